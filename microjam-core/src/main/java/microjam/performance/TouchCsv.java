@@ -1,0 +1,99 @@
+// The original app's touch format: header "time,x,y,z,moving", then "%f, %f, %f, %f, %d" per touch.
+// Reading is strict and explains the first broken rule; writing emits exactly the original style.
+package microjam.performance;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+public final class TouchCsv {
+    public static final String HEADER = "time,x,y,z,moving";
+    public static final int MAX_BYTES = 128 * 1024;
+    private static final String[] FIELDS = {"time", "x", "y", "z", "moving"};
+    private static final Pattern SEPARATOR = Pattern.compile("[ \\t]*,[ \\t]*");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private TouchCsv() {
+    }
+
+    public static Touches read(String text) {
+        if (text == null) throw new TouchCsvException(0, "the touches are missing");
+        int bytes = utf8Length(text);
+        if (bytes > MAX_BYTES) throw new TouchCsvException(0, "a performance file is at most " + MAX_BYTES + " bytes (was " + bytes + ")");
+        List<String> lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
+        int last = lines.size();
+        while (last > 0 && lines.get(last - 1).isBlank()) last--;
+        if (last == 0 || !isHeader(lines.getFirst()))
+            throw new TouchCsvException(1, "the first line must be the header \"" + HEADER + "\"");
+        if (last - 1 > Touches.MAX_TOUCHES)
+            throw new TouchCsvException(0, "a performance has at most " + Touches.MAX_TOUCHES + " touches (had " + (last - 1) + ")");
+        List<Touch> touches = new ArrayList<>(last - 1);
+        double previous = 0;
+        for (int i = 1; i < last; i++) {
+            Touch touch = parseRow(lines.get(i), i + 1);
+            if (touch.time() > Touches.MAX_SECONDS + Touches.TIME_TOLERANCE)
+                throw new TouchCsvException(i + 1, "time must be at most " + Touches.MAX_SECONDS + " s (was " + touch.time() + ")");
+            if (touch.time() < previous)
+                throw new TouchCsvException(i + 1, "time must not decrease (was " + touch.time() + " after " + previous + ")");
+            previous = touch.time();
+            touches.add(touch);
+        }
+        return new Touches(touches);
+    }
+
+    public static String write(Touches touches) {
+        StringBuilder out = new StringBuilder(HEADER.length() + 1 + touches.size() * 44);
+        out.append(HEADER).append('\n');
+        for (Touch t : touches.list()) {
+            out.append(String.format(Locale.ROOT, "%f, %f, %f, %f, %d\n", t.time(), t.x(), t.y(), t.z(), t.movingFlag()));
+        }
+        return out.toString();
+    }
+
+    static boolean isHeader(String line) {
+        return SEPARATOR.matcher(line.strip()).replaceAll(",").equals(HEADER);
+    }
+
+    static String[] fields(String line) {
+        return SEPARATOR.split(line.strip(), -1);
+    }
+
+    private static Touch parseRow(String line, int lineNumber) {
+        String[] fields = fields(line);
+        if (fields.length != FIELDS.length)
+            throw new TouchCsvException(lineNumber, "each touch has 5 fields time,x,y,z,moving (found " + fields.length + ")");
+        double[] values = new double[FIELDS.length];
+        for (int f = 0; f < FIELDS.length; f++) values[f] = number(fields[f], FIELDS[f], lineNumber);
+        if (values[4] != 0 && values[4] != 1 || !fields[4].matches("[01]"))
+            throw new TouchCsvException(lineNumber, "moving must be 0 or 1 (was " + abbreviate(fields[4]) + ")");
+        try {
+            return new Touch(values[0], values[1], values[2], values[3], values[4] == 1);
+        } catch (InvalidValue e) {
+            throw new TouchCsvException(lineNumber, e.getMessage());
+        }
+    }
+
+    static double number(String text, String field, int lineNumber) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("nan") || lower.contains("inf"))
+            throw new TouchCsvException(lineNumber, field + " must be a finite number (was " + abbreviate(text) + ")");
+        if (!DECIMAL.matcher(text).matches())
+            throw new TouchCsvException(lineNumber, field + " must be a decimal number (was \"" + abbreviate(text) + "\")");
+        double value = Double.parseDouble(text);
+        if (!Double.isFinite(value))
+            throw new TouchCsvException(lineNumber, field + " must be a finite number (was " + abbreviate(text) + ")");
+        return value;
+    }
+
+    private static String abbreviate(String text) {
+        String printable = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.length() <= 24 ? printable : printable.substring(0, 24) + "…";
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -1,0 +1,49 @@
+// A progress bar with an ETA on standard error, redrawn at most ten times a second.
+package microjam.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+final class Progress implements AutoCloseable {
+    private static final int WIDTH = 30;
+    private final String label;
+    private final long total;
+    private final PrintStream out;
+    private final long started = System.nanoTime();
+    private long done;
+    private long lastDrawn;
+
+    Progress(String label, long total, PrintStream out) {
+        this.label = label;
+        this.total = Math.max(total, 1);
+        this.out = out;
+        draw();
+    }
+
+    void step() {
+        done++;
+        long now = System.nanoTime();
+        if (done == total || now - lastDrawn > 100_000_000L) draw();
+    }
+
+    private void draw() {
+        lastDrawn = System.nanoTime();
+        int filled = (int) (WIDTH * done / total);
+        double elapsed = (lastDrawn - started) / 1e9;
+        String eta = done == 0 ? "--:--" : clock(elapsed * (total - done) / done);
+        out.print(String.format(Locale.ROOT, "\r%s [%s%s] %d/%d %3d%% ETA %s ", label, "#".repeat(filled),
+                ".".repeat(WIDTH - filled), done, total, 100 * done / total, eta));
+        out.flush();
+    }
+
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    @Override
+    public void close() {
+        draw();
+        out.println();
+    }
+}

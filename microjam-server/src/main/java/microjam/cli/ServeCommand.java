@@ -1,0 +1,76 @@
+// microjam serve: the API over HTTP and HTTPS on the embedded SQLite file or on PostgreSQL.
+package microjam.cli;
+
+import microjam.store.Database;
+import microjam.web.ServerConfig;
+import microjam.web.Tls;
+import microjam.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve MicroJam: the API on HTTP and HTTPS. With no options: SQLite in ./microjam-data, http://localhost:8080 and https://localhost:8443.",
+        footer = {"", "Examples:", "  microjam serve", "  microjam serve --port 80 --https-port 443 --https-only --keystore site.p12",
+                "  MICROJAM_DATABASE_URL=jdbc:postgresql://localhost/microjam?user=mj microjam serve"})
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = "--host", defaultValue = "${env:MICROJAM_HOST:-0.0.0.0}", description = "Address to bind (env MICROJAM_HOST; default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:MICROJAM_PORT:-8080}", description = "HTTP port (env MICROJAM_PORT; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--https-port", defaultValue = "${env:MICROJAM_HTTPS_PORT:-8443}", description = "HTTPS port (env MICROJAM_HTTPS_PORT; default ${DEFAULT-VALUE}).")
+    int httpsPort;
+
+    @Option(names = "--https-only", defaultValue = "${env:MICROJAM_HTTPS_ONLY:-false}", fallbackValue = "true", arity = "0..1",
+            description = "Redirect HTTP to HTTPS and send HSTS (env MICROJAM_HTTPS_ONLY).")
+    boolean httpsOnly;
+
+    @Option(names = "--keystore", paramLabel = "FILE", defaultValue = "${env:MICROJAM_KEYSTORE}",
+            description = "PKCS#12 keystore with the HTTPS certificate (env MICROJAM_KEYSTORE). Without it a self-signed localhost certificate is made in the data directory.")
+    Path keystore;
+
+    @Option(names = "--keystore-password", paramLabel = "PASSWORD", defaultValue = "${env:MICROJAM_KEYSTORE_PASSWORD}",
+            description = "The keystore's password (prefer env MICROJAM_KEYSTORE_PASSWORD: command lines are visible to other users).")
+    String keystorePassword;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Tls.Keystore tls = keystore();
+        ServerConfig config = new ServerConfig(host, port, httpsPort, httpsOnly, tls);
+        Database database = storage.open();
+        WebServer server;
+        try {
+            server = WebServer.start(config, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw new IllegalStateException("could not start the server: " + Main.oneLine(e), e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            database.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.println("MicroJam is running on " + storage.describe() + ": http://localhost:" + server.httpPort()
+                + "/ and https://localhost:" + server.httpsPort() + "/ (Ctrl-C stops it)");
+        stopped.await();
+        return 0;
+    }
+
+    private Tls.Keystore keystore() {
+        if (keystore == null) return Tls.selfSigned(storage.dataDir);
+        if (!Files.isReadable(keystore)) throw new IllegalArgumentException("cannot read the keystore " + keystore);
+        if (keystorePassword == null) throw new IllegalArgumentException("--keystore needs --keystore-password (or MICROJAM_KEYSTORE_PASSWORD)");
+        return new Tls.Keystore(keystore, keystorePassword);
+    }
+}

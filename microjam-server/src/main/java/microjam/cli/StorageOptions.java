@@ -1,0 +1,33 @@
+// Where the data lives: a data directory (SQLite file, certificate) or a PostgreSQL JDBC URL.
+package microjam.cli;
+
+import microjam.store.Database;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+final class StorageOptions {
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:MICROJAM_DATA_DIR:-./microjam-data}",
+            description = "Data directory: the SQLite file microjam.db and the self-signed certificate (env MICROJAM_DATA_DIR; default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--database", paramLabel = "JDBC-URL", defaultValue = "${env:MICROJAM_DATABASE_URL}",
+            description = "Database instead of the embedded SQLite file, e.g. jdbc:postgresql://localhost/microjam?user=mj&password=… (env MICROJAM_DATABASE_URL).")
+    String databaseUrl;
+
+    String jdbcUrl() {
+        return databaseUrl == null || databaseUrl.isBlank() ? Database.sqliteUrl(dataDir.resolve("microjam.db")) : databaseUrl.strip();
+    }
+
+    /** What to tell the user about the database, without credentials that a URL may carry. */
+    String describe() {
+        String url = jdbcUrl();
+        if (url.startsWith("jdbc:sqlite:")) return "SQLite " + url.substring("jdbc:sqlite:".length());
+        int query = url.indexOf('?');
+        return "PostgreSQL " + (query < 0 ? url : url.substring(0, query)).replaceAll("//[^@/]*@", "//");
+    }
+
+    Database open() {
+        return Database.open(jdbcUrl());
+    }
+}

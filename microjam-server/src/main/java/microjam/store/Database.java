@@ -1,0 +1,101 @@
+// Opens the database named by a JDBC URL (SQLite file or PostgreSQL), migrates its schema and
+// hands out Jdbi. SQLite runs in WAL mode with synchronous=FULL, so an acknowledged write survives kill -9.
+package microjam.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+public final class Database implements AutoCloseable {
+    public enum Engine { SQLITE, POSTGRESQL }
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Engine engine;
+
+    private Database(HikariDataSource dataSource, Engine engine) {
+        this.dataSource = dataSource;
+        this.engine = engine;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    public static Database open(String jdbcUrl) {
+        Engine engine = engineOf(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("microjam");
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
+        config.setInitializationFailTimeout(10_000);
+        if (engine == Engine.SQLITE) configureSqlite(config, jdbcUrl);
+        else config.setMaximumPoolSize(16);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource, engine);
+    }
+
+    /** The embedded default: a SQLite file in the data directory. */
+    public static String sqliteUrl(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    private static void configureSqlite(HikariConfig config, String jdbcUrl) {
+        String path = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        if (query >= 0) path = path.substring(0, query);
+        if (!path.isEmpty() && !path.startsWith(":memory:") && !path.startsWith("file:")) {
+            Path parent = Path.of(path).toAbsolutePath().getParent();
+            try {
+                if (parent != null) Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create the database directory " + parent + ": " + e.getMessage(), e);
+            }
+        }
+        // SQLite takes one writer at a time; a few connections serve concurrent readers under WAL.
+        config.setMaximumPoolSize(8);
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "FULL");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("busy_timeout", "10000");
+    }
+
+    static Engine engineOf(String jdbcUrl) {
+        String url = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (url.startsWith("jdbc:sqlite:")) return Engine.SQLITE;
+        if (url.startsWith("jdbc:postgresql:")) return Engine.POSTGRESQL;
+        throw new IllegalArgumentException("unsupported database URL (use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB)");
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** True when a connection can be had and answers a trivial query. */
+    public boolean isReady() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,128 @@
+// Performers: creation with a fresh secret token, lookup by token, profile changes, avatars.
+package microjam.store;
+
+import microjam.performance.Colour;
+import microjam.performance.StageName;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+public final class PerformerStore {
+    public sealed interface Creation {
+        record Created(Performer performer, String token) implements Creation {}
+        record NameTaken() implements Creation {}
+    }
+
+    private final Jdbi jdbi;
+
+    public PerformerStore(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    public Creation create(StageName stageName, Colour colour) {
+        if (nameTaken(stageName, null)) return new Creation.NameTaken();
+        String token = Tokens.newToken();
+        Performer performer = new Performer(TimeOrderedIds.next(), stageName, colour, Instant.now());
+        try {
+            jdbi.useHandle(h -> h.createUpdate("""
+                            INSERT INTO performer (id, stage_name, stage_name_key, colour, token_hash, created_at)
+                            VALUES (:id, :name, :key, :colour, :hash, :created)""")
+                    .bind("id", performer.id().toString())
+                    .bind("name", stageName.value())
+                    .bind("key", stageName.key())
+                    .bind("colour", colour.hex())
+                    .bind("hash", Tokens.hash(token))
+                    .bind("created", performer.createdAt().toEpochMilli())
+                    .execute());
+        } catch (UnableToExecuteStatementException e) {
+            if (nameTaken(stageName, null)) return new Creation.NameTaken(); // lost a race for the name
+            throw e;
+        }
+        return new Creation.Created(performer, token);
+    }
+
+    /** Deletes the performer and everything of theirs; replies by others stay and stop pointing at them. */
+    public List<UUID> deleteAccount(UUID id) {
+        return jdbi.inTransaction(h -> {
+            List<UUID> theirs = h.createQuery("SELECT id FROM performance WHERE performer_id = :id")
+                    .bind("id", id.toString()).map((rs, ctx) -> UUID.fromString(rs.getString(1))).list();
+            h.createUpdate("UPDATE performance SET reply_to = NULL WHERE reply_to IN (SELECT id FROM performance WHERE performer_id = :id)")
+                    .bind("id", id.toString()).execute();
+            h.createUpdate("DELETE FROM performance WHERE performer_id = :id").bind("id", id.toString()).execute();
+            h.createUpdate("DELETE FROM avatar WHERE performer_id = :id").bind("id", id.toString()).execute();
+            h.createUpdate("DELETE FROM performer WHERE id = :id").bind("id", id.toString()).execute();
+            return theirs;
+        });
+    }
+
+    /** The performer a token belongs to; the hashes are compared in constant time. */
+    public Optional<Performer> findByToken(String token) {
+        if (!Tokens.looksLikeToken(token)) return Optional.empty();
+        String hash = Tokens.hash(token);
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, stage_name, colour, created_at, token_hash FROM performer WHERE token_hash = :hash")
+                .bind("hash", hash)
+                .map((rs, ctx) -> Tokens.sameHash(rs.getString("token_hash"), hash) ? performer(rs) : null)
+                .findFirst());
+    }
+
+    public Optional<Performer> find(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, stage_name, colour, created_at FROM performer WHERE id = :id")
+                .bind("id", id.toString())
+                .map((rs, ctx) -> performer(rs))
+                .findFirst());
+    }
+
+    /** Changes the stage name and/or colour; false when the new name belongs to someone else. */
+    public boolean update(UUID id, StageName stageName, Colour colour) {
+        try {
+            return jdbi.inTransaction(h -> {
+                if (stageName != null) {
+                    if (nameTaken(h, stageName, id)) return false;
+                    h.createUpdate("UPDATE performer SET stage_name = :name, stage_name_key = :key WHERE id = :id")
+                            .bind("name", stageName.value()).bind("key", stageName.key()).bind("id", id.toString()).execute();
+                }
+                if (colour != null)
+                    h.createUpdate("UPDATE performer SET colour = :colour WHERE id = :id")
+                            .bind("colour", colour.hex()).bind("id", id.toString()).execute();
+                return true;
+            });
+        } catch (UnableToExecuteStatementException e) {
+            if (stageName != null && nameTaken(stageName, id)) return false;
+            throw e;
+        }
+    }
+
+    public void setAvatar(UUID id, byte[] png) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM avatar WHERE performer_id = :id").bind("id", id.toString()).execute();
+            h.createUpdate("INSERT INTO avatar (performer_id, png) VALUES (:id, :png)").bind("id", id.toString()).bind("png", png).execute();
+        });
+    }
+
+    public Optional<byte[]> avatar(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT png FROM avatar WHERE performer_id = :id")
+                .bind("id", id.toString()).mapTo(byte[].class).findFirst());
+    }
+
+    private boolean nameTaken(StageName name, UUID except) {
+        return jdbi.withHandle(h -> nameTaken(h, name, except));
+    }
+
+    private static boolean nameTaken(Handle h, StageName name, UUID except) {
+        return h.createQuery("SELECT id FROM performer WHERE stage_name_key = :key")
+                .bind("key", name.key()).mapTo(String.class).findFirst()
+                .filter(owner -> except == null || !owner.equals(except.toString())).isPresent();
+    }
+
+    static Performer performer(ResultSet rs) throws SQLException {
+        return new Performer(UUID.fromString(rs.getString("id")), new StageName(rs.getString("stage_name")),
+                new Colour(rs.getString("colour")), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}

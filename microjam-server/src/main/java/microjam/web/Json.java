@@ -1,0 +1,89 @@
+// The API's JSON: strict reading (unknown fields, duplicate keys and type coercions are errors that
+// name the field), camelCase writing, ISO-8601 dates.
+package microjam.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+public final class Json {
+    public static final ObjectMapper MAPPER = create();
+
+    private Json() {
+    }
+
+    private static ObjectMapper create() {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .addModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
+                .build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(1 << 20).build());
+        for (LogicalType textual : new LogicalType[]{LogicalType.Textual}) {
+            mapper.coercionConfigFor(textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        }
+        return mapper;
+    }
+
+    /** Reads a request body into a record, turning every mapping problem into a 400 naming the field. */
+    public static <T> T read(byte[] body, Class<T> type) {
+        if (body.length == 0) throw ApiError.badRequest(null, "the request body must be a JSON object");
+        try {
+            T value = MAPPER.readValue(body, type);
+            if (value == null) throw ApiError.badRequest(null, "the request body must be a JSON object");
+            return value;
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            throw ApiError.badRequest(field.isEmpty() ? null : field, describe(e, field));
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest(null, "the request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiError.badRequest(null, "the request body could not be read");
+        }
+    }
+
+    private static String describe(JsonMappingException e, String field) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException)
+            return "unknown field \"" + field + "\"";
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && !field.isEmpty())
+            return field + " has the wrong type" + (m.getTargetType() != null ? " (expected " + simpleName(m.getTargetType()) + ")" : "");
+        if (e.getCause() instanceof microjam.performance.InvalidValue invalid) return invalid.getMessage();
+        return "the request body does not match the expected JSON: " + e.getOriginalMessage();
+    }
+
+    private static String simpleName(Class<?> type) {
+        if (type == String.class) return "a string";
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) return "a number";
+        return type.getSimpleName();
+    }
+
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

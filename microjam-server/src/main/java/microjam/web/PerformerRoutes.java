@@ -1,0 +1,106 @@
+// Performers: sign-up with a stage name (answers the secret token once), public profiles and avatars,
+// and the signed-in performer's own profile, avatar, export and account deletion.
+package microjam.web;
+
+import io.javalin.http.Context;
+import microjam.performance.Colour;
+import microjam.performance.StageName;
+import microjam.store.PerformanceStore;
+import microjam.store.Performer;
+import microjam.store.PerformerStore;
+import microjam.store.TimeOrderedIds;
+
+import java.util.List;
+import java.util.UUID;
+
+final class PerformerRoutes {
+    record NewPerformer(String stageName, String colour) {
+    }
+
+    record ProfileChange(String stageName, String colour) {
+    }
+
+    record Created(UUID id, String token, String stageName, String colour, String avatarUrl) {
+    }
+
+    private final PerformerStore performers;
+    private final PerformanceStore performances;
+    private final Pictures pictures;
+    private final Auth auth;
+
+    PerformerRoutes(PerformerStore performers, PerformanceStore performances, Pictures pictures, Auth auth) {
+        this.performers = performers;
+        this.performances = performances;
+        this.pictures = pictures;
+        this.auth = auth;
+    }
+
+    void create(Context ctx) {
+        NewPerformer request = Bodies.json(ctx, NewPerformer.class);
+        StageName name = new StageName(request.stageName());
+        Colour colour = Colour.of(request.colour(), "colour");
+        switch (performers.create(name, colour)) {
+            case PerformerStore.Creation.Created(Performer p, String token) -> ctx.status(201)
+                    .header("Location", "/api/performers/" + p.id())
+                    .json(new Created(p.id(), token, p.stageName().value(), p.colour().hex(), Views.avatarUrl(p.id())));
+            case PerformerStore.Creation.NameTaken() ->
+                    throw new ApiError(409, "stageName", "the stage name \"" + name.value() + "\" is taken");
+        }
+    }
+
+    void show(Context ctx) {
+        ctx.json(Views.performer(performer(ctx)));
+    }
+
+    void avatar(Context ctx) {
+        Performer p = performer(ctx);
+        byte[] png = performers.avatar(p.id()).orElseGet(() -> Avatars.generated(p.id(), p.colour()));
+        ctx.contentType("image/png").header("Cache-Control", "no-cache").result(png);
+    }
+
+    void me(Context ctx) {
+        ctx.json(Views.performer(auth.require(ctx)));
+    }
+
+    void changeMe(Context ctx) {
+        Performer me = auth.require(ctx);
+        ProfileChange change = Bodies.json(ctx, ProfileChange.class);
+        StageName name = change.stageName() == null ? null : new StageName(change.stageName());
+        Colour colour = change.colour() == null ? null : Colour.of(change.colour(), "colour");
+        if (name == null && colour == null) throw ApiError.badRequest(null, "send stageName and/or colour to change");
+        if (!performers.update(me.id(), name, colour))
+            throw new ApiError(409, "stageName", "the stage name \"" + name.value() + "\" is taken");
+        ctx.json(Views.performer(performers.find(me.id()).orElseThrow()));
+    }
+
+    void changeAvatar(Context ctx) {
+        Performer me = auth.require(ctx);
+        String contentType = ctx.contentType();
+        byte[] upload = Bodies.read(ctx, Bodies.AVATAR_LIMIT);
+        performers.setAvatar(me.id(), Avatars.normalise(upload, contentType));
+        ctx.json(Views.performer(me));
+    }
+
+    void export(Context ctx) {
+        Performer me = auth.require(ctx);
+        byte[] avatar = performers.avatar(me.id()).orElseGet(() -> Avatars.generated(me.id(), me.colour()));
+        byte[] zip = Export.zip(me, avatar, performances.byPerformer(me.id()));
+        ctx.contentType("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"microjam-export.zip\"")
+                .header("Cache-Control", "no-store")
+                .result(zip);
+    }
+
+    void deleteMe(Context ctx) {
+        Performer me = auth.require(ctx);
+        List<UUID> removed = performers.deleteAccount(me.id());
+        pictures.forgetAll(removed);
+        ctx.status(204);
+    }
+
+    private Performer performer(Context ctx) {
+        UUID id = TimeOrderedIds.parseOrNull(ctx.pathParam("id"));
+        if (id == null) throw ApiError.notFound("performer");
+        return performers.find(id).orElseThrow(() -> ApiError.notFound("performer"));
+    }
+}

@@ -1,0 +1,32 @@
+// Rendered performance pictures, cached by id; a deleted performance's picture is evicted at once.
+package microjam.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import microjam.performance.Performance;
+
+import java.util.Collection;
+import java.util.UUID;
+
+final class Pictures {
+    private final Cache<UUID, byte[]> cache = Caffeine.newBuilder()
+            .maximumWeight(64L * 1024 * 1024)
+            .weigher((UUID id, byte[] png) -> png.length)
+            .build();
+
+    byte[] of(Performance performance) {
+        return cache.get(performance.id(), id -> PerformancePicture.png(performance));
+    }
+
+    boolean isCached(UUID id) {
+        return cache.getIfPresent(id) != null;
+    }
+
+    void forget(UUID id) {
+        cache.invalidate(id);
+    }
+
+    void forgetAll(Collection<UUID> ids) {
+        cache.invalidateAll(ids);
+    }
+}

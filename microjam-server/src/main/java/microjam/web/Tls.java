@@ -1,0 +1,79 @@
+// The HTTPS certificate: a keystore given by the operator, or a self-signed one for localhost that is
+// made on first start in the data directory (with the JDK's keytool) and reused afterwards.
+package microjam.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+public final class Tls {
+    public record Keystore(Path file, String password) {
+        @Override
+        public String toString() {
+            return "Keystore[" + file + "]"; // never print the password
+        }
+    }
+
+    static final String SELF_SIGNED = "localhost.p12";
+    static final String SELF_SIGNED_PASSWORD = "localhost.p12.password";
+
+    private Tls() {
+    }
+
+    /** Returns the self-signed keystore in dataDir, making it on first use. */
+    public static Keystore selfSigned(Path dataDir) {
+        Path file = dataDir.resolve(SELF_SIGNED);
+        Path passwordFile = dataDir.resolve(SELF_SIGNED_PASSWORD);
+        try {
+            if (Files.exists(file) && Files.exists(passwordFile))
+                return new Keystore(file, Files.readString(passwordFile, StandardCharsets.UTF_8).strip());
+            Files.createDirectories(dataDir);
+            byte[] secret = new byte[24];
+            new SecureRandom().nextBytes(secret);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            Path tmp = dataDir.resolve(SELF_SIGNED + ".tmp");
+            Files.deleteIfExists(tmp);
+            generate(tmp, password);
+            writePrivate(passwordFile, password);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new Keystore(file, password);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the self-signed certificate in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void generate(Path file, String password) throws IOException {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        ProcessBuilder process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "microjam",
+                "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
+                "-dname", "CN=localhost, O=MicroJam self-signed", "-ext", "SAN=dns:localhost,ip:127.0.0.1,ip:::1",
+                "-validity", "825", "-storetype", "PKCS12", "-keystore", file.toString(),
+                "-storepass:env", "MICROJAM_KEYTOOL_PASS", "-keypass:env", "MICROJAM_KEYTOOL_PASS"))
+                .redirectErrorStream(true);
+        process.environment().put("MICROJAM_KEYTOOL_PASS", password); // not on the command line, where ps shows it
+        Process started = process.start();
+        String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!started.waitFor(60, TimeUnit.SECONDS) || started.exitValue() != 0)
+                throw new IOException("keytool failed: " + output.strip());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while making the certificate");
+        }
+    }
+
+    private static void writePrivate(Path file, String content) throws IOException {
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: the data directory's own permissions apply
+        }
+    }
+}

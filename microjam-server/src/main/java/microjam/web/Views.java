@@ -1,0 +1,70 @@
+// The API's JSON shapes, built from store records. Field names are camelCase throughout.
+package microjam.web;
+
+import microjam.performance.Performance;
+import microjam.performance.TouchCsv;
+import microjam.store.PerformanceCard;
+import microjam.store.Performer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+final class Views {
+    private Views() {
+    }
+
+    record PerformerView(UUID id, String stageName, String colour, Instant createdAt, String avatarUrl) {
+    }
+
+    record CardView(UUID id, UUID performerId, String stageName, String avatarUrl, String instrument, String colour,
+                    String background, Instant createdAt, UUID replyTo, int replyCount, int layerCount, int touchCount,
+                    double duration, String pictureUrl, String csvUrl) {
+    }
+
+    record LayerView(UUID id, UUID performerId, String stageName, String avatarUrl, String instrument, String colour,
+                     String background, Instant createdAt, UUID replyTo, int touchCount, double duration, String touches) {
+    }
+
+    record PerformanceView(UUID id, UUID performerId, String stageName, String avatarUrl, String instrument, String colour,
+                           String background, Instant createdAt, UUID replyTo, int replyCount, int layerCount, int touchCount,
+                           double duration, String pictureUrl, String csvUrl, String touches, List<LayerView> layers) {
+    }
+
+    record FeedView(List<CardView> items, String nextCursor) {
+    }
+
+    static PerformerView performer(Performer p) {
+        return new PerformerView(p.id(), p.stageName().value(), p.colour().hex(), p.createdAt(), avatarUrl(p.id()));
+    }
+
+    static CardView card(PerformanceCard c) {
+        return new CardView(c.id(), c.performerId(), c.stageName(), avatarUrl(c.performerId()), c.instrument().wireName(),
+                c.colour().hex(), c.background().hex(), c.createdAt(), c.replyTo(), c.replyCount(), c.layers(), c.touchCount(),
+                c.duration(), pictureUrl(c.id()), csvUrl(c.id()));
+    }
+
+    static LayerView layer(PerformanceCard c, Performance p) {
+        return new LayerView(c.id(), c.performerId(), c.stageName(), avatarUrl(c.performerId()), c.instrument().wireName(),
+                c.colour().hex(), c.background().hex(), c.createdAt(), c.replyTo(), c.touchCount(), c.duration(),
+                TouchCsv.write(p.touches()));
+    }
+
+    static PerformanceView full(PerformanceCard c, Performance p, List<LayerView> layers) {
+        return new PerformanceView(c.id(), c.performerId(), c.stageName(), avatarUrl(c.performerId()), c.instrument().wireName(),
+                c.colour().hex(), c.background().hex(), c.createdAt(), c.replyTo(), c.replyCount(), c.layers(), c.touchCount(),
+                c.duration(), pictureUrl(c.id()), csvUrl(c.id()), TouchCsv.write(p.touches()), layers);
+    }
+
+    static String avatarUrl(UUID performerId) {
+        return "/api/performers/" + performerId + "/avatar.png";
+    }
+
+    static String pictureUrl(UUID id) {
+        return "/api/performances/" + id + ".png";
+    }
+
+    static String csvUrl(UUID id) {
+        return "/api/performances/" + id + ".csv";
+    }
+}

@@ -1,0 +1,186 @@
+// The whole route table and the server around it: HTTP and HTTPS connectors on Jetty, virtual
+// threads, one exception mapper for every {"error", "field"} reply. main and the tests both start here.
+package microjam.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import microjam.performance.InvalidValue;
+import microjam.store.Database;
+import microjam.store.PerformanceStore;
+import microjam.store.PerformerStore;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final String HTTP = "http", HTTPS = "https";
+
+    private final Javalin app;
+    private final ServerConfig config;
+
+    private WebServer(Javalin app, ServerConfig config) {
+        this.app = app;
+        this.config = config;
+    }
+
+    public static WebServer start(ServerConfig config, Database database) {
+        PerformerStore performers = new PerformerStore(database);
+        PerformanceStore performances = new PerformanceStore(database);
+        Pictures pictures = new Pictures();
+        Auth auth = new Auth(performers);
+        PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth);
+        PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth);
+
+        AtomicInteger httpsPort = new AtomicInteger(config.httpsPort()); // known once started (port 0 picks one)
+        Javalin app = Javalin.create(cfg -> {
+            configure(cfg, config);
+            var r = cfg.routes;
+            r.before(ctx -> guard(ctx, config, httpsPort.get()));
+            r.get("/health", ctx -> health(ctx, database));
+
+            r.post("/api/performers", performerRoutes::create);
+            r.get("/api/performers/{id}", performerRoutes::show);
+            r.get("/api/performers/{id}/avatar.png", performerRoutes::avatar);
+            r.get("/api/me", performerRoutes::me);
+            r.put("/api/me", performerRoutes::changeMe);
+            r.put("/api/me/avatar", performerRoutes::changeAvatar);
+            r.get("/api/me/export", performerRoutes::export);
+            r.delete("/api/me", performerRoutes::deleteMe);
+
+            r.post("/api/performances", performanceRoutes::publish);
+            r.get("/api/performances", performanceRoutes::feed);
+            r.get("/api/performances/{ref}", performanceRoutes::show);
+            r.get("/api/performances/{id}/replies", performanceRoutes::replies);
+            r.delete("/api/performances/{id}", performanceRoutes::delete);
+
+            r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
+            r.exception(InvalidValue.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));
+            r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
+            r.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, null, "internal error");
+            });
+            r.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, 404, null, "no such page or API route");
+            });
+            r.error(405, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, 405, null, "method not allowed here");
+            });
+        });
+        app.start();
+        WebServer server = new WebServer(app, config);
+        httpsPort.set(server.httpsPort());
+        LOG.info("MicroJam serving http://{}:{}/ and https://{}:{}/", displayHost(config), server.httpPort(),
+                displayHost(config), server.httpsPort());
+        return server;
+    }
+
+    private static void configure(JavalinConfig cfg, ServerConfig config) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.concurrency.useVirtualThreads = true;
+        cfg.http.maxRequestSize = Bodies.AVATAR_LIMIT + 1024L;
+        cfg.http.prefer405over404 = true;
+        cfg.jsonMapper(new JavalinJackson(Json.MAPPER, true));
+        cfg.jetty.modifyHttpConfiguration(http -> {
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+        });
+        cfg.jetty.addConnector((server, http) -> connector(server, config.host(), config.httpPort(), HTTP,
+                new HttpConnectionFactory(http)));
+        cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, config));
+    }
+
+    private static Connector httpsConnector(Server server, HttpConfiguration http, ServerConfig config) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(config.keystore().file().toAbsolutePath().toString());
+        ssl.setKeyStorePassword(config.keystore().password());
+        ssl.setKeyStoreType("PKCS12");
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        HttpConfiguration secure = new HttpConfiguration(http);
+        SecureRequestCustomizer customizer = new SecureRequestCustomizer();
+        customizer.setSniHostCheck(false); // the self-signed certificate is also used via 127.0.0.1
+        secure.addCustomizer(customizer);
+        HttpConnectionFactory h1 = new HttpConnectionFactory(secure);
+        return connector(server, config.host(), config.httpsPort(), HTTPS, new SslConnectionFactory(ssl, h1.getProtocol()), h1);
+    }
+
+    private static ServerConnector connector(Server server, String host, int port, String name,
+                                             org.eclipse.jetty.server.ConnectionFactory... factories) {
+        ServerConnector connector = new ServerConnector(server, factories);
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setName(name);
+        connector.setIdleTimeout(30_000);
+        return connector;
+    }
+
+    // Every response gets the security headers; in https-only mode plain HTTP is redirected.
+    private static void guard(Context ctx, ServerConfig config, int port) {
+        SecurityHeaders.apply(ctx, config.httpsOnly());
+        if (config.httpsOnly() && !ctx.req().isSecure()) {
+            String host = ctx.req().getServerName();
+            String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+            ctx.redirect("https://" + (host.contains(":") ? "[" + host + "]" : host) + (port == 443 ? "" : ":" + port)
+                    + ctx.path() + query, io.javalin.http.HttpStatus.PERMANENT_REDIRECT);
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private static void health(Context ctx, Database database) {
+        boolean ready = database.isReady();
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("status", ready ? "ok" : "unavailable");
+        body.put("database", ready ? "ready" : "unreachable");
+        ctx.status(ready ? 200 : 503).json(body);
+    }
+
+    static void error(Context ctx, int status, String field, String message) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", message);
+        if (field != null) body.put("field", field);
+        ctx.status(status).json(body);
+    }
+
+    private static String displayHost(ServerConfig config) {
+        return config.host().equals("0.0.0.0") ? "localhost" : config.host();
+    }
+
+    public int httpPort() {
+        return port(HTTP);
+    }
+
+    public int httpsPort() {
+        return port(HTTPS);
+    }
+
+    private int port(String name) {
+        for (Connector c : app.jettyServer().server().getConnectors())
+            if (name.equals(c.getName()) && c instanceof ServerConnector sc) return sc.getLocalPort();
+        throw new IllegalStateException("no " + name + " connector");
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
