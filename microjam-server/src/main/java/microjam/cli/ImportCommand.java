@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +41,9 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     StorageOptions storage;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         Importer.Request request = new Importer.Request(directory, new StageName(stageName), Instrument.parse(instrument),
@@ -48,7 +51,7 @@ final class ImportCommand implements Callable<Integer> {
         List<Path> files = Importer.csvFiles(directory);
         List<Importer.Accepted> accepted = new ArrayList<>();
         List<Importer.Rejected> rejected = new ArrayList<>();
-        try (Progress progress = new Progress("reading  ", files.size(), System.err)) {
+        try (Progress progress = new Progress("reading  ", files.size(), spec.commandLine().getErr())) {
             for (Path file : files) {
                 switch (Importer.check(file, repair)) {
                     case Importer.Accepted a -> accepted.add(a);
@@ -60,14 +63,14 @@ final class ImportCommand implements Callable<Integer> {
         try (Database database = storage.open()) {
             Importer importer = new Importer(database);
             Importer.Outcome outcome;
-            try (Progress progress = new Progress("importing", accepted.size(), System.err)) {
+            try (Progress progress = new Progress("importing", accepted.size(), spec.commandLine().getErr())) {
                 outcome = importer.importAll(request, accepted, rejected, progress::step);
             }
-            return report(outcome, files.size(), System.out);
+            return report(outcome, files.size(), spec.commandLine().getOut());
         }
     }
 
-    private int report(Importer.Outcome outcome, int total, PrintStream out) {
+    private int report(Importer.Outcome outcome, int total, PrintWriter out) {
         return switch (outcome) {
             case Importer.Outcome.NameTaken() -> throw new IllegalArgumentException("the stage name \"" + stageName + "\" is taken");
             case Importer.Outcome.NothingAccepted(List<Importer.Rejected> rejected) -> {
@@ -88,7 +91,7 @@ final class ImportCommand implements Callable<Integer> {
         };
     }
 
-    private static void printRejected(List<Importer.Rejected> rejected, PrintStream out) {
+    private static void printRejected(List<Importer.Rejected> rejected, PrintWriter out) {
         for (Importer.Rejected r : rejected) out.println("rejected " + r.file().getFileName() + ": " + r.reason());
     }
 }

@@ -1,19 +1,19 @@
 // A progress bar with an ETA on standard error, redrawn at most ten times a second.
 package microjam.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 final class Progress implements AutoCloseable {
     private static final int WIDTH = 30;
     private final String label;
     private final long total;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final long started = System.nanoTime();
     private long done;
     private long lastDrawn;
 
-    Progress(String label, long total, PrintStream out) {
+    Progress(String label, long total, PrintWriter out) {
         this.label = label;
         this.total = Math.max(total, 1);
         this.out = out;

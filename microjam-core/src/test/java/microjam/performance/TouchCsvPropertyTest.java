@@ -1,0 +1,111 @@
+// Seeded random cases for the CSV format: round trips are exact to 6 decimals, whatever is accepted
+// obeys every rule, and garbage only ever raises the parser's own error. Seed: -Dfuzz.seed, cases: -Dfuzz.tries.
+package microjam.performance;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+class TouchCsvPropertyTest {
+    static final long SEED = Long.getLong("fuzz.seed", 20261129L);
+    static final int TRIES = Integer.getInteger("fuzz.tries", 500);
+
+    @Test
+    void writeThenReadRoundTripsToSixDecimals() {
+        Random random = new Random(SEED);
+        for (int i = 0; i < TRIES; i++) {
+            Touches touches = randomTouches(random);
+            String written = TouchCsv.write(touches);
+            Touches read = TouchCsv.read(written);
+            String context = "seed " + SEED + " case " + i;
+            assertThat(TouchCsv.write(read)).as(context).isEqualTo(written);
+            assertThat(read.size()).as(context).isEqualTo(touches.size());
+            for (int t = 0; t < touches.size(); t++) {
+                assertThat(read.get(t).x()).as(context).isCloseTo(touches.get(t).x(), org.assertj.core.data.Offset.offset(5e-7));
+                assertThat(read.get(t).moving()).as(context).isEqualTo(touches.get(t).moving());
+            }
+        }
+    }
+
+    @Test
+    void everyAcceptedFileObeysTheRules() {
+        Random random = new Random(SEED + 1);
+        int accepted = 0;
+        for (int i = 0; i < TRIES * 4; i++) {
+            String text = mutated(TouchCsv.write(randomTouches(random)), random);
+            Touches touches;
+            try {
+                touches = TouchCsv.read(text);
+            } catch (TouchCsvException e) {
+                continue;
+            }
+            accepted++;
+            double previous = 0;
+            for (Touch t : touches.list()) {
+                String context = "seed " + (SEED + 1) + " case " + i + ": " + t;
+                assertThat(t.time()).as(context).isBetween(previous, Touches.MAX_SECONDS + Touches.TIME_TOLERANCE);
+                assertThat(t.x()).as(context).isBetween(0.0, 1.0);
+                assertThat(t.y()).as(context).isBetween(0.0, 1.0);
+                assertThat(t.z()).as(context).isGreaterThanOrEqualTo(0.0).isFinite();
+                previous = t.time();
+            }
+            assertThat(touches.size()).isLessThanOrEqualTo(Touches.MAX_TOUCHES);
+        }
+        assertThat(accepted).as("some mutated files are still valid").isPositive();
+    }
+
+    @Test
+    void garbageOnlyRaisesTheParsersOwnError() {
+        Random random = new Random(SEED + 2);
+        for (int i = 0; i < TRIES * 4; i++) {
+            String text = random.nextInt(3) == 0 ? randomText(random) : mutated(TouchCsv.write(randomTouches(random)), random);
+            try {
+                TouchCsv.read(text);
+            } catch (TouchCsvException expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            } catch (RuntimeException e) {
+                fail("seed " + (SEED + 2) + " case " + i + " threw " + e + " for: " + text.substring(0, Math.min(200, text.length())));
+            }
+        }
+    }
+
+    static Touches randomTouches(Random random) {
+        int n = random.nextInt(60);
+        List<Touch> list = new ArrayList<>(n);
+        double time = 0;
+        for (int i = 0; i < n; i++) {
+            time = Math.min(Touches.MAX_SECONDS, time + random.nextDouble() * 0.2);
+            list.add(new Touch(time, random.nextDouble(), random.nextDouble(), random.nextDouble() * 100, i > 0 && random.nextBoolean()));
+        }
+        return new Touches(list);
+    }
+
+    private static final String[] NASTY = {",", "\n", "-", "e", "E", "NaN", "Infinity", "1e308", "99", ".", " ", "\u0000",
+            "\u202e", "\"", "0x10", "1.5", "-0", "\r", "9".repeat(400), "é", "\uD800"};
+
+    static String mutated(String text, Random random) {
+        StringBuilder s = new StringBuilder(text);
+        int edits = 1 + random.nextInt(4);
+        for (int e = 0; e < edits && !s.isEmpty(); e++) {
+            int at = random.nextInt(s.length());
+            switch (random.nextInt(3)) {
+                case 0 -> s.deleteCharAt(at);
+                case 1 -> s.insert(at, NASTY[random.nextInt(NASTY.length)]);
+                default -> s.setCharAt(at, (char) (32 + random.nextInt(95)));
+            }
+        }
+        return s.toString();
+    }
+
+    static String randomText(Random random) {
+        StringBuilder s = new StringBuilder(random.nextBoolean() ? "time,x,y,z,moving\n" : "");
+        int n = random.nextInt(200);
+        for (int i = 0; i < n; i++) s.append(random.nextInt(4) == 0 ? NASTY[random.nextInt(NASTY.length)] : (char) random.nextInt(0x3000));
+        return s.toString();
+    }
+}

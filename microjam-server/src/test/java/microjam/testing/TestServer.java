@@ -1,0 +1,63 @@
+// A real MicroJam server for tests, started through the same WebServer.start as `microjam serve`,
+// on free ports, with its own data directory and a fresh database of the given engine.
+package microjam.testing;
+
+import microjam.store.Database;
+import microjam.web.ServerConfig;
+import microjam.web.Tls;
+import microjam.web.WebServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+public final class TestServer implements AutoCloseable {
+    private static final Map<Engine, TestServer> SHARED = new EnumMap<>(Engine.class);
+
+    public final Engine engine;
+    public final Path dataDir;
+    public final Database database;
+    public final WebServer server;
+
+    private TestServer(Engine engine, boolean httpsOnly) {
+        this.engine = engine;
+        try {
+            this.dataDir = Files.createTempDirectory("microjam-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.database = Database.open(engine.freshUrl(dataDir));
+        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir)), database);
+    }
+
+    /** One server per engine for the whole test run; tests keep to their own performers' data. */
+    public static synchronized TestServer shared(Engine engine) {
+        return SHARED.computeIfAbsent(engine, e -> {
+            TestServer s = new TestServer(e, false);
+            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+            return s;
+        });
+    }
+
+    /** A server of one's own, to close after the test. */
+    public static TestServer start(Engine engine, boolean httpsOnly) {
+        return new TestServer(engine, httpsOnly);
+    }
+
+    public Api http() {
+        return new Api("http://127.0.0.1:" + server.httpPort(), null);
+    }
+
+    public Api https() {
+        return new Api("https://localhost:" + server.httpsPort(), Tls.selfSigned(dataDir));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        database.close();
+    }
+}

@@ -1,0 +1,101 @@
+// HTTPS with the self-signed certificate made on first start, TLS 1.2+ only, and https-only mode.
+package microjam.web;
+
+import microjam.testing.Api;
+import microjam.testing.Engine;
+import microjam.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HttpsTest {
+    @Test
+    void answersOverHttpsWithTheGeneratedCertificate() throws Exception {
+        TestServer server = TestServer.shared(Engine.SQLITE);
+        Api https = server.https();
+        Api.Response health = https.get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("ok");
+        Api.Performer ada = https.newPerformer();
+        assertThat(https.publish(ada, "keys", Api.sampleCsv(5), null).status()).isEqualTo(201);
+
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        Tls.Keystore keystore = Tls.selfSigned(server.dataDir);
+        try (var in = Files.newInputStream(keystore.file())) {
+            store.load(in, keystore.password().toCharArray());
+        }
+        X509Certificate certificate = (X509Certificate) store.getCertificate("microjam");
+        assertThat(certificate.getSubjectX500Principal().getName()).contains("CN=localhost");
+        assertThat(certificate.getSubjectAlternativeNames()).anyMatch(san -> san.get(1).equals("127.0.0.1"));
+    }
+
+    @Test
+    void theCertificateIsMadeOnceAndReused() throws IOException {
+        java.nio.file.Path dir = Files.createTempDirectory("microjam-tls");
+        Tls.Keystore first = Tls.selfSigned(dir);
+        byte[] bytes = Files.readAllBytes(first.file());
+        Tls.Keystore again = Tls.selfSigned(dir);
+        assertThat(Files.readAllBytes(again.file())).isEqualTo(bytes);
+        assertThat(again.password()).isEqualTo(first.password());
+        assertThat(again.toString()).doesNotContain(first.password());
+    }
+
+    @Test
+    void onlyTls12AndNewerAreSpoken() throws Exception {
+        TestServer server = TestServer.shared(Engine.SQLITE);
+        SSLContext context = Api.trusting(Tls.selfSigned(server.dataDir));
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", server.server.httpsPort())) {
+            socket.startHandshake();
+            assertThat(socket.getSession().getProtocol()).isIn("TLSv1.2", "TLSv1.3");
+        }
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", server.server.httpsPort())) {
+            socket.setEnabledProtocols(new String[]{"TLSv1.2"});
+            socket.startHandshake();
+            assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.2");
+        }
+        SSLContext old = SSLContext.getInstance("TLSv1.1");
+        old.init(null, new javax.net.ssl.TrustManager[]{trustAll()}, null);
+        assertThatThrownBy(() -> {
+            try (SSLSocket socket = (SSLSocket) old.getSocketFactory().createSocket("localhost", server.server.httpsPort())) {
+                socket.setEnabledProtocols(new String[]{"TLSv1.1"});
+                socket.startHandshake();
+            }
+        }).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void httpsOnlyRedirectsHttpAndSendsHsts() {
+        try (TestServer server = TestServer.start(Engine.SQLITE, true)) {
+            Api.Response plain = server.http().get("/api/performances?limit=5");
+            assertThat(plain.status()).isEqualTo(308);
+            assertThat(plain.header("Location")).isEqualTo("https://127.0.0.1:" + server.server.httpsPort() + "/api/performances?limit=5");
+            Api.Response secure = server.https().get("/api/performances?limit=5");
+            assertThat(secure.status()).isEqualTo(200);
+            assertThat(secure.header("Strict-Transport-Security")).contains("max-age=31536000");
+        }
+        assertThat(TestServer.shared(Engine.SQLITE).https().get("/health").header("Strict-Transport-Security"))
+                .as("no HSTS unless https-only").isNull();
+    }
+
+    private static javax.net.ssl.X509TrustManager trustAll() {
+        return new javax.net.ssl.X509TrustManager() {
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+    }
+}
