@@ -5,12 +5,14 @@ package microjam.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
 
 public final class Database implements AutoCloseable {
     public enum Engine { SQLITE, POSTGRESQL }
@@ -18,11 +20,15 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Engine engine;
+    // SQLite has one writer at a time; queueing writers here (fairly) beats its busy-wait back-off,
+    // which let a waiting upload sleep for hundreds of milliseconds under load.
+    private final ReentrantLock sqliteWriter;
 
     private Database(HikariDataSource dataSource, Engine engine) {
         this.dataSource = dataSource;
         this.engine = engine;
         this.jdbi = Jdbi.create(dataSource);
+        this.sqliteWriter = engine == Engine.SQLITE ? new ReentrantLock(true) : null;
     }
 
     public static Database open(String jdbcUrl) {
@@ -75,6 +81,17 @@ public final class Database implements AutoCloseable {
         if (url.startsWith("jdbc:sqlite:")) return Engine.SQLITE;
         if (url.startsWith("jdbc:postgresql:")) return Engine.POSTGRESQL;
         throw new IllegalArgumentException("unsupported database URL (use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB)");
+    }
+
+    /** Runs work that writes in one transaction; on SQLite writers take turns. */
+    public <R, X extends Exception> R write(HandleCallback<R, X> work) throws X {
+        if (sqliteWriter == null) return jdbi.inTransaction(work);
+        sqliteWriter.lock();
+        try {
+            return jdbi.inTransaction(work);
+        } finally {
+            sqliteWriter.unlock();
+        }
     }
 
     public Jdbi jdbi() {

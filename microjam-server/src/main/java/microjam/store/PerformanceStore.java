@@ -36,16 +36,18 @@ public final class PerformanceStore {
             p.id, p.performer_id, m.stage_name, p.instrument, p.colour, p.background, p.created_at, p.reply_to,
             p.touch_count, p.duration, (SELECT COUNT(*) FROM performance r WHERE r.reply_to = p.id) AS reply_count""";
 
+    private final Database database;
     private final Jdbi jdbi;
 
     public PerformanceStore(Database database) {
+        this.database = database;
         this.jdbi = database.jdbi();
     }
 
     public Publication publish(UUID performerId, NewPerformance submitted) {
         Performance performance = new Performance(TimeOrderedIds.next(), performerId, submitted.instrument(),
                 submitted.colour(), submitted.background(), Instant.now(), submitted.replyTo(), submitted.touches());
-        return jdbi.inTransaction(h -> {
+        return database.write(h -> {
             if (performance.replyTo() != null && !exists(h, performance.replyTo())) return new Publication.ReplyTargetMissing();
             h.createUpdate("""
                     INSERT INTO performance (id, performer_id, instrument, colour, background, reply_to, created_at,
@@ -138,7 +140,7 @@ public final class PerformanceStore {
 
     /** Only the performer may delete; replies by others stay and no longer point at it. */
     public Deletion delete(UUID id, UUID performerId) {
-        return jdbi.inTransaction(h -> {
+        return database.write(h -> {
             Optional<String> owner = h.createQuery("SELECT performer_id FROM performance WHERE id = :id")
                     .bind("id", id.toString()).mapTo(String.class).findFirst();
             if (owner.isEmpty()) return new Deletion.NotFound();

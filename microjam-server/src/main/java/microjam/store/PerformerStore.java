@@ -20,9 +20,11 @@ public final class PerformerStore {
         record NameTaken() implements Creation {}
     }
 
+    private final Database database;
     private final Jdbi jdbi;
 
     public PerformerStore(Database database) {
+        this.database = database;
         this.jdbi = database.jdbi();
     }
 
@@ -31,7 +33,7 @@ public final class PerformerStore {
         String token = Tokens.newToken();
         Performer performer = new Performer(TimeOrderedIds.next(), stageName, colour, Instant.now());
         try {
-            jdbi.useHandle(h -> h.createUpdate("""
+            database.write(h -> h.createUpdate("""
                             INSERT INTO performer (id, stage_name, stage_name_key, colour, token_hash, created_at)
                             VALUES (:id, :name, :key, :colour, :hash, :created)""")
                     .bind("id", performer.id().toString())
@@ -50,7 +52,7 @@ public final class PerformerStore {
 
     /** Deletes the performer and everything of theirs; replies by others stay and stop pointing at them. */
     public List<UUID> deleteAccount(UUID id) {
-        return jdbi.inTransaction(h -> {
+        return database.write(h -> {
             List<UUID> theirs = h.createQuery("SELECT id FROM performance WHERE performer_id = :id")
                     .bind("id", id.toString()).map((rs, ctx) -> UUID.fromString(rs.getString(1))).list();
             h.createUpdate("UPDATE performance SET reply_to = NULL WHERE reply_to IN (SELECT id FROM performance WHERE performer_id = :id)")
@@ -82,7 +84,7 @@ public final class PerformerStore {
     /** Changes the stage name and/or colour; false when the new name belongs to someone else. */
     public boolean update(UUID id, StageName stageName, Colour colour) {
         try {
-            return jdbi.inTransaction(h -> {
+            return database.write(h -> {
                 if (stageName != null) {
                     if (nameTaken(h, stageName, id)) return false;
                     h.createUpdate("UPDATE performer SET stage_name = :name, stage_name_key = :key WHERE id = :id")
@@ -100,9 +102,9 @@ public final class PerformerStore {
     }
 
     public void setAvatar(UUID id, byte[] png) {
-        jdbi.useTransaction(h -> {
+        database.write(h -> {
             h.createUpdate("DELETE FROM avatar WHERE performer_id = :id").bind("id", id.toString()).execute();
-            h.createUpdate("INSERT INTO avatar (performer_id, png) VALUES (:id, :png)").bind("id", id.toString()).bind("png", png).execute();
+            return h.createUpdate("INSERT INTO avatar (performer_id, png) VALUES (:id, :png)").bind("id", id.toString()).bind("png", png).execute();
         });
     }
 
