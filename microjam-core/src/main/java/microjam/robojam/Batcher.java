@@ -1,0 +1,122 @@
+// Micro-batching: one scheduler steps every response in flight together, one batched step at a time,
+// taking new requests in between steps; each step's rows are split across all cores. A lone request
+// runs alone at single-request speed; under load, the responses share each pass over the weights, so
+// throughput grows with load.
+package microjam.robojam;
+
+import microjam.performance.Touches;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+final class Batcher implements AutoCloseable {
+    record Job(Response response, CompletableFuture<Result> done) {
+    }
+
+    record Result(Touches touches, int steps) {
+    }
+
+    private final Network network;
+    private final Worker[] workers;
+    private volatile boolean closed;
+
+    Batcher(Network network, int threads, int maxBatch) {
+        this.network = network;
+        this.workers = new Worker[]{new Worker(maxBatch, new Parallel(threads))};
+        Thread thread = new Thread(workers[0], "robojam-scheduler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    CompletableFuture<Result> submit(Response response) {
+        if (closed) throw new IllegalStateException("RoboJam is shut down");
+        Worker least = workers[0];
+        for (Worker w : workers) if (w.load.get() < least.load.get()) least = w;
+        Job job = new Job(response, new CompletableFuture<>());
+        least.load.incrementAndGet();
+        least.queue.add(job);
+        return job.done();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Worker w : workers) w.queue.add(new Job(null, null)); // wakes a waiting worker
+    }
+
+    private final class Worker implements Runnable {
+        final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+        final AtomicInteger load = new AtomicInteger();
+        final List<Job> active = new ArrayList<>();
+        final Network.Batch batch;
+        final int maxBatch;
+
+        Worker(int maxBatch, Parallel parallel) {
+            this.maxBatch = maxBatch;
+            this.batch = new Network.Batch(maxBatch, parallel);
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (!closed) {
+                    if (active.isEmpty()) admit(queue.poll(1, TimeUnit.SECONDS));
+                    for (Job next; active.size() < maxBatch && (next = queue.poll()) != null; ) admit(next);
+                    if (active.isEmpty()) continue;
+                    stepAll();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (Job job : active) job.done().completeExceptionally(new IllegalStateException("RoboJam is shut down"));
+            batch.parallel.close();
+        }
+
+        private void admit(Job job) {
+            if (job == null || job.response() == null) return;
+            try {
+                job.response().start();
+                active.add(job);
+            } catch (RuntimeException e) {
+                finish(job, e);
+            }
+        }
+
+        private void stepAll() {
+            batch.size = active.size();
+            for (int i = 0; i < batch.size; i++) batch.states[i] = active.get(i).response().state;
+            try {
+                network.step(batch);
+            } catch (RuntimeException e) {
+                for (Job job : active) finish(job, e);
+                active.clear();
+                return;
+            }
+            for (int i = active.size() - 1; i >= 0; i--) {
+                Job job = active.get(i);
+                boolean more;
+                try {
+                    more = job.response().advance();
+                } catch (RuntimeException e) {
+                    active.remove(i);
+                    finish(job, e);
+                    continue;
+                }
+                if (!more) {
+                    active.remove(i);
+                    finish(job, null);
+                }
+            }
+        }
+
+        private void finish(Job job, RuntimeException failure) {
+            load.decrementAndGet();
+            if (failure != null) job.done().completeExceptionally(failure);
+            else job.done().complete(new Result(job.response().touches(), job.response().steps));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+// The network's forward step for a batch of independent states, sharing read-only packed weights:
+//   for each layer l:  z = W_l·[x_l; h_l] + b_l,  (c_l, h_l) ← LSTM(z, c_l),  x_{l+1} = h_l
+//   head:              y = W_y·h_{L-1} + b_y
+// One matrix–matrix product per layer for the whole batch; each state's numbers are the same as if
+// it were stepped alone.
+package microjam.robojam;
+
+public final class Network {
+    private final Model model;
+    private final Shape shape;
+    private final PackedMatrix[] layers;
+    private final PackedMatrix head;
+    private final float[][] biases;
+    private final float[] headBias;
+
+    public Network(Model model) {
+        this.model = model;
+        this.shape = model.shape();
+        Weights w = model.weights();
+        layers = new PackedMatrix[shape.layers()];
+        biases = new float[shape.layers()][];
+        for (int l = 0; l < shape.layers(); l++) {
+            layers[l] = new PackedMatrix(shape.gateRows(), new float[][]{w.inputKernel()[l], w.recurrentKernel()[l]},
+                    new int[]{shape.inputSize(l), shape.units()});
+            biases[l] = w.bias()[l];
+        }
+        head = new PackedMatrix(shape.headOutputs(), new float[][]{w.headKernel()}, new int[]{shape.units()});
+        headBias = w.headBias();
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public Shape shape() {
+        return shape;
+    }
+
+    State newState() {
+        return new State(shape);
+    }
+
+    /** A batch's reusable views of its states' buffers and its split work, so that a step allocates nothing. */
+    static final class Batch {
+        final State[] states;
+        final float[][] columns, gates, heads;
+        int size;
+        final Parallel parallel;
+        final MatrixTask matrixTask = new MatrixTask();
+        final LstmTask lstmTask = new LstmTask();
+
+        Batch(int capacity, Parallel parallel) {
+            states = new State[capacity];
+            columns = new float[capacity][];
+            gates = new float[capacity][];
+            heads = new float[capacity][];
+            this.parallel = parallel;
+        }
+    }
+
+    // Rows of a matrix product, split into contiguous ranges of blocks.
+    private static final class MatrixTask implements Parallel.Task {
+        PackedMatrix matrix;
+        float[][] xs, ys;
+        int xOffset, count;
+
+        @Override
+        public void run(int part, int parts) {
+            int blocks = matrix.blocks();
+            matrix.multiplyAdd(xs, xOffset, ys, count, blocks * part / parts, blocks * (part + 1) / parts);
+        }
+    }
+
+    // The LSTM update of one layer, split by batch member.
+    private static final class LstmTask implements Parallel.Task {
+        Shape shape;
+        Batch batch;
+        int layer;
+
+        @Override
+        public void run(int part, int parts) {
+            int n = batch.size, units = shape.units(), hOffset = shape.inputSize(layer);
+            boolean last = layer + 1 == shape.layers();
+            for (int b = n * part / parts; b < n * (part + 1) / parts; b++) {
+                State s = batch.states[b];
+                Lstm.update(s.gates[layer], units, s.cells[layer], s.columns[layer], hOffset, last ? null : s.columns[layer + 1]);
+            }
+        }
+    }
+
+    void step(Batch batch) {
+        int n = batch.size;
+        for (int l = 0; l < shape.layers(); l++) {
+            for (int b = 0; b < n; b++) {
+                State s = batch.states[b];
+                batch.columns[b] = s.columns[l];
+                batch.gates[b] = s.gates[l];
+                System.arraycopy(biases[l], 0, s.gates[l], 0, biases[l].length);
+            }
+            multiply(batch, layers[l], batch.columns, 0, batch.gates);
+            batch.lstmTask.shape = shape;
+            batch.lstmTask.batch = batch;
+            batch.lstmTask.layer = l;
+            if (n > 1) batch.parallel.run(batch.lstmTask);
+            else batch.lstmTask.run(0, 1);
+        }
+        int last = shape.layers() - 1;
+        for (int b = 0; b < n; b++) {
+            State s = batch.states[b];
+            batch.columns[b] = s.columns[last];
+            batch.heads[b] = s.head;
+            System.arraycopy(headBias, 0, s.head, 0, headBias.length);
+        }
+        multiply(batch, head, batch.columns, shape.inputSize(last), batch.heads);
+        for (int b = 0; b < n; b++) {
+            State s = batch.states[b];
+            MixtureHead.read(s.head, shape.mixtures(), shape.dimensions(), s.means, s.scales, s.logits);
+        }
+    }
+
+    private static void multiply(Batch batch, PackedMatrix matrix, float[][] xs, int xOffset, float[][] ys) {
+        MatrixTask task = batch.matrixTask;
+        task.matrix = matrix;
+        task.xs = xs;
+        task.xOffset = xOffset;
+        task.ys = ys;
+        task.count = batch.size;
+        if (matrix.blocks() >= batch.parallel.parts()) batch.parallel.run(task);
+        else task.run(0, 1);
+    }
+}

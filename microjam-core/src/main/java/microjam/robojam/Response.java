@@ -1,0 +1,94 @@
+// Generating one response, as a sequence of network steps that a batcher drives:
+//   1. reset the state; feed every call touch [x, y, dt]·scale (dt = time since the previous touch,
+//      the first one's time itself; x, y clipped to [0, 1], dt to [0, 5]); an empty call feeds one
+//      zero input, so the response is unconditioned;
+//   2. sample a touch from the head's mixture: divide by the scale, clip x, y to [0, 1], dt to
+//      [1 ms, 5 s]; the first touch is at time 0 and a tap, later ones come dt after the previous and
+//      are taps when dt > 0.1 s, else moving; z is a constant;
+//   3. stop before a touch past 5 s or after 1,000 touches; otherwise feed the touch back and go to 2.
+package microjam.robojam;
+
+import microjam.performance.Touch;
+import microjam.performance.Touches;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+final class Response {
+    static final int MAX_TOUCHES = 1000;
+    static final double MIN_DT = 0.001, MAX_DT = 5.0, TAP_AFTER = 0.1;
+    static final float TOUCH_SIZE = 20f;
+
+    private final Shape shape;
+    private final float scale;
+    private final Touches call;
+    private final Settings settings;
+    private final SplittableRandom random;
+    final State state;
+    private final double[] times = new double[MAX_TOUCHES], xs = new double[MAX_TOUCHES], ys = new double[MAX_TOUCHES];
+    private final boolean[] moving = new boolean[MAX_TOUCHES];
+    private int count;        // response touches so far
+    private int fed;          // call touches fed so far
+    private double time;      // response time of the last touch
+    private double previousCallTime;
+    int steps;
+
+    Response(Network network, Touches call, Settings settings) {
+        this.shape = network.shape();
+        this.scale = network.model().scale();
+        this.call = call;
+        this.settings = settings;
+        this.random = new SplittableRandom(settings.seed());
+        this.state = network.newState();
+    }
+
+    /** Prepares the first step. */
+    void start() {
+        state.reset();
+        if (call.isEmpty()) state.input(0f, 0f, 0f);
+        else feedCallTouch();
+    }
+
+    /** Called after each step; prepares the next one and answers true, or answers false when done. */
+    boolean advance() {
+        steps++;
+        if (fed < call.size()) {
+            feedCallTouch();
+            return true;
+        }
+        if (count == MAX_TOUCHES) return false;
+        Sampler.mixture(state.logits, shape.mixtures(), settings.temperature(), state.weights);
+        int k = Sampler.component(state.weights, shape.mixtures(), random);
+        Sampler.sample(state.means, state.scales, k, shape.dimensions(), settings.sigmaTemperature(), random, state.draw);
+        double x = clip(state.draw[0] / scale, 0, 1), y = clip(state.draw[1] / scale, 0, 1);
+        double dt = clip(state.draw[2] / scale, MIN_DT, MAX_DT);
+        boolean first = count == 0;
+        double at = first ? 0 : time + dt;
+        if (at > Touches.MAX_SECONDS) return false;
+        time = at;
+        times[count] = at;
+        xs[count] = x;
+        ys[count] = y;
+        moving[count++] = !first && dt <= TAP_AFTER;
+        state.input((float) (x * scale), (float) (y * scale), (float) (dt * scale));
+        return true;
+    }
+
+    private void feedCallTouch() {
+        Touch t = call.get(fed++);
+        double dt = clip(t.time() - previousCallTime, 0, MAX_DT);
+        previousCallTime = t.time();
+        state.input((float) (clip(t.x(), 0, 1) * scale), (float) (clip(t.y(), 0, 1) * scale), (float) (dt * scale));
+    }
+
+    Touches touches() {
+        List<Touch> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) list.add(new Touch(times[i], xs[i], ys[i], TOUCH_SIZE, moving[i]));
+        return new Touches(list);
+    }
+
+    private static double clip(double v, double low, double high) {
+        return Math.min(high, Math.max(low, v));
+    }
+}

@@ -1,0 +1,43 @@
+// Every parameter of the network, in the layout of the model file (and of PyTorch's nn.LSTM):
+//   inputKernel[l]      4H × in_l   rows: gates i, f, g, o (each H rows)
+//   recurrentKernel[l]  4H × H
+//   bias[l]             4H          (PyTorch's b_ih + b_hh)
+//   headKernel          P × H       P = 2KD + K rows: means (k-major, then d), scales, logits
+//   headBias            P
+package microjam.robojam;
+
+public record Weights(Shape shape, float[][] inputKernel, float[][] recurrentKernel, float[][] bias,
+                      float[] headKernel, float[] headBias) {
+    public Weights {
+        int layers = shape.layers();
+        if (inputKernel.length != layers || recurrentKernel.length != layers || bias.length != layers)
+            throw new IllegalArgumentException("weights for " + layers + " layers expected");
+        for (int l = 0; l < layers; l++) {
+            checkLength("inputKernel[" + l + "]", inputKernel[l], shape.gateRows() * shape.inputSize(l));
+            checkLength("recurrentKernel[" + l + "]", recurrentKernel[l], shape.gateRows() * shape.units());
+            checkLength("bias[" + l + "]", bias[l], shape.gateRows());
+        }
+        checkLength("headKernel", headKernel, shape.headOutputs() * shape.units());
+        checkLength("headBias", headBias, shape.headOutputs());
+    }
+
+    private static void checkLength(String name, float[] values, int expected) {
+        if (values.length != expected)
+            throw new IllegalArgumentException(name + " must have " + expected + " values (had " + values.length + ")");
+        for (int i = 0; i < values.length; i++)
+            if (!Float.isFinite(values[i])) throw new IllegalArgumentException(name + " has a non-finite value at " + i);
+    }
+
+    /** The tensors in file order, each with its name. */
+    public java.util.List<java.util.Map.Entry<String, float[]>> tensors() {
+        java.util.List<java.util.Map.Entry<String, float[]>> list = new java.util.ArrayList<>();
+        for (int l = 0; l < shape.layers(); l++) {
+            list.add(java.util.Map.entry("inputKernel[" + l + "]", inputKernel[l]));
+            list.add(java.util.Map.entry("recurrentKernel[" + l + "]", recurrentKernel[l]));
+            list.add(java.util.Map.entry("bias[" + l + "]", bias[l]));
+        }
+        list.add(java.util.Map.entry("headKernel", headKernel));
+        list.add(java.util.Map.entry("headBias", headBias));
+        return list;
+    }
+}

@@ -1,0 +1,153 @@
+// microjam bench robojam: how fast RoboJam answers, alone and under concurrent load.
+package microjam.cli;
+
+import microjam.performance.Touch;
+import microjam.performance.Touches;
+import microjam.robojam.Model;
+import microjam.robojam.ModelFile;
+import microjam.robojam.RandomModel;
+import microjam.robojam.RoboJam;
+import microjam.robojam.Settings;
+import microjam.robojam.Shape;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+@Command(name = "bench", description = "Measure speed.", mixinStandardHelpOptions = true, subcommands = BenchCommand.RoboJamBench.class)
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "robojam", mixinStandardHelpOptions = true,
+            description = "RoboJam's speed for a 5-second call of 200 touches: ms per step and per response alone, responses per second under concurrent clients.",
+            footer = {"", "Examples:", "  microjam bench robojam", "  microjam bench robojam --layers 2 --units 128 --mixtures 5",
+                    "  microjam bench robojam --model robojam.model --responses 200"})
+    static final class RoboJamBench implements Callable<Integer> {
+        static final int WARM_UP = 150; // responses before timing: C2 needs a few thousand steps of the kernel
+        @Option(names = "--layers", defaultValue = "2", description = "LSTM layers of the random model (default ${DEFAULT-VALUE}).")
+        int layers;
+        @Option(names = "--units", defaultValue = "512", description = "Units per layer (default ${DEFAULT-VALUE}).")
+        int units;
+        @Option(names = "--mixtures", defaultValue = "5", description = "Mixture components (default ${DEFAULT-VALUE}).")
+        int mixtures;
+        @Option(names = "--model", paramLabel = "FILE", description = "Benchmark this model file instead of a random one.")
+        Path model;
+        @Option(names = "--responses", defaultValue = "60", description = "Responses timed alone, one thread (at least 50; default ${DEFAULT-VALUE}).")
+        int responses;
+        @Option(names = "--seconds", defaultValue = "5", description = "Seconds per concurrency level (default ${DEFAULT-VALUE}).")
+        int seconds;
+        @Option(names = "--clients", defaultValue = "1,2,8,32", split = ",", description = "Concurrency levels (default ${DEFAULT-VALUE}).")
+        int[] clients;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (responses < 50) throw new IllegalArgumentException("--responses must be at least 50");
+            PrintWriter out = spec.commandLine().getOut();
+            Model m = model == null ? RandomModel.create(new Shape(layers, units, mixtures, 3), 1) : ModelFile.read(model);
+            Touches call = fiveSecondCall();
+            out.printf(Locale.ROOT, "model %s: %d x %d LSTM, %d mixtures, %.1f MB of weights; kernel: %s; %d cores%n", m.name(),
+                    m.shape().layers(), m.shape().units(), m.shape().mixtures(), m.sizeInBytes() / 1e6, RoboJam.kernel(),
+                    Runtime.getRuntime().availableProcessors());
+            try (RoboJam robojam = new RoboJam(m)) {
+                warmUp(robojam, call);
+                alone(robojam, call, out);
+                for (int c : clients) concurrent(robojam, call, c, out);
+            }
+            return 0;
+        }
+
+        private void warmUp(RoboJam robojam, Touches call) {
+            try (Progress progress = new Progress("warm-up  ", WARM_UP, spec.commandLine().getErr())) {
+                for (int i = 0; i < WARM_UP; i++) {
+                    robojam.respond(call, Settings.defaults(i));
+                    progress.step();
+                }
+            }
+        }
+
+        private void alone(RoboJam robojam, Touches call, PrintWriter out) {
+            double[] perResponse = new double[responses], perStep = new double[responses];
+            long steps = 0, touches = 0;
+            try (Progress progress = new Progress("alone    ", responses, spec.commandLine().getErr())) {
+                for (int i = 0; i < responses; i++) {
+                    RoboJam.Answer a = robojam.respond(call, Settings.defaults(1000 + i));
+                    perResponse[i] = a.millis();
+                    perStep[i] = a.millis() / a.steps();
+                    steps += a.steps();
+                    touches += a.touches().size();
+                    progress.step();
+                }
+            }
+            out.printf(Locale.ROOT, "alone (one request at a time, %d responses, %.0f steps and %.0f touches each on average):%n",
+                    responses, (double) steps / responses, (double) touches / responses);
+            out.printf(Locale.ROOT, "  ms per step      median %.3f  p99 %.3f%n", percentile(perStep, 50), percentile(perStep, 99));
+            out.printf(Locale.ROOT, "  ms per response  median %.1f  p99 %.1f%n", percentile(perResponse, 50), percentile(perResponse, 99));
+        }
+
+        private void concurrent(RoboJam robojam, Touches call, int clients, PrintWriter out) throws Exception {
+            AtomicLong done = new AtomicLong();
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+            try (ExecutorService pool = Executors.newFixedThreadPool(clients);
+                 Progress progress = new Progress(String.format(Locale.ROOT, "%2d clients", clients), seconds, spec.commandLine().getErr())) {
+                List<Future<?>> futures = new ArrayList<>();
+                long started = System.nanoTime();
+                for (int c = 0; c < clients; c++) {
+                    int client = c;
+                    futures.add(pool.submit(() -> {
+                        for (long i = 0; System.nanoTime() < end; i++) {
+                            latencies.add(robojam.respond(call, Settings.defaults(client * 1_000_000L + i)).millis());
+                            done.incrementAndGet();
+                        }
+                    }));
+                }
+                for (int s = 0; s < seconds; s++) {
+                    Thread.sleep(Math.max(0, Math.min(1000, (end - System.nanoTime()) / 1_000_000)));
+                    progress.step();
+                }
+                for (Future<?> f : futures) f.get();
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                double[] l = latencies.stream().mapToDouble(Double::doubleValue).toArray();
+                out.printf(Locale.ROOT, "%2d concurrent clients: %6.1f responses/s  (latency median %.0f ms, p99 %.0f ms)%n",
+                        clients, done.get() / elapsed, percentile(l, 50), percentile(l, 99));
+            }
+        }
+
+        /** A 5-second call of 200 touches: swipes of 20 touches each, like a real performance. */
+        static Touches fiveSecondCall() {
+            List<Touch> touches = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                double t = i * 5.0 / 200;
+                touches.add(new Touch(t, 0.5 + 0.4 * Math.sin(i / 7.0), 0.5 + 0.4 * Math.cos(i / 11.0), 20, i % 20 != 0));
+            }
+            return new Touches(touches);
+        }
+
+        static double percentile(double[] values, double p) {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            if (sorted.length == 0) return Double.NaN;
+            int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        }
+    }
+}
