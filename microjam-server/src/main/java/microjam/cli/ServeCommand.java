@@ -1,6 +1,9 @@
 // microjam serve: the API over HTTP and HTTPS on the embedded SQLite file or on PostgreSQL.
 package microjam.cli;
 
+import microjam.robojam.Model;
+import microjam.robojam.ModelFile;
+import microjam.robojam.RoboJam;
 import microjam.store.Database;
 import microjam.web.ServerConfig;
 import microjam.web.Tls;
@@ -43,26 +46,36 @@ final class ServeCommand implements Callable<Integer> {
             description = "The keystore's password (prefer env MICROJAM_KEYSTORE_PASSWORD: command lines are visible to other users).")
     String keystorePassword;
 
+    @Option(names = "--robojam-model", paramLabel = "FILE", defaultValue = "${env:MICROJAM_ROBOJAM_MODEL}",
+            description = "RoboJam model file (env MICROJAM_ROBOJAM_MODEL; default: the shipped model, if this build has one).")
+    Path robojamModel;
+
     @Override
     public Integer call() throws InterruptedException {
         Tls.Keystore tls = keystore();
         ServerConfig config = new ServerConfig(host, port, httpsPort, httpsOnly, tls);
+        Model model = robojamModel != null ? ModelFile.read(robojamModel) : Models.shipped();
+        RoboJam robojam = model == null ? null : new RoboJam(model);
         Database database = storage.open();
         WebServer server;
         try {
-            server = WebServer.start(config, database);
+            server = WebServer.start(config, database, robojam);
         } catch (RuntimeException e) {
             database.close();
+            if (robojam != null) robojam.close();
             throw new IllegalStateException("could not start the server: " + Main.oneLine(e), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             database.close();
+            if (robojam != null) robojam.close();
             stopped.countDown();
         }, "shutdown"));
         System.out.println("MicroJam is running on " + storage.describe() + ": http://localhost:" + server.httpPort()
                 + "/ and https://localhost:" + server.httpsPort() + "/ (Ctrl-C stops it)");
+        System.out.println(model == null ? "RoboJam: no model loaded (its endpoints answer 503; give one with --robojam-model FILE)"
+                : "RoboJam: model " + model.name() + " (" + RoboJam.kernel() + ")");
         stopped.await();
         return 0;
     }

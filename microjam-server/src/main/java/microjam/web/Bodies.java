@@ -14,15 +14,29 @@ final class Bodies {
     private Bodies() {
     }
 
+    /** A body declared this much over its limit is still read and dropped, so the client sees a clean 413. */
+    private static final long DRAIN_AT_MOST = 4L * 1024 * 1024;
+
     static byte[] read(Context ctx, int limit) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > limit) throw tooLarge(limit);
+        if (declared > limit) {
+            if (declared <= limit + DRAIN_AT_MOST) drain(ctx);
+            throw tooLarge(limit);
+        }
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] body = in.readNBytes(limit + 1);
             if (body.length > limit) throw tooLarge(limit);
             return body;
         } catch (IOException e) {
             throw ApiError.badRequest(null, "the request body could not be read");
+        }
+    }
+
+    private static void drain(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException ignored) {
+            // the client gave up: the 413 goes nowhere either way
         }
     }
 

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import microjam.performance.InvalidValue;
+import microjam.robojam.RoboJam;
 import microjam.store.Database;
 import microjam.store.PerformanceStore;
 import microjam.store.PerformerStore;
@@ -39,12 +40,18 @@ public final class WebServer implements AutoCloseable {
     }
 
     public static WebServer start(ServerConfig config, Database database) {
+        return start(config, database, null);
+    }
+
+    /** robojam may be null: its endpoints then answer 503 and say why. */
+    public static WebServer start(ServerConfig config, Database database, RoboJam robojam) {
         PerformerStore performers = new PerformerStore(database);
         PerformanceStore performances = new PerformanceStore(database);
         Pictures pictures = new Pictures();
         Auth auth = new Auth(performers);
         PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth);
         PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth);
+        RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam);
 
         AtomicInteger httpsPort = new AtomicInteger(config.httpsPort()); // known once started (port 0 picks one)
         Javalin app = Javalin.create(cfg -> {
@@ -67,6 +74,10 @@ public final class WebServer implements AutoCloseable {
             r.get("/api/performances/{ref}", performanceRoutes::show);
             r.get("/api/performances/{id}/replies", performanceRoutes::replies);
             r.delete("/api/performances/{id}", performanceRoutes::delete);
+
+            r.get("/api/robojam", robojamRoutes::status);
+            r.post("/api/robojam", robojamRoutes::respond);
+            r.post("/api/predict", robojamRoutes::predict);
 
             r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
             r.exception(InvalidValue.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));

@@ -4,10 +4,10 @@ package microjam.store;
 
 import microjam.performance.TouchCsv;
 import microjam.testing.Api;
+import microjam.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,23 +33,17 @@ class DurabilityTest {
     @Test
     void acknowledgedUploadsSurviveKillDashNine() throws Exception {
         Path dataDir = Files.createTempDirectory("microjam-kill");
-        int port = freePort(), httpsPort = freePort();
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "microjam.cli.Main", "serve",
-                "--data-dir", dataDir.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port), "--https-port", String.valueOf(httpsPort))
-                .redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile()).start();
         Map<UUID, String> acknowledged = new LinkedHashMap<>();
+        ServerProcess server = ServerProcess.start(dataDir);
         try {
-            Api api = Api.plain("http://127.0.0.1:" + port);
-            awaitHealthy(api, server);
+            Api api = Api.plain(server.base());
             Api.Performer ada = api.newPerformer();
             for (int i = 0; i < 25; i++) {
                 String csv = TouchCsv.write(TouchCsv.read(Api.sampleCsv(20 + i)));
                 acknowledged.put(api.publishOk(ada, "keys", csv, null), csv);
             }
         } finally {
-            server.destroyForcibly(); // SIGKILL, right after the last 201
-            server.waitFor();
+            server.kill(); // SIGKILL, right after the last 201
         }
         try (Database db = Database.open(Database.sqliteUrl(dataDir.resolve("microjam.db")))) {
             PerformanceStore store = new PerformanceStore(db);
@@ -60,26 +54,6 @@ class DurabilityTest {
                 else assertThat(csv.get()).isEqualTo(e.getValue());
             }
             assertThat(missing).as("acknowledged but lost").isEmpty();
-        }
-    }
-
-    private static void awaitHealthy(Api api, Process server) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            assertThat(server.isAlive()).as("server process is running").isTrue();
-            try {
-                if (api.get("/health").status() == 200) return;
-            } catch (IllegalStateException notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("server did not become healthy");
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

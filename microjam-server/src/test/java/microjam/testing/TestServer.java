@@ -2,6 +2,10 @@
 // on free ports, with its own data directory and a fresh database of the given engine.
 package microjam.testing;
 
+import microjam.robojam.Model;
+import microjam.robojam.RandomModel;
+import microjam.robojam.RoboJam;
+import microjam.robojam.Shape;
 import microjam.store.Database;
 import microjam.web.ServerConfig;
 import microjam.web.Tls;
@@ -22,7 +26,12 @@ public final class TestServer implements AutoCloseable {
     public final Database database;
     public final WebServer server;
 
-    private TestServer(Engine engine, boolean httpsOnly) {
+    /** The small random model every shared test server answers RoboJam requests with. */
+    public static final Model MODEL = RandomModel.create(new Shape(2, 32, 3, 3), 2026);
+
+    public final RoboJam robojam;
+
+    private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam) {
         this.engine = engine;
         try {
             this.dataDir = Files.createTempDirectory("microjam-test");
@@ -30,13 +39,14 @@ public final class TestServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.database = Database.open(engine.freshUrl(dataDir));
-        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir)), database);
+        this.robojam = withRoboJam ? new RoboJam(MODEL, 2) : null;
+        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir)), database, robojam);
     }
 
     /** One server per engine for the whole test run; tests keep to their own performers' data. */
     public static synchronized TestServer shared(Engine engine) {
         return SHARED.computeIfAbsent(engine, e -> {
-            TestServer s = new TestServer(e, false);
+            TestServer s = new TestServer(e, false, true);
             Runtime.getRuntime().addShutdownHook(new Thread(s::close));
             return s;
         });
@@ -44,7 +54,12 @@ public final class TestServer implements AutoCloseable {
 
     /** A server of one's own, to close after the test. */
     public static TestServer start(Engine engine, boolean httpsOnly) {
-        return new TestServer(engine, httpsOnly);
+        return new TestServer(engine, httpsOnly, true);
+    }
+
+    /** A server of one's own with no RoboJam model loaded. */
+    public static TestServer withoutRoboJam(Engine engine) {
+        return new TestServer(engine, false, false);
     }
 
     public Api http() {
@@ -59,5 +74,6 @@ public final class TestServer implements AutoCloseable {
     public void close() {
         server.close();
         database.close();
+        if (robojam != null) robojam.close();
     }
 }

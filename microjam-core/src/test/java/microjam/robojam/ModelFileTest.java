@@ -1,0 +1,112 @@
+// Model files round-trip exactly, and every kind of bad file fails at load with one line naming the problem.
+package microjam.robojam;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.CRC32C;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+class ModelFileTest {
+    static final Model MODEL = RandomModel.create(new Shape(2, 16, 3, 3), 9);
+
+    @Test
+    void writesAndReadsBackExactly() throws Exception {
+        Path file = Files.createTempDirectory("models").resolve("m.model");
+        Model named = new Model("tiny test", "made here\nwith a second line", 10f, Map.of("split.seed", "42", "note", " leading space"), MODEL.weights());
+        ModelFile.write(named, file);
+        Model read = ModelFile.read(file);
+        assertThat(read.name()).isEqualTo("tiny test");
+        assertThat(read.data()).isEqualTo("made here\nwith a second line");
+        assertThat(read.metadata()).containsEntry("split.seed", "42").containsEntry("note", " leading space");
+        assertThat(read.scale()).isEqualTo(10f);
+        assertThat(read.shape()).isEqualTo(MODEL.shape());
+        for (int i = 0; i < MODEL.weights().tensors().size(); i++)
+            assertThat(read.weights().tensors().get(i).getValue()).isEqualTo(MODEL.weights().tensors().get(i).getValue());
+        assertThat(Files.size(file)).isEqualTo(ModelFile.encode(named).length);
+    }
+
+    @Test
+    void badFilesFailWithOneLineSayingWhy() {
+        byte[] good = ModelFile.encode(MODEL);
+        assertFails(Arrays.copyOf(good, 5), "not a RoboJam model file");
+        assertFails("PK\u0003\u0004 a zip".getBytes(StandardCharsets.ISO_8859_1), "not a RoboJam model file");
+        assertFails(withInt(good, 8, 2), "model format version 2 is not supported");
+        assertFails(withInt(good, 12, 1 << 30), "truncated or damaged header");
+        assertFails(Arrays.copyOf(good, good.length - 100), "truncated: 2x16 LSTM with 3 mixtures needs");
+        assertFails(Arrays.copyOf(good, good.length + 3), "3 unexpected bytes after the checksum");
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 1;
+        assertFails(flipped, "checksum mismatch");
+        assertFails(rechecksummed(withFloat(good, headerEnd(good) + 40, Float.NaN)), "inputKernel[0] has a non-finite value at 10");
+        assertFails(withHeader(good, "name=x\nlayers=2\nunits=16\nmixtures=3\ndimensions=3\n"), "'scale' is missing");
+        assertFails(withHeader(good, "name=x\nlayers=two\nunits=16\nmixtures=3\ndimensions=3\nscale=10\n"), "'layers' must be a whole number");
+        assertFails(withHeader(good, "name=x\nlayers=2\nunits=16\nmixtures=3\ndimensions=4\nscale=10\n"), "dimensions must be 3");
+        assertFails(withHeader(good, "name=x\nlayers=2\nunits=16\nmixtures=3\ndimensions=3\nscale=-1\n"), "scale must be a positive number");
+    }
+
+    @Test
+    void randomDamageNeverFailsAnyOtherWay() {
+        long seed = Long.getLong("fuzz.seed", 20261129L);
+        Random random = new Random(seed);
+        byte[] good = ModelFile.encode(MODEL);
+        for (int i = 0; i < Integer.getInteger("fuzz.tries", 300); i++) {
+            byte[] bad = random.nextBoolean() ? Arrays.copyOf(good, random.nextInt(good.length)) : good.clone();
+            for (int e = 0; e < 1 + random.nextInt(8); e++) if (bad.length > 0) bad[random.nextInt(bad.length)] = (byte) random.nextInt();
+            if (random.nextInt(4) == 0) bad = rechecksummed(bad);
+            try {
+                ModelFile.decode(bad, "fuzz");
+            } catch (ModelFileException expected) {
+                assertThat(expected.getMessage()).startsWith("fuzz: ").doesNotContain("\n");
+            } catch (RuntimeException e) {
+                fail("seed " + seed + " case " + i + " threw " + e);
+            }
+        }
+    }
+
+    private static void assertFails(byte[] bytes, String message) {
+        assertThatThrownBy(() -> ModelFile.decode(bytes, "m.model")).isInstanceOf(ModelFileException.class)
+                .hasMessageStartingWith("m.model: ").hasMessageContaining(message);
+    }
+
+    static int headerEnd(byte[] file) {
+        return 16 + ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).getInt(12);
+    }
+
+    static byte[] withInt(byte[] file, int at, int value) {
+        byte[] copy = file.clone();
+        ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putInt(at, value);
+        return copy;
+    }
+
+    static byte[] withFloat(byte[] file, int at, float value) {
+        byte[] copy = file.clone();
+        ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putFloat(at, value);
+        return copy;
+    }
+
+    static byte[] withHeader(byte[] file, String header) {
+        byte[] h = header.getBytes(StandardCharsets.UTF_8);
+        int end = headerEnd(file);
+        ByteBuffer out = ByteBuffer.allocate(16 + h.length + file.length - end).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(file, 0, 12).putInt(h.length).put(h).put(file, end, file.length - end);
+        return rechecksummed(out.array());
+    }
+
+    static byte[] rechecksummed(byte[] file) {
+        if (file.length < 4) return file;
+        CRC32C crc = new CRC32C();
+        crc.update(file, 0, file.length - 4);
+        return withInt(file, file.length - 4, (int) crc.getValue());
+    }
+}

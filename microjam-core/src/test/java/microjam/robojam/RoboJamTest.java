@@ -1,0 +1,94 @@
+// A response is always a valid performance, at most 5 s, the same for the same seed, different for
+// another seed; 32 parallel requests give exactly what they give one at a time.
+package microjam.robojam;
+
+import microjam.performance.Touch;
+import microjam.performance.TouchCsv;
+import microjam.performance.Touches;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoboJamTest {
+    static RoboJam robojam;
+
+    @BeforeAll
+    static void load() {
+        robojam = new RoboJam(RandomModel.create(new Shape(2, 64, 5, 3), 5), 2);
+    }
+
+    @AfterAll
+    static void close() {
+        robojam.close();
+    }
+
+    static Touches call(int n) {
+        List<Touch> touches = new ArrayList<>();
+        for (int i = 0; i < n; i++) touches.add(new Touch(i * 0.02, (i % 30) / 30.0, 0.3 + 0.002 * i, 10, i % 15 != 0));
+        return new Touches(touches);
+    }
+
+    @Test
+    void aResponseIsAlwaysAValidPerformanceOfAtMostFiveSeconds() {
+        for (int seed = 0; seed < 40; seed++) {
+            for (Settings settings : new Settings[]{Settings.defaults(seed), new Settings(3, 1, seed), new Settings(0, 0, seed)}) {
+                Touches response = robojam.respond(call(seed * 5), settings).touches();
+                assertThat(response.size()).isBetween(1, Response.MAX_TOUCHES);
+                assertThat(TouchCsv.read(TouchCsv.write(response)).size()).as("valid under the CSV rules").isEqualTo(response.size());
+                assertThat(response.get(response.size() - 1).time()).isLessThanOrEqualTo(Touches.MAX_SECONDS);
+                assertThat(response.get(0).time()).isZero();
+                assertThat(response.get(0).moving()).as("the first touch is a tap").isFalse();
+                for (int i = 1; i < response.size(); i++) {
+                    double dt = response.get(i).time() - response.get(i - 1).time();
+                    assertThat(response.get(i).moving()).as("tap when dt > 0.1 s").isEqualTo(dt <= Response.TAP_AFTER + 1e-12);
+                    assertThat(dt).isGreaterThanOrEqualTo(Response.MIN_DT - 1e-12);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameResponseAndAnotherSeedAnotherOne() {
+        Touches call = call(100);
+        Touches first = robojam.respond(call, Settings.defaults(42)).touches();
+        assertThat(robojam.respond(call, Settings.defaults(42)).touches()).isEqualTo(first);
+        assertThat(robojam.respond(call, Settings.defaults(43)).touches()).isNotEqualTo(first);
+        assertThat(robojam.respond(call(99), Settings.defaults(42)).touches()).as("the call conditions the answer").isNotEqualTo(first);
+    }
+
+    @Test
+    void anEmptyCallGetsAnUnconditionedResponse() {
+        Touches response = robojam.respond(Touches.NONE, Settings.defaults(1)).touches();
+        assertThat(response.size()).isPositive();
+        assertThat(robojam.respond(Touches.NONE, Settings.defaults(1)).touches()).isEqualTo(response);
+    }
+
+    @Test
+    void thirtyTwoParallelRequestsGiveWhatTheyGiveOneAtATime() throws Exception {
+        int n = 32;
+        List<Touches> alone = new ArrayList<>();
+        for (int i = 0; i < n; i++) alone.add(robojam.respond(call(20 + i * 3), Settings.defaults(1000 + i)).touches());
+        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
+            List<Future<Touches>> together = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                together.add(pool.submit(() -> robojam.respond(call(20 + index * 3), Settings.defaults(1000 + index)).touches()));
+            }
+            for (int i = 0; i < n; i++) assertThat(together.get(i).get()).as("request %d", i).isEqualTo(alone.get(i));
+        }
+    }
+
+    @Test
+    void settingsHaveBounds() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Settings(-1, 0.01, 1)).hasMessageContaining("temperature must be between 0 and 10");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Settings(1, Double.NaN, 1)).hasMessageContaining("sigmaTemperature");
+    }
+}

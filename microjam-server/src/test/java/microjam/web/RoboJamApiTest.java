@@ -1,0 +1,113 @@
+// RoboJam over HTTP: the original server's /api/predict format, our /api/robojam with settings and
+// seeds, clear 400s for broken calls, 503 without a model, and nothing stored or read about anyone.
+package microjam.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import microjam.performance.TouchCsv;
+import microjam.testing.Api;
+import microjam.testing.DatabaseSnapshot;
+import microjam.testing.Engine;
+import microjam.testing.TestServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static microjam.web.PublishingRulesTest.assertField;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ParameterizedClass
+@EnumSource(Engine.class)
+class RoboJamApiTest {
+    static final String CALL = "time,x,y,z,moving\n0.002468, 0.106414, 0.122449, 20.0, 0\n0.020841, 0.106414, 0.125364, 20.0, 1\n"
+            + "0.043218, 0.107872, 0.137026, 20.0, 1\n0.065484, 0.107872, 0.176385, 20.0, 1\n";
+
+    @Parameter
+    Engine engine;
+    TestServer server;
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        server = TestServer.shared(engine);
+        api = server.http();
+    }
+
+    @Test
+    void predictSpeaksTheOriginalServersFormatOverHttpAndHttps() {
+        for (Api client : List.of(api, server.https())) {
+            Api.Response r = client.post("/api/predict", null, Map.of("perf", CALL));
+            assertThat(r.status()).isEqualTo(200);
+            JsonNode body = r.json();
+            assertThat(body.size()).as("only the response field").isEqualTo(1);
+            String response = body.get("response").asText();
+            assertThat(response).startsWith("time,x,y,z,moving\n");
+            assertThat(TouchCsv.read(response).size()).isPositive();
+        }
+    }
+
+    @Test
+    void robojamTakesSettingsAndASeedMakesItReproducible() {
+        Map<String, Object> request = Map.of("touches", CALL, "temperature", 1.0, "sigmaTemperature", 0.05, "seed", 42);
+        JsonNode first = api.post("/api/robojam", null, request).json();
+        JsonNode again = api.post("/api/robojam", null, request).json();
+        assertThat(first.get("touches").asText()).isEqualTo(again.get("touches").asText());
+        assertThat(first.get("model").asText()).isEqualTo(TestServer.MODEL.name());
+        assertThat(first.get("millis").asLong()).isNotNegative();
+        JsonNode other = api.post("/api/robojam", null, Map.of("touches", CALL, "seed", 43)).json();
+        assertThat(other.get("touches").asText()).isNotEqualTo(first.get("touches").asText());
+        Api.Response empty = api.post("/api/robojam", null, Map.of("touches", "time,x,y,z,moving\n"));
+        assertThat(empty.status()).as("an empty call gets an unconditioned response").isEqualTo(200);
+    }
+
+    @Test
+    void brokenCallsAndSettingsAre400sNamingTheRule() {
+        Api.Response outside = api.post("/api/predict", null, Map.of("perf", "time,x,y,z,moving\n0.1, 1.5, 0.2, 0, 0\n"));
+        assertField(outside, 400, "perf");
+        assertThat(outside.json().get("error").asText()).contains("line 2: x must be between 0 and 1");
+        assertField(api.post("/api/robojam", null, Map.of("touches", "x,y\n1,2\n")), 400, "touches");
+        assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "temperature", 11)), 400, "temperature");
+        assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "sigmaTemperature", -1)), 400, "sigmaTemperature");
+        assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "seed", "lucky")), 400, "seed");
+        assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "stageName", "Ada")), 400, "stageName");
+        assertField(api.post("/api/predict", null, Map.of()), 400, "perf");
+    }
+
+    @Test
+    void statusSaysWhichModelIsLoaded() {
+        JsonNode status = api.get("/api/robojam").json();
+        assertThat(status.get("available").asBoolean()).isTrue();
+        assertThat(status.get("model").asText()).isEqualTo(TestServer.MODEL.name());
+        assertThat(status.get("units").asInt()).isEqualTo(32);
+    }
+
+    @Test
+    void withoutAModelBothEndpointsAnswer503AndSayWhy() {
+        try (TestServer bare = TestServer.withoutRoboJam(engine)) {
+            Api client = bare.http();
+            JsonNode status = client.get("/api/robojam").json();
+            assertThat(status.get("available").asBoolean()).isFalse();
+            assertThat(status.get("reason").asText()).contains("no model loaded");
+            for (Api.Response r : List.of(client.post("/api/predict", null, Map.of("perf", CALL)),
+                    client.post("/api/robojam", null, Map.of("touches", CALL)))) {
+                assertThat(r.status()).isEqualTo(503);
+                assertThat(r.json().get("error").asText()).contains("RoboJam is unavailable");
+            }
+        }
+    }
+
+    @Test
+    void requestsLeaveTheDatabaseExactlyAsItWasAndIgnoreTokens() {
+        Api.Performer ada = api.newPerformer();
+        var before = DatabaseSnapshot.of(server.database);
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.post("/api/predict", ada.token(), Map.of("perf", CALL)).status()).isEqualTo(200);
+            assertThat(api.post("/api/robojam", "not-even-a-valid-token", Map.of("touches", CALL, "seed", i)).status()).isEqualTo(200);
+        }
+        assertThat(DatabaseSnapshot.of(server.database)).isEqualTo(before);
+    }
+}
