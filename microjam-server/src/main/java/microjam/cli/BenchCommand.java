@@ -55,6 +55,9 @@ final class BenchCommand implements Runnable {
         @Option(names = "--clients", defaultValue = "1,2,8,32", split = ",", description = "Concurrency levels (default ${DEFAULT-VALUE}).")
         int[] clients;
 
+        @Option(names = "--threads", description = "Cores RoboJam may use (default: all, ${DEFAULT-VALUE}).", defaultValue = "0")
+        int threads;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -64,10 +67,11 @@ final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Model m = model == null ? RandomModel.create(new Shape(layers, units, mixtures, 3), 1) : ModelFile.read(model);
             Touches call = fiveSecondCall();
-            out.printf(Locale.ROOT, "model %s: %d x %d LSTM, %d mixtures, %.1f MB of weights; kernel: %s; %d cores%n", m.name(),
+            out.printf(Locale.ROOT, "model %s: %d x %d LSTM, %d mixtures, %.1f MB of weights; kernel: %s; %d of %d cores%n", m.name(),
                     m.shape().layers(), m.shape().units(), m.shape().mixtures(), m.sizeInBytes() / 1e6, RoboJam.kernel(),
-                    Runtime.getRuntime().availableProcessors());
-            try (RoboJam robojam = new RoboJam(m)) {
+                    threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
+            int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+            try (RoboJam robojam = new RoboJam(m, cores)) {
                 warmUp(robojam, call);
                 alone(robojam, call, out);
                 for (int c : clients) concurrent(robojam, call, c, out);
