@@ -159,20 +159,19 @@ public final class ModelFile {
     }
 
     private static int integer(Properties header, String key, String source) {
-        String value = required(header, key, source);
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw fail(source, "header: '" + key + "' must be a whole number (was " + value + ")");
-        }
+        return parsed(header, key, source, Integer::parseInt, "a whole number");
     }
 
     private static float number(Properties header, String key, String source) {
+        return parsed(header, key, source, Float::parseFloat, "a number");
+    }
+
+    private static <T> T parsed(Properties header, String key, String source, java.util.function.Function<String, T> parse, String kind) {
         String value = required(header, key, source);
         try {
-            return Float.parseFloat(value);
+            return parse.apply(value);
         } catch (NumberFormatException e) {
-            throw fail(source, "header: '" + key + "' must be a number (was " + value + ")");
+            throw fail(source, "header: '" + key + "' must be " + kind + " (was " + value + ")");
         }
     }
 

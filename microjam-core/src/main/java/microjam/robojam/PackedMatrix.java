@@ -78,10 +78,7 @@ final class PackedMatrix {
             a2 = FloatVector.fromArray(S, packed, w + 2 * L).fma(xj, a2);
             a3 = FloatVector.fromArray(S, packed, w + 3 * L).fma(xj, a3);
         }
-        a0.intoArray(y, yo);
-        a1.intoArray(y, yo + L);
-        a2.intoArray(y, yo + 2 * L);
-        a3.intoArray(y, yo + 3 * L);
+        store(y, yo, a0, a1, a2, a3);
     }
 
     // Two blocks at once: eight independent accumulator chains hide the FMA latency.
@@ -102,14 +99,8 @@ final class PackedMatrix {
             b2 = FloatVector.fromArray(S, packed, v + 2 * L).fma(xj, b2);
             b3 = FloatVector.fromArray(S, packed, v + 3 * L).fma(xj, b3);
         }
-        a0.intoArray(y, yo);
-        a1.intoArray(y, yo + L);
-        a2.intoArray(y, yo + 2 * L);
-        a3.intoArray(y, yo + 3 * L);
-        b0.intoArray(y, yp);
-        b1.intoArray(y, yp + L);
-        b2.intoArray(y, yp + 2 * L);
-        b3.intoArray(y, yp + 3 * L);
+        store(y, yo, a0, a1, a2, a3);
+        store(y, yp, b0, b1, b2, b3);
     }
 
     private void twoMembers(float[] x, float[] z, int xo, float[] y, float[] u, int block) {
@@ -131,14 +122,8 @@ final class PackedMatrix {
             b2 = w2.fma(zj, b2);
             b3 = w3.fma(zj, b3);
         }
-        a0.intoArray(y, yo);
-        a1.intoArray(y, yo + L);
-        a2.intoArray(y, yo + 2 * L);
-        a3.intoArray(y, yo + 3 * L);
-        b0.intoArray(u, yo);
-        b1.intoArray(u, yo + L);
-        b2.intoArray(u, yo + 2 * L);
-        b3.intoArray(u, yo + 3 * L);
+        store(y, yo, a0, a1, a2, a3);
+        store(u, yo, b0, b1, b2, b3);
     }
 
     // Four requests share each loaded weight vector: sixteen accumulators, four loads per column.

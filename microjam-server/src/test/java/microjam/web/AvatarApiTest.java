@@ -3,10 +3,10 @@ package microjam.web;
 
 import microjam.testing.Api;
 import microjam.testing.Engine;
+import microjam.testing.ServerTest;
 import microjam.testing.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,17 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ParameterizedClass
 @EnumSource(Engine.class)
-class AvatarApiTest {
+class AvatarApiTest extends ServerTest {
     static final String GPS = "GPSLatitude 59/1 54/1 45/1 N GPSLongitude 10/1 44/1 20/1 E";
 
-    @Parameter
-    Engine engine;
-    Api api;
     Api.Performer ada;
 
     @BeforeEach
-    void connect() {
-        api = TestServer.shared(engine).http();
+    void signUp() {
         ada = api.newPerformer();
     }
 

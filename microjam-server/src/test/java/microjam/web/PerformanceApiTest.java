@@ -4,10 +4,9 @@ package microjam.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import microjam.testing.Api;
 import microjam.testing.Engine;
+import microjam.testing.ServerTest;
 import microjam.testing.TestServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,15 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ParameterizedClass
 @EnumSource(Engine.class)
-class PerformanceApiTest {
-    @Parameter
-    Engine engine;
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        api = TestServer.shared(engine).http();
-    }
+class PerformanceApiTest extends ServerTest {
 
     @Test
     void publishingAnswers201WithTheStoredPerformance() {

@@ -4,10 +4,9 @@ package microjam.web;
 import microjam.store.Tokens;
 import microjam.testing.Api;
 import microjam.testing.Engine;
+import microjam.testing.ServerTest;
 import microjam.testing.TestServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,17 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ParameterizedClass
 @EnumSource(Engine.class)
-class PerformerApiTest {
-    @Parameter
-    Engine engine;
-    TestServer server;
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        server = TestServer.shared(engine);
-        api = server.http();
-    }
+class PerformerApiTest extends ServerTest {
 
     @Test
     void signUpAnswersTheTokenOnceAndKeepsOnlyItsHash() {

@@ -4,10 +4,10 @@ package microjam.web;
 
 import microjam.testing.Api;
 import microjam.testing.Engine;
+import microjam.testing.ServerTest;
 import microjam.testing.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -15,15 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ParameterizedClass
 @EnumSource(Engine.class)
-class PublishingRulesTest {
-    @Parameter
-    Engine engine;
-    Api api;
+class PublishingRulesTest extends ServerTest {
     Api.Performer ada;
 
     @BeforeEach
-    void connect() {
-        api = TestServer.shared(engine).http();
+    void signUp() {
         ada = api.newPerformer();
     }
 

@@ -7,10 +7,9 @@ import microjam.performance.TouchCsv;
 import microjam.testing.Api;
 import microjam.testing.DatabaseSnapshot;
 import microjam.testing.Engine;
+import microjam.testing.ServerTest;
 import microjam.testing.TestServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,20 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ParameterizedClass
 @EnumSource(Engine.class)
-class RoboJamApiTest {
+class RoboJamApiTest extends ServerTest {
     static final String CALL = "time,x,y,z,moving\n0.002468, 0.106414, 0.122449, 20.0, 0\n0.020841, 0.106414, 0.125364, 20.0, 1\n"
             + "0.043218, 0.107872, 0.137026, 20.0, 1\n0.065484, 0.107872, 0.176385, 20.0, 1\n";
 
-    @Parameter
-    Engine engine;
-    TestServer server;
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        server = TestServer.shared(engine);
-        api = server.http();
-    }
 
     @Test
     void predictSpeaksTheOriginalServersFormatOverHttpAndHttps() {
