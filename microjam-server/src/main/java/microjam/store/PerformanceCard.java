@@ -10,9 +10,9 @@ import java.util.UUID;
 
 public record PerformanceCard(UUID id, UUID performerId, String stageName, Instrument instrument, Colour colour,
                               Colour background, Instant createdAt, UUID replyTo, int touchCount, double duration,
-                              int replyCount, int layers) {
+                              int replyCount, int layers, boolean robot) {
     public PerformanceCard withLayers(int count) {
         return new PerformanceCard(id, performerId, stageName, instrument, colour, background, createdAt, replyTo,
-                touchCount, duration, replyCount, count);
+                touchCount, duration, replyCount, count, robot);
     }
 }

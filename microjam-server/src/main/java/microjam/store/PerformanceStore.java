@@ -34,7 +34,7 @@ public final class PerformanceStore {
 
     private static final String CARD_COLUMNS = """
             p.id, p.performer_id, m.stage_name, p.instrument, p.colour, p.background, p.created_at, p.reply_to,
-            p.touch_count, p.duration, (SELECT COUNT(*) FROM performance r WHERE r.reply_to = p.id) AS reply_count""";
+            p.touch_count, p.duration, m.robot, (SELECT COUNT(*) FROM performance r WHERE r.reply_to = p.id) AS reply_count""";
 
     private final Database database;
     private final Jdbi jdbi;
@@ -45,14 +45,19 @@ public final class PerformanceStore {
     }
 
     public Publication publish(UUID performerId, NewPerformance submitted) {
+        return publish(performerId, submitted, null);
+    }
+
+    /** keptBy: the person who kept a RoboJam layer that RoboJam (performerId) publishes; null otherwise. */
+    public Publication publish(UUID performerId, NewPerformance submitted, UUID keptBy) {
         Performance performance = new Performance(TimeOrderedIds.next(), performerId, submitted.instrument(),
                 submitted.colour(), submitted.background(), Instant.now(), submitted.replyTo(), submitted.touches());
         return database.write(h -> {
             if (performance.replyTo() != null && !exists(h, performance.replyTo())) return new Publication.ReplyTargetMissing();
             h.createUpdate("""
                     INSERT INTO performance (id, performer_id, instrument, colour, background, reply_to, created_at,
-                                             touch_count, duration, touches)
-                    VALUES (:id, :performer, :instrument, :colour, :background, :replyTo, :created, :count, :duration, :touches)""")
+                                             touch_count, duration, touches, kept_by)
+                    VALUES (:id, :performer, :instrument, :colour, :background, :replyTo, :created, :count, :duration, :touches, :keptBy)""")
                     .bind("id", performance.id().toString())
                     .bind("performer", performerId.toString())
                     .bind("instrument", performance.instrument().wireName())
@@ -63,6 +68,7 @@ public final class PerformanceStore {
                     .bind("count", performance.touches().size())
                     .bind("duration", performance.touches().duration())
                     .bind("touches", TouchCsv.write(performance.touches()))
+                    .bind("keptBy", keptBy == null ? null : keptBy.toString())
                     .execute();
             return new Publication.Published(performance);
         });
@@ -132,19 +138,20 @@ public final class PerformanceStore {
         return new FeedQuery.Page(List.copyOf(page), page.getLast().id());
     }
 
-    /** Every performance of one performer, oldest first, with touches: for their export. */
+    /** Every performance of one performer (and the RoboJam layers they kept), oldest first: for their export. */
     public List<Performance> byPerformer(UUID performerId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM performance WHERE performer_id = :id ORDER BY id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM performance WHERE performer_id = :id OR kept_by = :id ORDER BY id")
                 .bind("id", performerId.toString()).map((rs, ctx) -> performance(rs)).list());
     }
 
-    /** Only the performer may delete; replies by others stay and no longer point at it. */
+    /** Only the performer (or whoever kept a RoboJam layer) may delete; replies by others stay and no longer point at it. */
     public Deletion delete(UUID id, UUID performerId) {
         return database.write(h -> {
-            Optional<String> owner = h.createQuery("SELECT performer_id FROM performance WHERE id = :id")
-                    .bind("id", id.toString()).mapTo(String.class).findFirst();
-            if (owner.isEmpty()) return new Deletion.NotFound();
-            if (!owner.get().equals(performerId.toString())) return new Deletion.NotYours();
+            Optional<Map<String, Object>> owners = h.createQuery("SELECT performer_id, kept_by FROM performance WHERE id = :id")
+                    .bind("id", id.toString()).mapToMap().findFirst();
+            if (owners.isEmpty()) return new Deletion.NotFound();
+            String me = performerId.toString();
+            if (!me.equals(owners.get().get("performer_id")) && !me.equals(owners.get().get("kept_by"))) return new Deletion.NotYours();
             h.createUpdate("UPDATE performance SET reply_to = NULL WHERE reply_to = :id").bind("id", id.toString()).execute();
             h.createUpdate("DELETE FROM performance WHERE id = :id").bind("id", id.toString()).execute();
             return new Deletion.Deleted();
@@ -178,7 +185,7 @@ public final class PerformanceStore {
         return new PerformanceCard(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("performer_id")),
                 rs.getString("stage_name"), Instrument.parse(rs.getString("instrument")), new Colour(rs.getString("colour")),
                 new Colour(rs.getString("background")), Instant.ofEpochMilli(rs.getLong("created_at")), uuidOrNull(rs.getString("reply_to")),
-                rs.getInt("touch_count"), rs.getDouble("duration"), rs.getInt("reply_count"), 1);
+                rs.getInt("touch_count"), rs.getDouble("duration"), rs.getInt("reply_count"), 1, rs.getInt("robot") == 1);
     }
 
     private static Performance performance(ResultSet rs) throws SQLException {

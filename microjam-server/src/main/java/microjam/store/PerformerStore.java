@@ -20,6 +20,7 @@ public final class PerformerStore {
         record NameTaken() implements Creation {}
     }
 
+    public static final String ROBOJAM_NAME = "RoboJam";
     private final Database database;
     private final Jdbi jdbi;
 
@@ -53,15 +54,30 @@ public final class PerformerStore {
     /** Deletes the performer and everything of theirs; replies by others stay and stop pointing at them. */
     public List<UUID> deleteAccount(UUID id) {
         return database.write(h -> {
-            List<UUID> theirs = h.createQuery("SELECT id FROM performance WHERE performer_id = :id")
+            List<UUID> theirs = h.createQuery("SELECT id FROM performance WHERE performer_id = :id OR kept_by = :id")
                     .bind("id", id.toString()).map((rs, ctx) -> UUID.fromString(rs.getString(1))).list();
-            h.createUpdate("UPDATE performance SET reply_to = NULL WHERE reply_to IN (SELECT id FROM performance WHERE performer_id = :id)")
+            h.createUpdate("UPDATE performance SET reply_to = NULL WHERE reply_to IN (SELECT id FROM performance WHERE performer_id = :id OR kept_by = :id)")
                     .bind("id", id.toString()).execute();
-            h.createUpdate("DELETE FROM performance WHERE performer_id = :id").bind("id", id.toString()).execute();
+            h.createUpdate("DELETE FROM performance WHERE performer_id = :id OR kept_by = :id").bind("id", id.toString()).execute();
             h.createUpdate("DELETE FROM avatar WHERE performer_id = :id").bind("id", id.toString()).execute();
             h.createUpdate("DELETE FROM performer WHERE id = :id").bind("id", id.toString()).execute();
             return theirs;
         });
+    }
+
+    /** The built-in RoboJam performer, made on first use; nobody holds a token for it. */
+    public Performer robojam() {
+        StageName name = new StageName(ROBOJAM_NAME);
+        Optional<Performer> existing = jdbi.withHandle(h -> h.createQuery("SELECT id, stage_name, colour, created_at FROM performer WHERE robot = 1")
+                .map((rs, ctx) -> performer(rs)).findFirst());
+        if (existing.isPresent()) return existing.get();
+        Performer robot = new Performer(TimeOrderedIds.next(), name, new Colour("#f44708"), Instant.now());
+        database.write(h -> h.createUpdate("""
+                        INSERT INTO performer (id, stage_name, stage_name_key, colour, token_hash, created_at, robot)
+                        VALUES (:id, :name, :key, :colour, :hash, :created, 1)""")
+                .bind("id", robot.id().toString()).bind("name", name.value()).bind("key", name.key()).bind("colour", robot.colour().hex())
+                .bind("hash", Tokens.hash(Tokens.newToken())).bind("created", robot.createdAt().toEpochMilli()).execute());
+        return robot;
     }
 
     /** The performer a token belongs to; the hashes are compared in constant time. */

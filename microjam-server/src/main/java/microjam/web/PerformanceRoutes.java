@@ -67,11 +67,12 @@ final class PerformanceRoutes {
                 page.nextCursor() == null ? null : page.nextCursor().toString()));
     }
 
-    /** GET /api/performances/{ref}: ref is an id, or an id with .csv or .png. */
+    /** GET /api/performances/{ref}: ref is an id, or an id with .csv, .png or .mid. */
     void show(Context ctx) {
         String ref = ctx.pathParam("ref");
         if (ref.endsWith(".csv")) csv(ctx, pathId(ref.substring(0, ref.length() - 4)));
         else if (ref.endsWith(".png")) picture(ctx, pathId(ref.substring(0, ref.length() - 4)));
+        else if (ref.endsWith(".mid")) midi(ctx, pathId(ref.substring(0, ref.length() - 4)));
         else ctx.json(full(pathId(ref)));
     }
 
@@ -102,12 +103,20 @@ final class PerformanceRoutes {
                 .result(csv);
     }
 
+    private void midi(Context ctx, UUID id) {
+        List<Performance> chain = performances.chain(id);
+        if (chain.isEmpty()) throw ApiError.notFound("performance");
+        ctx.contentType("audio/midi")
+                .header("Content-Disposition", "attachment; filename=\"microjam-" + id + ".mid\"")
+                .result(MidiFile.write(chain));
+    }
+
     private void picture(Context ctx, UUID id) {
         Performance p = performances.find(id).orElseThrow(() -> ApiError.notFound("performance"));
         ctx.contentType("image/png").header("Cache-Control", "no-cache").result(pictures.of(p));
     }
 
-    private Views.PerformanceView full(UUID id) {
+    Views.PerformanceView full(UUID id) {
         List<Performance> chain = performances.chain(id);
         if (chain.isEmpty()) throw ApiError.notFound("performance");
         Map<UUID, PerformanceCard> cards = performances.cards(chain.stream().map(Performance::id).toList()).stream()

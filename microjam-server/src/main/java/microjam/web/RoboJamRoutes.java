@@ -1,11 +1,14 @@
 // RoboJam over HTTP, anonymous by construction: these handlers never read a token or a cookie, never
-// touch the database, and never log the call or the response.
+// touch the database, and never log the call or the response. The one exception is keep, which a
+// signed-in performer calls to publish a RoboJam answer as a reply (by RoboJam, marked as the AI's).
 //   POST /api/predict   {"perf": CSV} -> {"response": CSV}   (the original RoboJam server's format)
 //   POST /api/robojam   {"touches", "temperature"?, "sigmaTemperature"?, "seed"?} -> {"touches", "model", "millis"}
 //   GET  /api/robojam   whether a model is loaded, and which
+//   POST /api/robojam/keep  {"replyTo", "touches", "seed", "instrument", temperatures?} -> 201 the published layer
 package microjam.web;
 
 import io.javalin.http.Context;
+import microjam.performance.Instrument;
 import microjam.performance.TouchCsv;
 import microjam.performance.Touches;
 import microjam.robojam.RoboJam;
@@ -28,11 +31,22 @@ final class RoboJamRoutes {
     record Answer(String touches, String model, long millis) {
     }
 
-    private static final SecureRandom SEEDS = new SecureRandom();
-    private final RoboJam robojam; // null when no model is loaded
+    record Keep(String replyTo, String touches, Double temperature, Double sigmaTemperature, Long seed, String instrument) {
+    }
 
-    RoboJamRoutes(RoboJam robojam) {
+    private static final SecureRandom SEEDS = new SecureRandom();
+    static final microjam.performance.Colour COLOUR = new microjam.performance.Colour("#f44708"), BACKGROUND = new microjam.performance.Colour("#550527");
+    private final RoboJam robojam; // null when no model is loaded
+    private final Keeper keeper;
+
+    /** Publishes a kept RoboJam layer as a reply by the built-in RoboJam performer. */
+    interface Keeper {
+        void keep(Context ctx, java.util.UUID replyTo, Instrument instrument, Touches response);
+    }
+
+    RoboJamRoutes(RoboJam robojam, Keeper keeper) {
         this.robojam = robojam;
+        this.keeper = keeper;
     }
 
     void status(Context ctx) {
@@ -72,6 +86,24 @@ final class RoboJamRoutes {
         RoboJam.Answer answer = model.respond(call, settings);
         ctx.header("Cache-Control", "no-store")
                 .json(new Answer(TouchCsv.write(answer.touches()), model.model().name(), Math.round(answer.millis())));
+    }
+
+    /**
+     * POST /api/robojam/keep: the performer who asked keeps a RoboJam answer. The server generates it
+     * again from the same call, settings and seed, so a RoboJam layer is always RoboJam's own work.
+     */
+    void keep(Context ctx) {
+        RoboJam model = require();
+        Keep request = Bodies.json(ctx, Keep.class);
+        java.util.UUID replyTo = microjam.store.TimeOrderedIds.parseOrNull(request.replyTo());
+        if (replyTo == null) throw ApiError.badRequest("replyTo", "replyTo must be the id of the performance RoboJam answered");
+        if (request.touches() == null) throw ApiError.badRequest("touches", "touches is required: the call RoboJam answered");
+        if (request.seed() == null) throw ApiError.badRequest("seed", "seed is required: the seed of the answer to keep");
+        Settings settings = new Settings(
+                request.temperature() == null ? Settings.DEFAULT_TEMPERATURE : request.temperature(),
+                request.sigmaTemperature() == null ? Settings.DEFAULT_SIGMA_TEMPERATURE : request.sigmaTemperature(), request.seed());
+        Touches response = model.respond(read("touches", request.touches()), settings).touches();
+        keeper.keep(ctx, replyTo, Instrument.parse(request.instrument()), response);
     }
 
     private RoboJam require() {

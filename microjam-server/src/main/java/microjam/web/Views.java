@@ -19,16 +19,16 @@ final class Views {
 
     record CardView(UUID id, UUID performerId, String stageName, String avatarUrl, String instrument, String colour,
                     String background, Instant createdAt, UUID replyTo, int replyCount, int layerCount, int touchCount,
-                    double duration, String pictureUrl, String csvUrl) {
+                    double duration, String pictureUrl, String csvUrl, boolean robot) {
     }
 
     record LayerView(UUID id, UUID performerId, String stageName, String avatarUrl, String instrument, String colour,
-                     String background, Instant createdAt, UUID replyTo, int touchCount, double duration, String touches) {
+                     String background, Instant createdAt, UUID replyTo, int touchCount, double duration, String touches, boolean robot) {
     }
 
     record PerformanceView(UUID id, UUID performerId, String stageName, String avatarUrl, String instrument, String colour,
                            String background, Instant createdAt, UUID replyTo, int replyCount, int layerCount, int touchCount,
-                           double duration, String pictureUrl, String csvUrl, String touches, List<LayerView> layers) {
+                           double duration, String pictureUrl, String csvUrl, String touches, List<LayerView> layers, boolean robot) {
     }
 
     record FeedView(List<CardView> items, String nextCursor) {
@@ -41,19 +41,19 @@ final class Views {
     static CardView card(PerformanceCard c) {
         return new CardView(c.id(), c.performerId(), c.stageName(), avatarUrl(c.performerId()), c.instrument().wireName(),
                 c.colour().hex(), c.background().hex(), c.createdAt(), c.replyTo(), c.replyCount(), c.layers(), c.touchCount(),
-                c.duration(), pictureUrl(c.id()), csvUrl(c.id()));
+                c.duration(), pictureUrl(c.id()), csvUrl(c.id()), c.robot());
     }
 
     static LayerView layer(PerformanceCard c, Performance p) {
         return new LayerView(c.id(), c.performerId(), c.stageName(), avatarUrl(c.performerId()), c.instrument().wireName(),
                 c.colour().hex(), c.background().hex(), c.createdAt(), c.replyTo(), c.touchCount(), c.duration(),
-                TouchCsv.write(p.touches()));
+                TouchCsv.write(p.touches()), c.robot());
     }
 
     static PerformanceView full(PerformanceCard c, Performance p, List<LayerView> layers) {
         return new PerformanceView(c.id(), c.performerId(), c.stageName(), avatarUrl(c.performerId()), c.instrument().wireName(),
                 c.colour().hex(), c.background().hex(), c.createdAt(), c.replyTo(), c.replyCount(), c.layers(), c.touchCount(),
-                c.duration(), pictureUrl(c.id()), csvUrl(c.id()), TouchCsv.write(p.touches()), layers);
+                c.duration(), pictureUrl(c.id()), csvUrl(c.id()), TouchCsv.write(p.touches()), layers, c.robot());
     }
 
     static String avatarUrl(UUID performerId) {

@@ -51,7 +51,17 @@ public final class WebServer implements AutoCloseable {
         Auth auth = new Auth(performers);
         PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth);
         PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth);
-        RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam);
+        microjam.store.Performer robot = performers.robojam();
+        RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, (ctx, replyTo, instrument, response) -> {
+            microjam.store.Performer keeper = auth.require(ctx);
+            var kept = performances.publish(robot.id(), new microjam.performance.NewPerformance(instrument, RoboJamRoutes.COLOUR,
+                    RoboJamRoutes.BACKGROUND, replyTo, response), keeper.id());
+            switch (kept) {
+                case PerformanceStore.Publication.Published(var p) -> ctx.status(201).json(performanceRoutes.full(p.id()));
+                case PerformanceStore.Publication.ReplyTargetMissing() -> throw new ApiError(404, "replyTo", "replyTo names no existing performance");
+            }
+        });
+        PrivacyPolicy policy = PrivacyPolicy.load();
 
         AtomicInteger httpsPort = new AtomicInteger(config.httpsPort()); // known once started (port 0 picks one)
         Javalin app = Javalin.create(cfg -> {
@@ -78,6 +88,8 @@ public final class WebServer implements AutoCloseable {
             r.get("/api/robojam", robojamRoutes::status);
             r.post("/api/robojam", robojamRoutes::respond);
             r.post("/api/predict", robojamRoutes::predict);
+            r.post("/api/robojam/keep", robojamRoutes::keep);
+            r.get("/api/privacy", ctx -> ctx.contentType("application/json").result(policy.json()));
 
             r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
             r.exception(InvalidValue.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));
@@ -108,6 +120,13 @@ public final class WebServer implements AutoCloseable {
         cfg.http.maxRequestSize = Bodies.AVATAR_LIMIT + 1024L;
         cfg.http.prefer405over404 = true;
         cfg.jsonMapper(new JavalinJackson(Json.MAPPER, true));
+        cfg.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/public";
+            files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "no-cache");
+            files.mimeTypes.add("application/manifest+json", "webmanifest");
+        });
         cfg.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);

@@ -1,0 +1,48 @@
+// The audio context and the shared output chain. Every voice ends in: high-pass, compressor and a soft
+// clip (never past full scale). Voices are limited and recycled so long swipes and many layers never
+// overload the audio thread.
+let context = null;
+export const MAX_VOICES = 24;
+
+export function audioContext() {
+  if (!context) {
+    const Context = window.AudioContext || window.webkitAudioContext;
+    context = new Context({ latencyHint: 'interactive' });
+    if (navigator.audioSession) navigator.audioSession.type = 'playback'; // iOS: play with the silent switch on
+    context.microjamOut = outputChain(context, context.destination);
+  }
+  return context;
+}
+
+/** Resumes audio on the first gesture, as browsers require. */
+export function unlock() {
+  const ctx = audioContext();
+  if (ctx.state !== 'running') ctx.resume();
+  return ctx;
+}
+
+export function outputChain(ctx, destination) {
+  const highpass = new BiquadFilterNode(ctx, { type: 'highpass', frequency: 30 });
+  const compressor = new DynamicsCompressorNode(ctx, { threshold: -14, knee: 8, ratio: 4, attack: 0.003, release: 0.2 });
+  const clip = new WaveShaperNode(ctx, { curve: softClipCurve(), oversample: '2x' });
+  const trim = new GainNode(ctx, { gain: 0.9 });
+  highpass.connect(compressor).connect(clip).connect(trim).connect(destination);
+  ctx.microjamVoices = [];
+  return highpass;
+}
+
+function softClipCurve() {
+  const curve = new Float32Array(2048);
+  for (let i = 0; i < curve.length; i++) curve[i] = Math.tanh(((i / (curve.length - 1)) * 2 - 1) * 1.5) / Math.tanh(1.5);
+  return curve;
+}
+
+/** Registers a voice; past the limit the oldest is faded out in 15 ms and recycled. */
+export function admit(ctx, voice) {
+  const voices = ctx.microjamVoices;
+  voices.push(voice);
+  while (voices.length > MAX_VOICES) voices.shift().stop(ctx.currentTime, 0.015);
+  voice.onended = () => { const i = voices.indexOf(voice); if (i >= 0) voices.splice(i, 1); };
+}
+
+export const mtof = (midi) => 440 * 2 ** ((midi - 69) / 12);

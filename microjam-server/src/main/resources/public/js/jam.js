@@ -1,0 +1,270 @@
+// The Jam screen: a square that records five seconds of touches from the first touch, plays them back
+// with the layers it replies to, a mixer, RoboJam, and publishing. Nothing leaves the device until
+// the performer publishes.
+import { audioContext, unlock } from './audio.js';
+import { play, INSTRUMENTS } from './instruments.js';
+import { Player } from './player.js';
+import { Trails } from './draw.js';
+import { render, wav, download } from './render.js';
+import * as api from './api.js';
+import * as csv from './csv.js';
+import { el, screen, toast } from './ui.js';
+
+const LIMIT = 5, MAX_TOUCHES = 2000;
+export const ROBOJAM = { colour: '#f44708', background: '#550527' };
+
+// The jam in progress survives moving between screens (but never leaves the device unpublished).
+export const jam = { parents: [], recording: null, robo: null, instrument: localStorage.getItem('microjam.instrument') || 'chirp', colour: '#e6e0ff', loop: true };
+let view = null;
+
+export function replyTo(performance) {
+  jam.parents = performance.layers.map((l) => ({ id: l.id, label: l.stageName, instrument: l.instrument, colour: l.colour,
+    background: l.background, touches: csv.read(l.touches), volume: 1, muted: false }));
+  jam.recording = null;
+  jam.robo = null;
+}
+
+function layers() {
+  const list = [];
+  if (jam.recording) list.push({ key: 'mine', label: 'Your recording', ...jam.recording });
+  jam.parents.forEach((p, i) => list.push({ key: 'parent' + i, ...p }));
+  if (jam.robo) list.push({ key: 'robo', label: 'RoboJam (AI)', ...jam.robo });
+  return list;
+}
+
+export async function showJam() {
+  const canvas = el('canvas', { class: 'square', role: 'img', 'aria-label': 'Performance square: touch to play, the first touch records five seconds' });
+  const ring = el('div', { class: 'ring', 'aria-hidden': 'true' });
+  ring.innerHTML = '<svg viewBox="0 0 44 44"><circle cx="22" cy="22" r="19" fill="none" stroke="#333" stroke-width="4"/><circle class="progress" cx="22" cy="22" r="19" fill="none" stroke="#f44708" stroke-width="4" stroke-dasharray="119.4" stroke-dashoffset="119.4" transform="rotate(-90 22 22)"/></svg>';
+  const status = el('p', { class: 'status', id: 'jam-status', 'aria-live': 'polite' });
+  const title = jam.parents.length ? `Reply to ${jam.parents[0].label}` : 'Jam';
+  const main = screen(title, el('div', { class: 'square-wrap' }, canvas, ring), status,
+    el('div', { class: 'row', id: 'jam-controls' }), el('div', { class: 'row', id: 'robojam-controls' }),
+    el('h2', { text: 'Mixer' }), el('div', { class: 'mixer', id: 'mixer' }));
+  const background = jam.parents.length ? jam.parents[jam.parents.length - 1].background || '#000000' : '#000000';
+  view = { canvas, ring: ring.querySelector('.progress'), status, main, trails: new Trails(canvas, background), player: null, recordingState: null };
+  window.microjam = { jam, view };
+  attachRecorder(canvas);
+  await loadProfileColour();
+  renderControls();
+  renderMixer();
+  describe();
+}
+
+async function loadProfileColour() {
+  if (!api.token()) return;
+  try { jam.colour = (await api.get('/api/me', { auth: true })).colour; } catch { /* offline or signed out: keep the default */ }
+}
+
+function describe(message) {
+  const r = jam.recording;
+  view.status.textContent = message || (r ? `Recorded ${r.touches.length} touches (${r.touches.at(-1).time.toFixed(1)} s). Play it, record again or publish.`
+    : 'Armed: your first touch starts a five-second recording.');
+  view.main.dataset.state = view.recordingState === 'recording' ? 'recording' : view.player?.playing ? 'playing' : 'idle';
+}
+
+// --- recording ---
+function attachRecorder(canvas) {
+  const gestures = new Map();
+  const live = () => {
+    const ctx = audioContext();
+    if (!view.liveGain) { view.liveGain = new GainNode(ctx, { gain: 1 }); view.liveGain.connect(ctx.microjamOut); }
+    return view.liveGain;
+  };
+  const touchOf = (event, moving) => {
+    const box = canvas.getBoundingClientRect();
+    const x = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
+    const y = Math.min(1, Math.max(0, (event.clientY - box.top) / box.height));
+    const z = event.width > 1 ? event.width / 2 : event.pressure > 0 && event.pressure !== 0.5 ? event.pressure * 50 : 20;
+    const time = view.recordingState === 'recording' ? (performance.now() - view.startedAt) / 1000 : 0;
+    return { time: Math.min(LIMIT, time), x, y, z, moving };
+  };
+  const handle = (event, moving) => {
+    const ctx = unlock();
+    if (!moving && !jam.recording && view.recordingState !== 'recording') startRecording();
+    const touch = touchOf(event, moving);
+    const gesture = gestures.get(event.pointerId) || {};
+    gestures.set(event.pointerId, gesture);
+    play(ctx, live(), jam.instrument, touch, ctx.currentTime, gesture);
+    view.trails.touch('live' + event.pointerId, touch, jam.colour);
+    if (view.recordingState === 'recording' && view.taken.length < MAX_TOUCHES) view.taken.push(touch);
+  };
+  canvas.addEventListener('pointerdown', (e) => { e.preventDefault(); canvas.setPointerCapture(e.pointerId); handle(e, false); });
+  canvas.addEventListener('pointermove', (e) => { if (e.buttons || e.pointerType === 'touch' && gestures.has(e.pointerId)) handle(e, true); });
+  const end = (e) => gestures.delete(e.pointerId);
+  canvas.addEventListener('pointerup', end);
+  canvas.addEventListener('pointercancel', end);
+}
+
+function startRecording() {
+  view.recordingState = 'recording';
+  view.startedAt = performance.now();
+  view.taken = [];
+  const backing = layers().filter((l) => l.key !== 'mine');
+  if (backing.length) startPlayer(backing, true, 0);
+  const tick = () => {
+    const elapsed = (performance.now() - view.startedAt) / 1000;
+    view.ring.setAttribute('stroke-dashoffset', String(119.4 * (1 - Math.min(1, elapsed / LIMIT))));
+    if (elapsed >= LIMIT) return stopRecording();
+    if (view.recordingState === 'recording') requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  describe('Recording… five seconds from your first touch.');
+}
+
+function stopRecording() {
+  view.recordingState = null;
+  view.ring.setAttribute('stroke-dashoffset', '119.4');
+  if (view.player) view.player.stop();
+  const touches = view.taken.map((t, i) => ({ ...t, moving: i === 0 ? false : t.moving }));
+  jam.recording = touches.length ? { instrument: jam.instrument, colour: jam.colour, touches, volume: 1, muted: false } : null;
+  renderControls();
+  renderMixer();
+  describe();
+}
+
+// --- playback ---
+function startPlayer(list, loop, delay = 0.05) {
+  if (view.player) view.player.dispose();
+  const ctx = unlock();
+  view.player = new Player(ctx, list, {
+    loop,
+    onTouch: (layer, touch) => view.trails.touch(layer.key, touch, layer.colour),
+    onEnd: () => { renderControls(); describe(); },
+  });
+  window.microjam.player = view.player;
+  view.player.start(delay);
+}
+
+function togglePlay() {
+  if (view.player?.playing) view.player.stop();
+  else if (layers().length) startPlayer(layers(), jam.loop);
+  renderControls();
+  describe();
+}
+
+// --- controls ---
+function renderControls() {
+  const playing = view.player?.playing;
+  const has = layers().length > 0;
+  const controls = view.main.querySelector('#jam-controls');
+  controls.replaceChildren(
+    el('button', { id: 'play', onclick: togglePlay, disabled: !has, 'aria-pressed': playing ? 'true' : 'false' }, playing ? 'Stop' : 'Play'),
+    el('button', { id: 'loop', 'aria-pressed': String(jam.loop), onclick: () => { jam.loop = !jam.loop; renderControls(); } }, jam.loop ? 'Loop: on' : 'Loop: off'),
+    el('button', { id: 'rewind', disabled: !jam.recording, onclick: () => { jam.recording = null; stopAll(); } }, 'Rewind'),
+    el('button', { id: 'record-again', onclick: () => { jam.recording = null; stopAll(); describe('Armed: touch to record again.'); } }, 'Record again'),
+    el('label', { class: 'sr-only', for: 'instrument' }, 'Instrument'),
+    instrumentSelect('instrument', jam.instrument, (value) => { jam.instrument = value; localStorage.setItem('microjam.instrument', value); if (jam.recording) jam.recording.instrument = value; }),
+    el('button', { id: 'publish', class: 'primary', disabled: !jam.recording && !jam.robo, onclick: publish }, 'Publish'),
+    el('button', { id: 'discard', onclick: () => { jam.parents = []; jam.recording = null; jam.robo = null; stopAll(); showJam(); } }, 'Discard'),
+    el('button', { id: 'wav', disabled: !has, onclick: downloadWav }, 'Download WAV'),
+  );
+  renderRoboControls();
+}
+
+function stopAll() {
+  if (view.player) view.player.stop();
+  view.trails.clear();
+  renderControls();
+  renderMixer();
+  describe();
+}
+
+export function instrumentSelect(id, value, onchange, exclude) {
+  return el('select', { id, 'aria-label': 'Instrument', onchange: (e) => onchange(e.target.value) },
+    INSTRUMENTS.filter((i) => i !== exclude).map((name) => el('option', { value: name, selected: name === value }, name)));
+}
+
+function renderMixer() {
+  const mixer = view.main.querySelector('#mixer');
+  const list = layers();
+  if (!list.length) { mixer.replaceChildren(el('p', { class: 'hint', text: 'Layers appear here: your recording, the performances you reply to, RoboJam.' })); return; }
+  mixer.replaceChildren(...list.map((layer, index) => {
+    const source = layer.key === 'mine' ? jam.recording : layer.key === 'robo' ? jam.robo : jam.parents[Number(layer.key.slice(6))];
+    const update = () => { if (view.player) view.player.setVolume(index, source.volume, source.muted); };
+    return el('div', { class: 'layer', dataset: { layer: layer.key } },
+      el('span', {}, el('span', { class: 'swatch', style: null, 'data-colour': layer.colour }), el('span', { class: layer.key === 'robo' ? 'robo' : '', text: `${layer.label} · ${layer.instrument}` })),
+      el('label', { class: 'check' }, el('input', { type: 'checkbox', class: 'mute', checked: source.muted, 'aria-label': `Mute ${layer.label}`,
+        onchange: (e) => { source.muted = e.target.checked; update(); } }), 'Mute'),
+      el('input', { type: 'range', min: '0', max: '1', step: '0.05', value: String(source.volume), 'aria-label': `Volume of ${layer.label}`,
+        oninput: (e) => { source.volume = Number(e.target.value); update(); } }));
+  }));
+  mixer.querySelectorAll('.swatch').forEach((s) => { s.style.background = s.dataset.colour; });
+}
+
+// --- RoboJam ---
+async function renderRoboControls() {
+  const row = view.main.querySelector('#robojam-controls');
+  let status;
+  try { status = await api.get('/api/robojam'); } catch { status = { available: false, reason: 'RoboJam is unavailable offline.' }; }
+  if (!status.available) {
+    row.replaceChildren(el('button', { id: 'robojam', disabled: true }, 'RoboJam'), el('span', { class: 'hint', id: 'robojam-reason', text: status.reason }));
+    return;
+  }
+  const source = layers().filter((l) => l.key !== 'robo');
+  const buttons = [el('button', { id: 'robojam', disabled: !source.length, onclick: () => askRoboJam() }, jam.robo ? 'RoboJam: again' : 'RoboJam')];
+  if (jam.robo) {
+    buttons.push(
+      el('label', { class: 'sr-only', for: 'robo-instrument' }, 'RoboJam instrument'),
+      instrumentSelect('robo-instrument', jam.robo.instrument, (value) => { jam.robo.instrument = value; renderMixer(); }, jam.instrument),
+      el('button', { id: 'robojam-remove', onclick: () => { jam.robo = null; stopAll(); } }, 'Remove RoboJam'),
+      el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'robojam-keep', checked: jam.robo.keep, onchange: (e) => { jam.robo.keep = e.target.checked; } }), 'Keep (published as a reply by RoboJam, the AI)'));
+  }
+  row.replaceChildren(...buttons);
+}
+
+async function askRoboJam() {
+  const call = csv.write(csv.merge(layers().filter((l) => l.key !== 'robo')));
+  const seed = Math.floor(Math.random() * 2 ** 31);
+  describe('RoboJam is listening…');
+  try {
+    const answer = await api.post('/api/robojam', { touches: call, seed });
+    const others = ['chirp', 'keys', 'drums', 'strings', 'quack', 'wub', 'pad', 'fmlead', 'leadguitar'].filter((i) => i !== jam.instrument);
+    const instrument = jam.robo?.instrument && jam.robo.instrument !== jam.instrument ? jam.robo.instrument : others[Math.floor(Math.random() * others.length)];
+    jam.robo = { label: 'RoboJam (AI)', instrument, colour: ROBOJAM.colour, touches: csv.read(answer.touches), call, seed, keep: jam.robo?.keep || false, volume: 1, muted: false };
+    renderControls();
+    renderMixer();
+    startPlayer(layers(), jam.loop);
+    describe(`RoboJam answered with ${jam.robo.touches.length} touches on ${instrument}.`);
+  } catch (error) {
+    describe(`RoboJam could not answer: ${error.message}`);
+  }
+}
+
+// --- publish ---
+async function publish() {
+  if (!api.token()) {
+    toast('Choose a stage name first: your jam waits here.');
+    location.hash = '#/profile';
+    return;
+  }
+  try {
+    let replyTo = jam.parents[0]?.id;
+    if (jam.recording) {
+      const published = await api.post('/api/performances', { instrument: jam.recording.instrument, colour: jam.colour, replyTo,
+        touches: csv.write(jam.recording.touches) }, { auth: true });
+      replyTo = published.id;
+    }
+    if (jam.robo?.keep && replyTo) {
+      await api.post('/api/robojam/keep', { replyTo, touches: jam.robo.call, seed: jam.robo.seed, instrument: jam.robo.instrument }, { auth: true });
+    }
+    jam.parents = []; jam.recording = null; jam.robo = null;
+    if (view.player) view.player.dispose();
+    toast('Published to World.');
+    location.hash = '#/world';
+  } catch (error) {
+    describe(`Not published: ${error.message}`);
+  }
+}
+
+async function downloadWav() {
+  describe('Rendering…');
+  const buffer = await render(layers());
+  download(wav(buffer), 'microjam.wav');
+  describe();
+}
+
+export function leaveJam() {
+  if (view?.player) view.player.dispose();
+  if (view?.recordingState === 'recording') stopRecording();
+}

@@ -1,0 +1,35 @@
+// Small DOM helpers: every user text goes in through textContent, never as HTML.
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (key === 'text') node.textContent = value;
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) node.append(child);
+  return node;
+}
+
+export function toast(message) {
+  const box = document.getElementById('toast');
+  box.textContent = message;
+  box.classList.add('show');
+  clearTimeout(box.timer);
+  box.timer = setTimeout(() => box.classList.remove('show'), 3500);
+}
+
+export function timeAgo(iso) {
+  const seconds = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
+  for (const [unit, size] of [['day', 86400], ['hour', 3600], ['minute', 60]]) {
+    if (seconds >= size) { const n = Math.floor(seconds / size); return `${n} ${unit}${n > 1 ? 's' : ''} ago`; }
+  }
+  return 'just now';
+}
+
+export function screen(title, ...children) {
+  const main = document.getElementById('screen');
+  main.replaceChildren(el('h1', { text: title }), ...children);
+  return main;
+}

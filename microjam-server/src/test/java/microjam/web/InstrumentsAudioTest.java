@@ -1,0 +1,77 @@
+// Every instrument renders a recorded performance through OfflineAudioContext in the browser: the
+// result is not silent, never above full scale, and the nine spectra are pairwise different.
+package microjam.web;
+
+import microjam.testing.Browser;
+import microjam.testing.Engine;
+import microjam.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InstrumentsAudioTest {
+    static final List<String> INSTRUMENTS = List.of("chirp", "keys", "drums", "strings", "quack", "wub", "pad", "fmlead", "leadguitar");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachInstrumentSoundsWithinFullScaleAndDifferentFromTheOthers() {
+        Browser.assumeAvailable();
+        TestServer server = TestServer.shared(Engine.SQLITE);
+        try (Browser browser = new Browser()) {
+            browser.driver.get(server.http().base + "/#/privacy");
+            browser.await(d -> d.findElement(By.cssSelector("main h1")));
+            Map<String, Map<String, Object>> results = (Map<String, Map<String, Object>>) browser.asyncJs("""
+                    const done = arguments[arguments.length - 1];
+                    const names = arguments[0];
+                    Promise.all([import('/js/render.js')]).then(async ([r]) => {
+                      const touches = [];
+                      for (let i = 0; i < 12; i++) touches.push({ time: i * 0.03, x: 0.2 + i * 0.02, y: 0.3, z: 30, moving: i > 0 });
+                      for (const [t, x, y] of [[0.6, 0.1, 0.2], [1.0, 0.8, 0.2], [1.4, 0.2, 0.8], [1.8, 0.8, 0.8], [2.2, 0.5, 0.5]])
+                        touches.push({ time: t, x, y, z: 20, moving: false });
+                      const out = {};
+                      for (const name of names) out[name] = r.analyse(await r.render([{ instrument: name, touches }]));
+                      done(out);
+                    }).catch((e) => done({ error: { message: String(e) } }));
+                    """, INSTRUMENTS);
+            assertThat(results).doesNotContainKey("error");
+            for (String name : INSTRUMENTS) {
+                Map<String, Object> r = results.get(name);
+                assertThat(((Number) r.get("rms")).doubleValue()).as("%s is not silent", name).isGreaterThan(1e-3);
+                assertThat(((Number) r.get("peak")).doubleValue()).as("%s stays within full scale", name).isLessThanOrEqualTo(1.0);
+            }
+            // Spectra compare as the correlation of their log band energies: 1 would be the same shape.
+            double closest = -1;
+            String closestPair = "";
+            for (int a = 0; a < INSTRUMENTS.size(); a++)
+                for (int b = a + 1; b < INSTRUMENTS.size(); b++) {
+                    double similarity = correlation(bands(results.get(INSTRUMENTS.get(a))), bands(results.get(INSTRUMENTS.get(b))));
+                    assertThat(similarity).as("spectra of %s and %s", INSTRUMENTS.get(a), INSTRUMENTS.get(b)).isLessThan(0.99);
+                    if (similarity > closest) {
+                        closest = similarity;
+                        closestPair = INSTRUMENTS.get(a) + "/" + INSTRUMENTS.get(b);
+                    }
+                }
+            System.out.printf("most similar spectra: %s, cosine %.3f%n", closestPair, closest);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double[] bands(Map<String, Object> result) {
+        return ((List<Number>) result.get("bands")).stream().mapToDouble(n -> Math.log10(1e-9 + n.doubleValue())).toArray();
+    }
+
+    private static double correlation(double[] a, double[] b) {
+        double meanA = java.util.Arrays.stream(a).average().orElse(0), meanB = java.util.Arrays.stream(b).average().orElse(0);
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (a[i] - meanA) * (b[i] - meanB);
+            na += (a[i] - meanA) * (a[i] - meanA);
+            nb += (b[i] - meanB) * (b[i] - meanB);
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+}
