@@ -1,0 +1,73 @@
+// The app shell stays small and installable, and keeps working offline: the Jam screen and playback
+// of performances already seen load from the service worker's cache when the server is gone.
+package microjam.web;
+
+import microjam.testing.Api;
+import microjam.testing.Browser;
+import microjam.testing.Engine;
+import microjam.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WebAppShellTest {
+    static final Path PUBLIC = Path.of("src", "main", "resources", "public");
+
+    @Test
+    void theWholeShellIsUnder150KilobytesAndServedWithItsTypes() throws IOException {
+        Api api = TestServer.shared(Engine.SQLITE).http();
+        long total = 0;
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(PUBLIC)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            String path = "/" + PUBLIC.relativize(file).toString().replace('\\', '/');
+            Api.Response r = api.get(path);
+            assertThat(r.status()).as(path).isEqualTo(200);
+            total += r.body().length;
+        }
+        System.out.printf("app shell: %d files, %d bytes uncompressed%n", files.size(), total);
+        assertThat(total).isLessThan(150 * 1024);
+        assertThat(api.get("/").text()).contains("<script type=\"module\" src=\"/js/app.js\">").doesNotContain("<script>");
+        assertThat(api.get("/manifest.webmanifest").header("Content-Type")).startsWith("application/manifest+json");
+        assertThat(api.get("/js/app.js").header("Content-Type")).contains("javascript");
+        assertThat(Api.JSON.readTree(api.get("/manifest.webmanifest").body()).get("icons")).hasSize(3);
+    }
+
+    @Test
+    void jamAndSeenPerformancesWorkOfflineFromTheServiceWorker() throws Exception {
+        Browser.assumeAvailable();
+        TestServer server = TestServer.start(Engine.SQLITE, false);
+        Api api = server.http();
+        Api.Performer ada = api.newPerformer();
+        UUID seen = api.publishOk(ada, "keys", Api.sampleCsv(30), null);
+        try (Browser browser = new Browser()) {
+            browser.driver.get(api.base + "/#/jam");
+            browser.await(d -> d.findElement(By.id("jam-status")));
+            // Measured, not asserted (speed belongs to benchmarks): milliseconds from navigation to a usable Jam screen.
+            System.out.printf("first screen usable after %.0f ms (cold, fresh profile)%n", ((Number) browser.js("return performance.now()")).doubleValue());
+            browser.driver.get(api.base + "/#/world");
+            browser.await(d -> (Boolean) browser.js("return !!navigator.serviceWorker.controller || (location.reload(), false)"));
+            browser.await(d -> d.findElement(By.cssSelector("[data-id='" + seen + "'] .picture"))).click();
+            browser.await(d -> seen.toString().equals(browser.js("return document.body.dataset.playing")));
+            server.close(); // the network is gone
+            browser.driver.get(api.base + "/?offline=1#/jam"); // a real navigation, not a hash change
+            assertThat(browser.js("return performance.getEntriesByType('navigation')[0].name")).asString().contains("offline=1");
+            browser.await(d -> d.findElement(By.id("jam-status")).getText().startsWith("Armed"));
+            browser.js("document.body.dataset.playing = ''");
+            browser.js("import('/js/world.js').then((m) => m.playJam(arguments[0]))", seen.toString());
+            browser.await(d -> seen.toString().equals(browser.js("return document.body.dataset.playing")));
+        } finally {
+            server.close();
+        }
+    }
+}
