@@ -36,6 +36,27 @@ public final class Network {
         return shape;
     }
 
+    /**
+     * The head's raw outputs (P per step) for inputs fed one step at a time from a fresh state, inputs
+     * already multiplied by the scale: how the trainer's parity test reads the kernel.
+     */
+    public float[][] headOutputs(float[][] inputs) {
+        State state = newState();
+        state.reset();
+        float[][] outputs = new float[inputs.length][];
+        try (Parallel parallel = new Parallel(1)) {
+            Batch batch = new Batch(1, parallel);
+            batch.states[0] = state;
+            batch.size = 1;
+            for (int t = 0; t < inputs.length; t++) {
+                state.input(inputs[t][0], inputs[t][1], inputs[t][2]);
+                step(batch);
+                outputs[t] = java.util.Arrays.copyOf(state.head, shape.headOutputs());
+            }
+        }
+        return outputs;
+    }
+
     State newState() {
         return new State(shape);
     }

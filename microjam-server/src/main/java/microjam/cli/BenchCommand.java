@@ -1,6 +1,8 @@
 // microjam bench robojam: how fast RoboJam answers, alone and under concurrent load.
 package microjam.cli;
 
+import microjam.console.Progress;
+
 import microjam.performance.Touch;
 import microjam.performance.Touches;
 import microjam.robojam.Model;

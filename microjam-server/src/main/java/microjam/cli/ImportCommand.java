@@ -1,6 +1,8 @@
 // microjam import: a directory of microjam CSV files becomes the performances of a new performer.
 package microjam.cli;
 
+import microjam.console.Progress;
+
 import microjam.importer.Importer;
 import microjam.performance.Colour;
 import microjam.performance.Instrument;

@@ -51,16 +51,7 @@ public final class WebServer implements AutoCloseable {
         Auth auth = new Auth(performers);
         PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth);
         PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth);
-        microjam.store.Performer robot = performers.robojam();
-        RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, (ctx, replyTo, instrument, response) -> {
-            microjam.store.Performer keeper = auth.require(ctx);
-            var kept = performances.publish(robot.id(), new microjam.performance.NewPerformance(instrument, RoboJamRoutes.COLOUR,
-                    RoboJamRoutes.BACKGROUND, replyTo, response), keeper.id());
-            switch (kept) {
-                case PerformanceStore.Publication.Published(var p) -> ctx.status(201).json(performanceRoutes.full(p.id()));
-                case PerformanceStore.Publication.ReplyTargetMissing() -> throw new ApiError(404, "replyTo", "replyTo names no existing performance");
-            }
-        });
+        RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, new KeptLayers(performances, performers.robojam(), auth, performanceRoutes));
         PrivacyPolicy policy = PrivacyPolicy.load();
 
         AtomicInteger httpsPort = new AtomicInteger(config.httpsPort()); // known once started (port 0 picks one)

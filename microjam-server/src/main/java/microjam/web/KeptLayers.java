@@ -1,0 +1,36 @@
+// Publishes a RoboJam answer that a performer chose to keep: as a reply by the built-in RoboJam
+// performer (marked as the AI's), in RoboJam's colours, remembering who kept it.
+package microjam.web;
+
+import io.javalin.http.Context;
+import microjam.performance.Instrument;
+import microjam.performance.NewPerformance;
+import microjam.performance.Touches;
+import microjam.store.PerformanceStore;
+import microjam.store.Performer;
+
+import java.util.UUID;
+
+final class KeptLayers implements RoboJamRoutes.Keeper {
+    private final PerformanceStore performances;
+    private final Performer robot;
+    private final Auth auth;
+    private final PerformanceRoutes views;
+
+    KeptLayers(PerformanceStore performances, Performer robot, Auth auth, PerformanceRoutes views) {
+        this.performances = performances;
+        this.robot = robot;
+        this.auth = auth;
+        this.views = views;
+    }
+
+    @Override
+    public void keep(Context ctx, UUID replyTo, Instrument instrument, Touches response) {
+        Performer keeper = auth.require(ctx);
+        NewPerformance layer = new NewPerformance(instrument, RoboJamRoutes.COLOUR, RoboJamRoutes.BACKGROUND, replyTo, response);
+        switch (performances.publish(robot.id(), layer, keeper.id())) {
+            case PerformanceStore.Publication.Published(var p) -> ctx.status(201).json(views.full(p.id()));
+            case PerformanceStore.Publication.ReplyTargetMissing() -> throw new ApiError(404, "replyTo", "replyTo names no existing performance");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+// microjam robojam evaluate: on held-out sessions, the model's negative log-likelihood per touch, and
+// how its responses to held-out calls compare with real performances (two-sample Kolmogorov–Smirnov
+// statistic per feature, lower is closer), next to two naive baselines: uniform random touches, and
+// replaying the call.
+package microjam.train;
+
+import microjam.performance.Touch;
+import microjam.performance.Touches;
+import microjam.robojam.Model;
+import microjam.robojam.ModelFile;
+import microjam.robojam.Network;
+import microjam.robojam.RoboJam;
+import microjam.robojam.Settings;
+import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a RoboJam model on held-out data: NLL per touch, and KS statistics of its responses against real performances and two baselines.",
+        footer = {"", "Example:", "  microjam robojam evaluate --model robojam.model --data ../shared/data/microjam --only ../shared/data/microjam/cc0.txt"})
+final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "FILE") Path modelFile;
+    @Option(names = "--data", paramLabel = "PATH", description = "Data as for train; the model's recorded validation sessions are used when present.")
+    List<Path> data = new ArrayList<>();
+    @Option(names = "--only", paramLabel = "LIST") Path only;
+    @Option(names = "--from-database", paramLabel = "JDBC-URL") String database;
+    @Option(names = "--calls", defaultValue = "60", description = "Held-out calls to answer (default ${DEFAULT-VALUE}).") int calls;
+    @Option(names = "--picture", paramLabel = "PNG", description = "Write a picture of a few call/response pairs here.") Path picture;
+    @Option(names = "--seed", defaultValue = "1") long seed;
+    @Option(names = "--temperature", defaultValue = "1.5", description = "Sampling temperature of the responses (default ${DEFAULT-VALUE}).") double temperature;
+    @Option(names = "--sigma-temperature", defaultValue = "0.01", description = "Spread temperature (default ${DEFAULT-VALUE}).") double sigmaTemperature;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    public record Report(double nll, Map<String, double[]> ks) {
+    }
+
+    @Override
+    public Integer call() {
+        Model model = ModelFile.read(modelFile);
+        List<Session> sessions = Sources.read(data, only == null ? null : MicrojamReader.list(only), database);
+        String ids = model.metadata().get("split.validation.ids");
+        if (ids != null) {
+            Set<String> held = Set.of(ids.split(" "));
+            sessions = sessions.stream().filter(s -> held.contains(s.id())).toList();
+        }
+        if (sessions.isEmpty()) throw new IllegalArgumentException("none of the model's held-out sessions are in this data");
+        Report report = evaluate(model, sessions, calls, new Settings(temperature, sigmaTemperature, seed), picture);
+        var out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "held-out sessions: %d; NLL per touch over whole held-out sessions: %.4f%n", sessions.size(), report.nll());
+        out.printf(Locale.ROOT, "responses to %d held-out calls at temperature %s, sigma temperature %s; reference: the other held-out performances%n%n",
+                Math.min(calls, sessions.size()), temperature, sigmaTemperature);
+        out.println("| feature | RoboJam | uniform random | replay the call |");
+        out.println("|---|---|---|---|");
+        report.ks().forEach((feature, ks) -> out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", feature, ks[0], ks[1], ks[2]));
+        long wins = report.ks().values().stream().filter(ks -> ks[0] < ks[1] && ks[0] < ks[2]).count();
+        out.printf(Locale.ROOT, "%nRoboJam is closest to the human performances on %d of %d features (KS statistic, lower is closer).%n", wins, report.ks().size());
+        return 0;
+    }
+
+    public static Report evaluate(Model model, List<Session> sessions, int calls, Settings settings, Path picture) {
+        long seed = settings.seed();
+        double nll = nll(model, sessions);
+        List<Touches> humans = new ArrayList<>(), robo = new ArrayList<>(), uniform = new ArrayList<>(), replay = new ArrayList<>();
+        List<float[][]> pictureCalls = new ArrayList<>(), pictureResponses = new ArrayList<>();
+        Random random = new Random(seed);
+        try (RoboJam robojam = new RoboJam(model)) {
+            for (int i = 0; i < Math.min(calls, sessions.size()); i++) {
+                Touches call = performance(sessions.get(i));
+                if (call.size() < 2) continue;
+                Touches response = robojam.respond(call, new Settings(settings.temperature(), settings.sigmaTemperature(), seed + i)).touches();
+                humans.add(call);
+                robo.add(response);
+                uniform.add(uniform(call.size(), random));
+                replay.add(call);
+                if (pictureCalls.size() < 4) {
+                    pictureCalls.add(xy(call));
+                    pictureResponses.add(xy(response));
+                }
+            }
+        }
+        // The human reference: held-out performances other than the calls answered, where there are enough.
+        List<Touches> reference = new ArrayList<>();
+        for (int i = Math.min(calls, sessions.size()); i < sessions.size(); i++) reference.add(performance(sessions.get(i)));
+        if (reference.size() < 10) reference = humans;
+        if (picture != null) Plots.callsAndResponses(pictureCalls, pictureResponses, picture);
+        Map<String, double[]> h = Features.of(reference), r = Features.of(robo), u = Features.of(uniform), p = Features.of(replay);
+        KolmogorovSmirnovTest ks = KolmogorovSmirnovTest.withDefaults();
+        Map<String, double[]> table = new LinkedHashMap<>();
+        for (String f : Features.NAMES) table.put(f, new double[]{statistic(ks, h.get(f), r.get(f)), statistic(ks, h.get(f), u.get(f)), statistic(ks, h.get(f), p.get(f))});
+        return new Report(nll, table);
+    }
+
+    private static double statistic(KolmogorovSmirnovTest ks, double[] a, double[] b) {
+        return a.length == 0 || b.length == 0 ? 1 : ks.statistic(a, b);
+    }
+
+    /** Mean negative log-likelihood per touch of each session's next touch, teacher-forced, with the Java kernel. */
+    static double nll(Model model, List<Session> sessions) {
+        Network network = new Network(model);
+        int k = model.shape().mixtures(), d = model.shape().dimensions(), kd = k * d;
+        double sum = 0;
+        long count = 0;
+        for (Session s : sessions) {
+            int n = Math.min(s.length(), 1000);
+            float[][] inputs = new float[n][];
+            for (int t = 0; t < n; t++) inputs[t] = new float[]{s.touches()[t][0] * model.scale(), s.touches()[t][1] * model.scale(), s.touches()[t][2] * model.scale()};
+            float[][] out = network.headOutputs(inputs);
+            for (int t = 0; t + 1 < n; t++) {
+                double[] logs = new double[k];
+                double maxLogit = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < k; c++) maxLogit = Math.max(maxLogit, out[t][2 * kd + c]);
+                double norm = 0;
+                for (int c = 0; c < k; c++) norm += Math.exp(out[t][2 * kd + c] - maxLogit);
+                for (int c = 0; c < k; c++) {
+                    double log = out[t][2 * kd + c] - maxLogit - Math.log(norm);
+                    for (int j = 0; j < d; j++) {
+                        double raw = out[t][kd + c * d + j];
+                        double sigma = (raw > 0 ? raw + 1 : Math.exp(raw)) + 1e-7;
+                        double z = (inputs[t + 1][j] - out[t][c * d + j]) / sigma;
+                        log += -0.5 * z * z - Math.log(sigma) - 0.5 * Math.log(2 * Math.PI);
+                    }
+                    logs[c] = log;
+                }
+                double max = Arrays.stream(logs).max().orElseThrow(), total = 0;
+                for (double l : logs) total += Math.exp(l - max);
+                sum -= max + Math.log(total);
+                count++;
+            }
+        }
+        return sum / count;
+    }
+
+    /** The first five seconds of a session as a performance. */
+    static Touches performance(Session s) {
+        List<Touch> touches = new ArrayList<>();
+        double time = 0;
+        for (int i = 0; i < s.length() && touches.size() < 2000; i++) {
+            if (i > 0) time += s.touches()[i][2];
+            if (time > 5.0) break;
+            touches.add(new Touch(time, s.touches()[i][0], s.touches()[i][1], 0, i > 0 && s.moving()[i]));
+        }
+        return new Touches(touches);
+    }
+
+    static Touches uniform(int n, Random random) {
+        double[] times = new double[n];
+        for (int i = 0; i < n; i++) times[i] = random.nextDouble() * 5;
+        Arrays.sort(times);
+        List<Touch> touches = new ArrayList<>();
+        for (int i = 0; i < n; i++) touches.add(new Touch(times[i], random.nextDouble(), random.nextDouble(), 0, i > 0 && random.nextBoolean()));
+        return new Touches(touches);
+    }
+
+    private static float[][] xy(Touches t) {
+        float[][] xy = new float[t.size()][];
+        for (int i = 0; i < t.size(); i++) xy[i] = new float[]{(float) t.get(i).x(), (float) t.get(i).y()};
+        return xy;
+    }
+}

@@ -1,0 +1,99 @@
+// microjam robojam train: trains RoboJam on real touch data and writes a model file, its loss CSV
+// and a learning-curve plot next to it.
+package microjam.train;
+
+import microjam.robojam.Model;
+import microjam.robojam.ModelFile;
+import microjam.robojam.Shape;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train RoboJam (LSTM + mixture density head) on touch performances; writes MODEL, MODEL.losses.csv and MODEL.curves.png.",
+        footer = {"", "Examples:", "  microjam robojam train --data ../shared/data/microjam --only ../shared/data/microjam/cc0.txt -o robojam.model",
+                "  microjam robojam train --from-database jdbc:sqlite:microjam-data/microjam.db --units 128 -o robojam.model",
+                "  microjam robojam train --data ../shared/data/metatone --epochs 5 -o pretrained.model"})
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "PATH", description = "A directory or file of microjam CSVs or Metatone logs (repeatable).")
+    List<Path> data = new java.util.ArrayList<>();
+    @Option(names = "--only", paramLabel = "LIST", description = "Use only the microjam files this list names (e.g. cc0.txt).")
+    Path only;
+    @Option(names = "--from-database", paramLabel = "JDBC-URL", description = "Also train on the public performances of a MicroJam database.")
+    String database;
+    @Option(names = "--layers", defaultValue = "2") int layers;
+    @Option(names = "--units", defaultValue = "128") int units;
+    @Option(names = "--mixtures", defaultValue = "5") int mixtures;
+    @Option(names = "--seq-len", defaultValue = "50") int seqLen;
+    @Option(names = "--batch", defaultValue = "64") int batch;
+    @Option(names = "--epochs", defaultValue = "30") int epochs;
+    @Option(names = "--lr", defaultValue = "0.001") float lr;
+    @Option(names = "--clip", defaultValue = "1.0", description = "Gradient clipping (default ${DEFAULT-VALUE}).") float clip;
+    @Option(names = "--patience", defaultValue = "6", description = "Epochs without a better validation loss before stopping (default ${DEFAULT-VALUE}).") int patience;
+    @Option(names = "--validation", defaultValue = "0.1", description = "Share of sessions held out (default ${DEFAULT-VALUE}).") double validation;
+    @Option(names = "--seed", defaultValue = "1") long seed;
+    @Option(names = "--scale", defaultValue = "10") float scale;
+    @Option(names = "--max-minutes", defaultValue = "0", description = "Stop after the epoch that passes this many minutes (0: no limit).") double maxMinutes;
+    @Option(names = "--name", description = "Model name (default: from the shape).") String name;
+    @Option(names = "--resume", description = "Go on from the checkpoint in MODEL.checkpoints.") boolean resume;
+    @Option(names = "--init", paramLabel = "FILE", description = "Start from this model's weights (e.g. pre-trained on Metatone); same shape.") Path init;
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL") Path output;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (data.isEmpty() && database == null) throw new IllegalArgumentException("give training data with --data PATH and/or --from-database JDBC-URL");
+        TrainConfig config = new TrainConfig(new Shape(layers, units, mixtures, 3), seqLen, batch, epochs, lr, clip, patience, seed, validation, scale);
+        List<Session> sessions = Sources.read(data, only == null ? null : MicrojamReader.list(only), database);
+        Split split = Split.of(sessions, validation, seed);
+        var out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "data: %d sessions, %d touches; %d for training, %d held out (seed %d)%n", sessions.size(),
+                sessions.stream().mapToInt(Session::length).sum(), split.training().size(), split.validation().size(), seed);
+        Path checkpoints = output.resolveSibling(output.getFileName() + ".checkpoints");
+        microjam.robojam.Weights initial = null;
+        if (init != null) {
+            initial = ModelFile.read(init).weights();
+            if (!initial.shape().equals(config.shape())) throw new IllegalArgumentException("--init: " + init + " has shape " + initial.shape() + ", not " + config.shape());
+        }
+        Training.Result result = new Training(config, checkpoints, spec.commandLine().getErr()).run(split, resume, maxMinutes, initial);
+        Map<String, String> meta = new TreeMap<>();
+        meta.put("trained", Instant.now().toString());
+        meta.put("split.seed", String.valueOf(seed));
+        meta.put("split.by", "session");
+        meta.put("split.training.sessions", String.valueOf(split.training().size()));
+        meta.put("split.validation.sessions", String.valueOf(split.validation().size()));
+        meta.put("split.validation.ids", String.join(" ", split.validationIds()));
+        meta.put("hyper.seq-len", String.valueOf(seqLen));
+        meta.put("hyper.batch", String.valueOf(batch));
+        meta.put("hyper.lr", String.valueOf(lr));
+        meta.put("hyper.clip", String.valueOf(clip));
+        meta.put("epochs", String.valueOf(result.history().size()));
+        meta.put("best.epoch", String.valueOf(result.bestEpoch()));
+        meta.put("validation.nll", String.format(Locale.ROOT, "%.4f", result.bestValidationLoss()));
+        meta.put("training.seconds", String.format(Locale.ROOT, "%.0f", result.seconds()));
+        if (init != null) meta.put("init", ModelFile.read(init).name());
+        String modelName = name != null ? name : "robojam-" + layers + "x" + units + "x" + mixtures;
+        String dataNote = String.join(", ", data.stream().map(p -> p.getFileName().toString()).toList())
+                + (only != null ? " (only " + only.getFileName() + ")" : "") + (database != null ? " + database" : "");
+        Model model = new Model(modelName, dataNote, scale, meta, result.best());
+        try {
+            ModelFile.write(model, output);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Training.writeLosses(result.history(), output.resolveSibling(output.getFileName() + ".losses.csv"));
+        Plots.learningCurves(result.history(), modelName, output.resolveSibling(output.getFileName() + ".curves.png"));
+        out.printf(Locale.ROOT, "wrote %s: best validation NLL %.4f per touch at epoch %d of %d%s, %.0f s%n", output, result.bestValidationLoss(),
+                result.bestEpoch(), result.history().size(), result.stoppedEarly() ? " (stopped early)" : "", result.seconds());
+        return 0;
+    }
+}

@@ -1,0 +1,214 @@
+// Trains the network with Adam and gradient clipping on windows of the training sessions, measures the
+// validation loss after every epoch, keeps the best weights, stops early when validation stops improving,
+// and writes a checkpoint (a model file and the loss history) every epoch so a run can be resumed.
+package microjam.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+import microjam.console.Progress;
+import microjam.robojam.Model;
+import microjam.robojam.ModelFile;
+import microjam.robojam.Weights;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+public final class Training {
+    public record Epoch(int epoch, double trainLoss, double validationLoss, double seconds) {
+    }
+
+    public record Result(Weights best, List<Epoch> history, int bestEpoch, double seconds, boolean stoppedEarly) {
+        public double bestValidationLoss() {
+            return history.stream().filter(e -> e.epoch() == bestEpoch).findFirst().orElseThrow().validationLoss();
+        }
+    }
+
+    /** Adam's learning rate, halved whenever an epoch does not improve the validation loss. */
+    static final class PlateauRate implements ai.djl.training.tracker.Tracker {
+        private volatile float rate;
+
+        PlateauRate(float rate) {
+            this.rate = rate;
+        }
+
+        void halve() {
+            rate /= 2;
+        }
+
+        @Override
+        public float getNewValue(int numUpdate) {
+            return rate;
+        }
+    }
+
+    private final TrainConfig config;
+    private final MdnLoss loss;
+    private final Path checkpoints;
+    private final PrintWriter err;
+
+    public Training(TrainConfig config, Path checkpoints, PrintWriter err) {
+        this.config = config;
+        this.loss = new MdnLoss(config.shape().mixtures(), config.shape().dimensions());
+        this.checkpoints = checkpoints;
+        this.err = err;
+    }
+
+    public Result run(Split split, boolean resume, double maxMinutes) {
+        return run(split, resume, maxMinutes, null);
+    }
+
+    /** initial: weights to start from (for example a model pre-trained on other data), or null. */
+    public Result run(Split split, boolean resume, double maxMinutes, Weights initial) {
+        Windows train = Windows.of(split.training(), config.seqLen()), valid = Windows.of(split.validation(), config.seqLen());
+        if (train.size() == 0 || valid.size() == 0)
+            throw new IllegalArgumentException("no " + (train.size() == 0 ? "training" : "validation") + " window: the sessions are shorter than --seq-len + 1 touches");
+        List<Epoch> history = resume ? Checkpoint.history(checkpoints) : new ArrayList<>();
+        long started = System.nanoTime();
+        try (ai.djl.Model model = ai.djl.Model.newInstance("robojam")) {
+            model.setBlock(MdnNetwork.block(config.shape()));
+            PlateauRate rate = new PlateauRate(config.learningRate());
+            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss).optOptimizer(Optimizer.adam()
+                    .optLearningRateTracker(rate).optClipGrad(config.clip()).build());
+            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+                trainer.initialize(new Shape(config.batch(), config.seqLen(), config.shape().dimensions()));
+                if (resume) load(model.getBlock(), ModelFile.read(Checkpoint.model(checkpoints)).weights());
+                else if (initial != null) load(model.getBlock(), initial);
+                Weights best = resume ? ModelFile.read(Checkpoint.best(checkpoints)).weights() : null;
+                int bestEpoch = history.stream().min((a, b) -> Double.compare(a.validationLoss(), b.validationLoss())).map(Epoch::epoch).orElse(0);
+                double bestLoss = history.stream().mapToDouble(Epoch::validationLoss).min().orElse(Double.POSITIVE_INFINITY);
+                int sinceBest = history.isEmpty() ? 0 : history.getLast().epoch() - bestEpoch;
+                int first = history.isEmpty() ? 1 : history.getLast().epoch() + 1;
+                int steps = (train.size() + config.batch() - 1) / config.batch();
+                boolean early = false;
+                try (Progress progress = new Progress("training", (long) steps * (config.epochs() - first + 1), err)) {
+                    for (int epoch = first; epoch <= config.epochs(); epoch++) {
+                        long epochStart = System.nanoTime();
+                        double trainLoss = trainEpoch(trainer, train, epoch, progress, bestLoss);
+                        double validationLoss = validate(trainer, valid);
+                        history.add(new Epoch(epoch, trainLoss, validationLoss, (System.nanoTime() - epochStart) / 1e9));
+                        Weights now = Exporter.weights(model.getBlock(), config.shape());
+                        if (validationLoss < bestLoss) {
+                            bestLoss = validationLoss;
+                            bestEpoch = epoch;
+                            best = now;
+                            sinceBest = 0;
+                        } else {
+                            sinceBest++;
+                            rate.halve(); // the validation loss is noisy near the optimum: take smaller steps
+                        }
+                        Checkpoint.write(checkpoints, now, best, history, config.scale());
+                        if (sinceBest >= config.patience()) {
+                            early = true;
+                            break;
+                        }
+                        if (maxMinutes > 0 && (System.nanoTime() - started) / 6e10 > maxMinutes) break;
+                    }
+                }
+                return new Result(best, history, bestEpoch, (System.nanoTime() - started) / 1e9, early);
+            }
+        }
+    }
+
+    private double trainEpoch(Trainer trainer, Windows train, int epoch, Progress progress, double bestLoss) {
+        int[] order = permutation(train.size(), config.seed() * 31 + epoch);
+        double sum = 0;
+        int seen = 0;
+        for (int from = 0; from < train.size(); from += config.batch()) {
+            int count = Math.min(config.batch(), train.size() - from);
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                NDArray[] xy = inputsAndTargets(batch, train, order, from, count);
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray out = trainer.forward(new NDList(xy[0])).singletonOrThrow();
+                    NDArray l = loss.evaluate(new NDList(xy[1]), new NDList(out));
+                    collector.backward(l);
+                    sum += l.getFloat() * count;
+                    seen += count;
+                }
+                trainer.step();
+            }
+            progress.step(String.format(Locale.ROOT, "epoch %d/%d loss %.3f best val %s", epoch, config.epochs(), sum / seen,
+                    Double.isInfinite(bestLoss) ? "-" : String.format(Locale.ROOT, "%.3f", bestLoss)));
+        }
+        return sum / seen;
+    }
+
+    /** Mean negative log-likelihood per touch over the validation windows. */
+    public double validate(Trainer trainer, Windows valid) {
+        int[] order = java.util.stream.IntStream.range(0, valid.size()).toArray();
+        double sum = 0;
+        for (int from = 0; from < valid.size(); from += config.batch()) {
+            int count = Math.min(config.batch(), valid.size() - from);
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                NDArray[] xy = inputsAndTargets(batch, valid, order, from, count);
+                NDArray out = trainer.evaluate(new NDList(xy[0])).singletonOrThrow();
+                sum += loss.evaluate(new NDList(xy[1]), new NDList(out)).getFloat() * count;
+            }
+        }
+        return sum / valid.size();
+    }
+
+    private NDArray[] inputsAndTargets(NDManager manager, Windows windows, int[] order, int from, int count) {
+        Shape shape = new Shape(count, config.seqLen(), 3);
+        return new NDArray[]{manager.create(windows.batch(order, from, count, 0, config.scale()), shape),
+                manager.create(windows.batch(order, from, count, 1, config.scale()), shape)};
+    }
+
+    /** Copies model-file weights into the DJL network (the summed bias goes to i2h, h2h is zero). */
+    static void load(ai.djl.nn.Block block, Weights w) {
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            String name = p.getKey();
+            NDArray array = p.getValue().getArray();
+            float[] values = null;
+            for (int l = 0; l < w.shape().layers(); l++) {
+                if (name.endsWith("l_" + l + "_i2h_WEIGHT")) values = w.inputKernel()[l];
+                else if (name.endsWith("l_" + l + "_h2h_WEIGHT")) values = w.recurrentKernel()[l];
+                else if (name.endsWith("l_" + l + "_i2h_BIAS")) values = w.bias()[l];
+                else if (name.endsWith("l_" + l + "_h2h_BIAS")) values = new float[w.bias()[l].length];
+            }
+            if (name.endsWith("Linear_weight")) values = w.headKernel();
+            if (name.endsWith("Linear_bias")) values = w.headBias();
+            if (values == null) throw new IllegalStateException("no weights for parameter " + name);
+            array.set(FloatBuffer.wrap(values));
+        }
+    }
+
+    static int[] permutation(int n, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Random random = new Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** Writes the learning curves as CSV next to the model. */
+    public static void writeLosses(List<Epoch> history, Path file) {
+        StringBuilder csv = new StringBuilder("epoch,train_loss,validation_loss,seconds\n");
+        for (Epoch e : history) csv.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.1f%n", e.epoch(), e.trainLoss(), e.validationLoss(), e.seconds()));
+        try {
+            Files.writeString(file, csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

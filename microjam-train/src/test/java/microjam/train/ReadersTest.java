@@ -1,0 +1,102 @@
+// Readers turn Metatone logs and microjam performances into sessions of [x, y, dt]: normalised,
+// clipped, one per device (whose name is dropped), deleted performances never among them.
+package microjam.train;
+
+import microjam.performance.Colour;
+import microjam.performance.Instrument;
+import microjam.performance.NewPerformance;
+import microjam.performance.StageName;
+import microjam.performance.TouchCsv;
+import microjam.store.Database;
+import microjam.store.PerformanceStore;
+import microjam.store.Performer;
+import microjam.store.PerformerStore;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ReadersTest {
+    @Test
+    void metatoneLogsBecomeOneAnonymousSessionPerDevice() throws Exception {
+        Path file = Files.createTempDirectory("metatone").resolve("2013-01-01-session.csv");
+        Files.writeString(file, """
+                time,device,x_pos,y_pos,velocity
+                2013-04-20T14:58:52.000000,alice,512,384,0
+                2013-04-20T14:58:52.500000,bob,1024,-3,0
+                2013-04-20T14:58:52.600000,alice,600,384,12.5
+                2013-04-20T14:59:10.000000,alice,0,768,0
+                """);
+        List<Session> sessions = MetatoneReader.read(file);
+        assertThat(sessions).extracting(Session::id).containsExactly("2013-01-01-session.csv#1", "2013-01-01-session.csv#2");
+        assertThat(sessions.toString()).doesNotContain("alice").doesNotContain("bob");
+        Session first = sessions.get(0);
+        assertThat(first.touches()[0]).containsExactly(0.5f, 0.5f, 0f);
+        assertThat(first.touches()[1][0]).isCloseTo(600 / 1024f, within(1e-6f));
+        assertThat(first.touches()[1][2]).as("dt since the same device's touch").isCloseTo(0.6f, within(1e-6f));
+        assertThat(first.touches()[2][2]).as("a long pause is clipped to 5 s").isEqualTo(5f);
+        assertThat(first.moving()).containsExactly(false, true, false);
+        assertThat(sessions.get(1).touches()[0]).as("off-screen y clipped").containsExactly(1f, 0f, 0f);
+    }
+
+    @Test
+    void microjamFilesAreClippedAndCanBeLimitedToAList() throws Exception {
+        Path dir = Files.createTempDirectory("microjam");
+        Files.writeString(dir.resolve("a.csv"), "time,x,y,z,moving\n0.0, 1.05, 0.5, 0, 0\n0.1, 0.5, -0.2, 0, 1\n9.0, 0.5, 0.5, 0, 0\n");
+        Files.writeString(dir.resolve("b.csv"), "time,x,y,z,moving\n0.0, 0.1, 0.1, 0, 0\n0.2, 0.2, 0.2, 0, 1\n");
+        Files.writeString(dir.resolve("list.txt"), "# licensed\na.csv\n");
+        List<Session> all = MicrojamReader.directory(dir, null);
+        assertThat(all).extracting(Session::id).containsExactly("a.csv", "b.csv");
+        Session a = all.get(0);
+        assertThat(a.touches()[0]).containsExactly(1f, 0.5f, 0f);
+        assertThat(a.touches()[1][1]).isZero();
+        assertThat(a.touches()[2][2]).as("dt clipped to 5 s").isEqualTo(5f);
+        assertThat(a.moving()).containsExactly(false, true, false);
+        assertThat(MicrojamReader.directory(dir, MicrojamReader.list(dir.resolve("list.txt")))).extracting(Session::id).containsExactly("a.csv");
+    }
+
+    @Test
+    void theDatabaseReaderSeesPublicPerformancesAndNeverDeletedOnes() throws Exception {
+        String url = Database.sqliteUrl(Files.createTempDirectory("db").resolve("m.db"));
+        UUID kept, deleted;
+        try (Database db = Database.open(url)) {
+            PerformerStore performers = new PerformerStore(db);
+            PerformanceStore performances = new PerformanceStore(db);
+            Performer ada = ((PerformerStore.Creation.Created) performers.create(new StageName("Ada"), new Colour("#ffffff"))).performer();
+            String csv = "time,x,y,z,moving\n0.0, 0.1, 0.1, 0, 0\n0.2, 0.2, 0.2, 0, 1\n0.3, 0.3, 0.3, 0, 1\n";
+            NewPerformance p = new NewPerformance(Instrument.KEYS, new Colour("#ffffff"), null, null, TouchCsv.read(csv));
+            kept = ((PerformanceStore.Publication.Published) performances.publish(ada.id(), p)).performance().id();
+            deleted = ((PerformanceStore.Publication.Published) performances.publish(ada.id(), p)).performance().id();
+            performances.delete(deleted, ada.id());
+        }
+        List<Session> sessions = MicrojamReader.database(url);
+        assertThat(sessions).extracting(Session::id).containsExactly(kept.toString());
+        assertThat(sessions.get(0).touches()[2]).containsExactly(0.3f, 0.3f, 0.1f);
+    }
+
+    @Test
+    void theSplitIsBySessionFixedBySeedAndWindowsStayInsideSessions() {
+        List<Session> sessions = new java.util.ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            float[][] t = new float[30][];
+            for (int i = 0; i < 30; i++) t[i] = new float[]{s / 20f, i / 30f, 0.01f};
+            sessions.add(new Session("s" + s, t, new boolean[30]));
+        }
+        Split split = Split.of(sessions, 0.2, 7);
+        assertThat(split.validation()).hasSize(4);
+        assertThat(Split.of(sessions, 0.2, 7).validationIds()).isEqualTo(split.validationIds());
+        assertThat(Split.of(sessions, 0.2, 8).validationIds()).isNotEqualTo(split.validationIds());
+        Set<String> validation = Set.copyOf(split.validationIds());
+        assertThat(split.training()).noneMatch(s -> validation.contains(s.id()));
+        Windows windows = Windows.of(split.training(), 10);
+        assertThat(windows.list()).allSatisfy(w -> assertThat(java.util.Arrays.stream(w).map(t -> t[0]).distinct().count())
+                .as("a window never mixes sessions").isEqualTo(1));
+        assertThat(windows.size()).as("half-overlapping windows of 11 in 30 touches: 4 per session").isEqualTo(16 * 4);
+    }
+}

@@ -1,0 +1,87 @@
+// A tiny training run on a small sample the test makes itself lowers the loss, exports a model file,
+// and the exported model answers through the server's /api/predict; --resume goes on from the checkpoint.
+package microjam.train;
+
+import microjam.robojam.ModelFile;
+import microjam.robojam.RoboJam;
+import microjam.store.Database;
+import microjam.web.ServerConfig;
+import microjam.web.Tls;
+import microjam.web.WebServer;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainEndToEndTest {
+    /** Forty little performances: circles drawn at different speeds, with taps between them. */
+    static Path sample() throws Exception {
+        Path dir = Files.createTempDirectory("sample");
+        for (int p = 0; p < 40; p++) {
+            StringBuilder csv = new StringBuilder("time,x,y,z,moving\n");
+            double time = 0, speed = 0.5 + p % 5 * 0.3;
+            for (int i = 0; i < 80; i++) {
+                boolean tap = i % 20 == 0;
+                time += tap ? 0.3 : 0.02;
+                double angle = i * speed / 6;
+                csv.append(String.format(Locale.ROOT, "%f, %f, %f, 0, %d%n", time, 0.5 + 0.3 * Math.cos(angle), 0.5 + 0.3 * Math.sin(angle), tap ? 0 : 1));
+            }
+            Files.writeString(dir.resolve(String.format(Locale.ROOT, "perf-%02d.csv", p)), csv);
+        }
+        return dir;
+    }
+
+    @Test
+    void aTinyRunLowersTheLossExportsAndAnswersThroughTheServer() throws Exception {
+        Path data = sample();
+        Path model = Files.createTempDirectory("trained").resolve("tiny.model");
+        String[] args = {"train", "--data", data.toString(), "--units", "16", "--layers", "1", "--mixtures", "3", "--seq-len", "20",
+                "--batch", "16", "--epochs", "12", "--patience", "12", "--lr", "0.01", "-o", model.toString()};
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        CommandLine cli = TrainMain.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute(args)).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("training [").contains("ETA");
+
+        List<String> losses = Files.readAllLines(model.resolveSibling("tiny.model.losses.csv"));
+        double first = Double.parseDouble(losses.get(1).split(",")[1]), last = Double.parseDouble(losses.getLast().split(",")[1]);
+        assertThat(last).as("training loss, first epoch %s, last %s", first, last).isLessThan(first - 1);
+        assertThat(Files.size(model.resolveSibling("tiny.model.curves.png"))).isPositive();
+        var loaded = ModelFile.read(model);
+        assertThat(loaded.metadata()).containsKeys("split.seed", "split.validation.ids", "validation.nll");
+        assertThat(loaded.metadata().get("split.by")).isEqualTo("session");
+
+        Path dir = Files.createTempDirectory("server");
+        try (Database db = Database.open(Database.sqliteUrl(dir.resolve("m.db"))); RoboJam robojam = new RoboJam(loaded, 1)) {
+            WebServer server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, false, Tls.selfSigned(dir)), db, robojam);
+            try {
+                HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/api/predict"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"perf\":\"time,x,y,z,moving\\n0.0, 0.8, 0.5, 0, 0\\n0.02, 0.79, 0.55, 0, 1\\n\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).contains("\"response\":\"time,x,y,z,moving\\n0.000000");
+            } finally {
+                server.close();
+            }
+        }
+
+        String[] more = args.clone();
+        more[java.util.Arrays.asList(more).indexOf("--epochs") + 1] = "14";
+        String[] resumed = java.util.stream.Stream.concat(java.util.Arrays.stream(more), java.util.stream.Stream.of("--resume")).toArray(String[]::new);
+        assertThat(cli.execute(resumed)).as(err.toString()).isZero();
+        assertThat(Files.readAllLines(model.resolveSibling("tiny.model.losses.csv"))).as("epochs 1-12 kept, 13-14 added").hasSize(15);
+    }
+}
