@@ -12,6 +12,8 @@ import { el, screen, toast } from './ui.js';
 
 const LIMIT = 5, MAX_TOUCHES = 2000;
 export const ROBOJAM = { colour: '#f44708', background: '#550527' };
+// Closer to human performances than the original defaults (1.5, 0.01) in `robojam evaluate`: see docs/robojam-model.md.
+const SAMPLING = { temperature: 1.0, sigmaTemperature: 0.25 };
 
 // The jam in progress survives moving between screens (but never leaves the device unpublished).
 export const jam = { parents: [], recording: null, robo: null, instrument: localStorage.getItem('microjam.instrument') || 'chirp', colour: '#e6e0ff', loop: true };
@@ -218,7 +220,7 @@ async function askRoboJam() {
   const seed = Math.floor(Math.random() * 2 ** 31);
   describe('RoboJam is listening…');
   try {
-    const answer = await api.post('/api/robojam', { touches: call, seed });
+    const answer = await api.post('/api/robojam', { touches: call, seed, ...SAMPLING });
     const others = ['chirp', 'keys', 'drums', 'strings', 'quack', 'wub', 'pad', 'fmlead', 'leadguitar'].filter((i) => i !== jam.instrument);
     const instrument = jam.robo?.instrument && jam.robo.instrument !== jam.instrument ? jam.robo.instrument : others[Math.floor(Math.random() * others.length)];
     jam.robo = { label: 'RoboJam (AI)', instrument, colour: ROBOJAM.colour, touches: csv.read(answer.touches), call, seed, keep: jam.robo?.keep || false, volume: 1, muted: false };
@@ -246,7 +248,7 @@ async function publish() {
       replyTo = published.id;
     }
     if (jam.robo?.keep && replyTo) {
-      await api.post('/api/robojam/keep', { replyTo, touches: jam.robo.call, seed: jam.robo.seed, instrument: jam.robo.instrument }, { auth: true });
+      await api.post('/api/robojam/keep', { replyTo, touches: jam.robo.call, seed: jam.robo.seed, instrument: jam.robo.instrument, ...SAMPLING }, { auth: true });
     }
     jam.parents = []; jam.recording = null; jam.robo = null;
     if (view.player) view.player.dispose();
