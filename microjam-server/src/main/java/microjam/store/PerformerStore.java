@@ -30,19 +30,25 @@ public final class PerformerStore {
     }
 
     public Creation create(StageName stageName, Colour colour) {
+        return create(stageName, colour, null);
+    }
+
+    /** policyVersion: the privacy-policy version the performer accepted (null when an operator imports). */
+    public Creation create(StageName stageName, Colour colour, String policyVersion) {
         if (nameTaken(stageName, null)) return new Creation.NameTaken();
         String token = Tokens.newToken();
         Performer performer = new Performer(TimeOrderedIds.next(), stageName, colour, Instant.now());
         try {
             database.write(h -> h.createUpdate("""
-                            INSERT INTO performer (id, stage_name, stage_name_key, colour, token_hash, created_at)
-                            VALUES (:id, :name, :key, :colour, :hash, :created)""")
+                            INSERT INTO performer (id, stage_name, stage_name_key, colour, token_hash, created_at, policy_version)
+                            VALUES (:id, :name, :key, :colour, :hash, :created, :policy)""")
                     .bind("id", performer.id().toString())
                     .bind("name", stageName.value())
                     .bind("key", stageName.key())
                     .bind("colour", colour.hex())
                     .bind("hash", Tokens.hash(token))
                     .bind("created", performer.createdAt().toEpochMilli())
+                    .bind("policy", policyVersion)
                     .execute());
         } catch (UnableToExecuteStatementException e) {
             if (nameTaken(stageName, null)) return new Creation.NameTaken(); // lost a race for the name
@@ -115,6 +121,16 @@ public final class PerformerStore {
             if (stageName != null && nameTaken(stageName, id)) return false;
             throw e;
         }
+    }
+
+    public Optional<String> policyVersion(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT policy_version FROM performer WHERE id = :id")
+                .bind("id", id.toString()).mapTo(String.class).findFirst());
+    }
+
+    public void acceptPolicy(UUID id, String version) {
+        database.write(h -> h.createUpdate("UPDATE performer SET policy_version = :v WHERE id = :id")
+                .bind("v", version).bind("id", id.toString()).execute());
     }
 
     public void setAvatar(UUID id, byte[] png) {

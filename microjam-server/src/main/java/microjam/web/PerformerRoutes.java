@@ -14,10 +14,13 @@ import java.util.List;
 import java.util.UUID;
 
 final class PerformerRoutes {
-    record NewPerformer(String stageName, String colour) {
+    record NewPerformer(String stageName, String colour, Boolean age13OrOver, String acceptedPolicy) {
     }
 
-    record ProfileChange(String stageName, String colour) {
+    record ProfileChange(String stageName, String colour, String acceptedPolicy) {
+    }
+
+    record Me(UUID id, String stageName, String colour, java.time.Instant createdAt, String avatarUrl, String policyVersion) {
     }
 
     record Created(UUID id, String token, String stageName, String colour, String avatarUrl) {
@@ -27,8 +30,10 @@ final class PerformerRoutes {
     private final PerformanceStore performances;
     private final Pictures pictures;
     private final Auth auth;
+    private final PrivacyPolicy policy;
 
-    PerformerRoutes(PerformerStore performers, PerformanceStore performances, Pictures pictures, Auth auth) {
+    PerformerRoutes(PerformerStore performers, PerformanceStore performances, Pictures pictures, Auth auth, PrivacyPolicy policy) {
+        this.policy = policy;
         this.performers = performers;
         this.performances = performances;
         this.pictures = pictures;
@@ -39,7 +44,11 @@ final class PerformerRoutes {
         NewPerformer request = Bodies.json(ctx, NewPerformer.class);
         StageName name = new StageName(request.stageName());
         Colour colour = Colour.of(request.colour(), "colour");
-        switch (performers.create(name, colour)) {
+        // Nothing is stored for a new performer before they confirm their age and accept the policy.
+        if (!Boolean.TRUE.equals(request.age13OrOver()))
+            throw ApiError.badRequest("age13OrOver", "age13OrOver must be true: MicroJam is for people 13 or older");
+        requireCurrentPolicy(request.acceptedPolicy());
+        switch (performers.create(name, colour, policy.version())) {
             case PerformerStore.Creation.Created(Performer p, String token) -> ctx.status(201)
                     .header("Location", "/api/performers/" + p.id())
                     .json(new Created(p.id(), token, p.stageName().value(), p.colour().hex(), Views.avatarUrl(p.id())));
@@ -59,7 +68,14 @@ final class PerformerRoutes {
     }
 
     void me(Context ctx) {
-        ctx.json(Views.performer(auth.require(ctx)));
+        Performer me = auth.require(ctx);
+        ctx.header("Cache-Control", "no-store").json(new Me(me.id(), me.stageName().value(), me.colour().hex(), me.createdAt(),
+                Views.avatarUrl(me.id()), performers.policyVersion(me.id()).orElse(null)));
+    }
+
+    private void requireCurrentPolicy(String accepted) {
+        if (!policy.version().equals(accepted))
+            throw ApiError.badRequest("acceptedPolicy", "acceptedPolicy must be the current privacy policy's version, " + policy.version());
     }
 
     void changeMe(Context ctx) {
@@ -67,7 +83,17 @@ final class PerformerRoutes {
         ProfileChange change = Bodies.json(ctx, ProfileChange.class);
         StageName name = change.stageName() == null ? null : new StageName(change.stageName());
         Colour colour = change.colour() == null ? null : Colour.of(change.colour(), "colour");
-        if (name == null && colour == null) throw ApiError.badRequest(null, "send stageName and/or colour to change");
+        if (change.acceptedPolicy() != null) {
+            requireCurrentPolicy(change.acceptedPolicy());
+            performers.acceptPolicy(me.id(), policy.version());
+        }
+        if (name == null && colour == null) {
+            if (change.acceptedPolicy() != null) {
+                me(ctx);
+                return;
+            }
+            throw ApiError.badRequest(null, "send stageName, colour and/or acceptedPolicy to change");
+        }
         if (!performers.update(me.id(), name, colour))
             throw new ApiError(409, "stageName", "the stage name \"" + name.value() + "\" is taken");
         ctx.json(Views.performer(performers.find(me.id()).orElseThrow()));

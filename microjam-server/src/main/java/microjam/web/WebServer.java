@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("microjam.access");
     private static final String HTTP = "http", HTTPS = "https";
 
     private final Javalin app;
@@ -49,10 +50,10 @@ public final class WebServer implements AutoCloseable {
         PerformanceStore performances = new PerformanceStore(database);
         Pictures pictures = new Pictures();
         Auth auth = new Auth(performers);
-        PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth);
+        PrivacyPolicy policy = PrivacyPolicy.load();
+        PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth, policy);
         PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth);
         RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, new KeptLayers(performances, performers.robojam(), auth, performanceRoutes));
-        PrivacyPolicy policy = PrivacyPolicy.load();
 
         AtomicInteger httpsPort = new AtomicInteger(config.httpsPort()); // known once started (port 0 picks one)
         Javalin app = Javalin.create(cfg -> {
@@ -86,7 +87,7 @@ public final class WebServer implements AutoCloseable {
             r.exception(InvalidValue.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));
             r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
             r.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                LOG.error("unhandled error on {} {}", ctx.method(), route(ctx), e);
                 error(ctx, 500, null, "internal error");
             });
             r.error(404, ctx -> {
@@ -99,8 +100,7 @@ public final class WebServer implements AutoCloseable {
         app.start();
         WebServer server = new WebServer(app, config);
         httpsPort.set(server.httpsPort());
-        LOG.info("MicroJam serving http://{}:{}/ and https://{}:{}/", displayHost(config), server.httpPort(),
-                displayHost(config), server.httpsPort());
+        LOG.info("MicroJam serving HTTP on port {} and HTTPS on port {}", server.httpPort(), server.httpsPort());
         return server;
     }
 
@@ -110,6 +110,9 @@ public final class WebServer implements AutoCloseable {
         cfg.concurrency.useVirtualThreads = true;
         cfg.http.maxRequestSize = Bodies.AVATAR_LIMIT + 1024L;
         cfg.http.prefer405over404 = true;
+        // The access log: method, route template, status and time. Never the address, a header, a query or a body.
+        cfg.requestLogger.http((ctx, ms) -> ACCESS.info("request method={} route={} status={} ms={}", ctx.method(), route(ctx),
+                ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms)));
         cfg.jsonMapper(new JavalinJackson(Json.MAPPER, true));
         cfg.staticFiles.add(files -> {
             files.hostedPath = "/";
@@ -163,6 +166,14 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException unmatched) {
+            return ctx.path().startsWith("/api/") ? "(no route)" : "(static)";
+        }
+    }
+
     private static void health(Context ctx, Database database) {
         boolean ready = database.isReady();
         Map<String, String> body = new LinkedHashMap<>();
@@ -176,10 +187,6 @@ public final class WebServer implements AutoCloseable {
         body.put("error", message);
         if (field != null) body.put("field", field);
         ctx.status(status).json(body);
-    }
-
-    private static String displayHost(ServerConfig config) {
-        return config.host().equals("0.0.0.0") ? "localhost" : config.host();
     }
 
     public int httpPort() {

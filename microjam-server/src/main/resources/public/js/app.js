@@ -4,6 +4,8 @@ import { showWorld, showThread, stopWorld } from './world.js';
 import { showProfile } from './profile.js';
 import { showPrivacy } from './privacy.js';
 import { unlock } from './audio.js';
+import * as api from './api.js';
+import { el } from './ui.js';
 
 const routes = {
   jam: () => showJam(),
@@ -23,7 +25,27 @@ function route() {
   show(argument);
 }
 
+// A returning performer whose accepted policy is older than the current one sees what changed.
+async function checkPolicy() {
+  if (!api.token()) return;
+  try {
+    const [me, policy] = await Promise.all([api.get('/api/me', { auth: true }), api.get('/api/privacy')]);
+    if (me.policyVersion === policy.version) return;
+    const changes = policy.changes.filter((c) => !me.policyVersion || c.version > me.policyVersion);
+    const box = el('section', { class: 'card policy-update', id: 'policy-update', role: 'dialog', 'aria-label': 'The privacy policy changed' },
+      el('h2', { text: `The privacy policy changed (version ${policy.version})` }),
+      el('ul', {}, changes.map((c) => el('li', { text: `${c.version} (${c.date}): ${c.summary}` }))),
+      el('div', { class: 'row' }, el('a', { class: 'button', href: '#/privacy' }, 'Read it'),
+        el('button', { class: 'primary', id: 'accept-policy', onclick: async () => {
+          await api.request('PUT', '/api/me', { acceptedPolicy: policy.version }, { auth: true });
+          box.remove();
+        } }, 'Accept')));
+    document.body.insertBefore(box, document.getElementById('screen'));
+  } catch { /* offline: ask next time */ }
+}
+
 window.addEventListener('hashchange', route);
+checkPolicy();
 window.addEventListener('pointerdown', () => unlock(), { once: true, capture: true });
 route();
 

@@ -86,7 +86,8 @@ function onboarding() {
   create.addEventListener('click', async () => {
     create.disabled = true;
     try {
-      const created = await api.post('/api/performers', { stageName: name.value, colour: colour.value });
+      const policy = await api.get('/api/privacy');
+      const created = await api.post('/api/performers', { stageName: name.value, colour: colour.value, age13OrOver: age.checked, acceptedPolicy: policy.version });
       api.setToken(created.token);
       await api.request('PUT', '/api/me/avatar', await avatar, { auth: true, type: 'image/png' });
       toast(`Welcome, ${created.stageName}!`);

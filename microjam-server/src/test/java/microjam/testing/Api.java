@@ -127,9 +127,19 @@ public final class Api {
 
     // --- the common steps of a session ---
 
+    /** A sign-up body: the stage name and colour, with the age confirmation and the accepted policy. */
+    public static Map<String, Object> signUp(String stageName, String colour, Object... more) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("stageName", stageName, "colour", colour,
+                "age13OrOver", true, "acceptedPolicy", POLICY));
+        for (int i = 0; i < more.length; i += 2) body.put((String) more[i], more[i + 1]);
+        return body;
+    }
+
+    public static final String POLICY = "1.0";
+
     public Performer newPerformer() {
         String name = "p" + UUID.randomUUID().toString().substring(0, 8);
-        Response r = post("/api/performers", null, Map.of("stageName", name, "colour", "#336699"));
+        Response r = post("/api/performers", null, signUp(name, "#336699"));
         if (r.status() != 201) throw new AssertionError("sign-up failed: " + r.status() + " " + r.text());
         return new Performer(UUID.fromString(r.json().get("id").asText()), r.json().get("token").asText(), name);
     }

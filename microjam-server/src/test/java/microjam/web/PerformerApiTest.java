@@ -23,7 +23,7 @@ class PerformerApiTest extends ServerTest {
     @Test
     void signUpAnswersTheTokenOnceAndKeepsOnlyItsHash() {
         String name = "Ada " + System.nanoTime() % 100000;
-        Api.Response r = api.post("/api/performers", null, Map.of("stageName", "  " + name + " ", "colour", "#AA00FF"));
+        Api.Response r = api.post("/api/performers", null, Api.signUp("  " + name + " ", "#AA00FF"));
         assertThat(r.status()).isEqualTo(201);
         String token = r.json().get("token").asText();
         String id = r.json().get("id").asText();
@@ -41,9 +41,27 @@ class PerformerApiTest extends ServerTest {
     }
 
     @Test
+    void nothingIsStoredBeforeAgeAndConsentAndThePolicyVersionIsRecorded() {
+        int before = server.database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM performer").mapTo(Integer.class).one());
+        assertField(api.post("/api/performers", null, Map.of("stageName", "Young", "colour", "#000000", "acceptedPolicy", Api.POLICY)), 400, "age13OrOver");
+        assertField(api.post("/api/performers", null, Api.signUp("Young", "#000000", "age13OrOver", false)), 400, "age13OrOver");
+        assertField(api.post("/api/performers", null, Map.of("stageName", "Unsure", "colour", "#000000", "age13OrOver", true)), 400, "acceptedPolicy");
+        assertField(api.post("/api/performers", null, Api.signUp("Old", "#000000", "acceptedPolicy", "0.9")), 400, "acceptedPolicy");
+        int after = server.database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM performer").mapTo(Integer.class).one());
+        assertThat(after).isEqualTo(before);
+        Api.Performer ada = api.newPerformer();
+        assertThat(api.get("/api/me", ada.token()).json().get("policyVersion").asText()).isEqualTo(Api.POLICY);
+        String stored = server.database.jdbi().withHandle(h -> h.createQuery("SELECT policy_version FROM performer WHERE id = :id")
+                .bind("id", ada.id().toString()).mapTo(String.class).one());
+        assertThat(stored).isEqualTo(Api.POLICY);
+        assertThat(api.put("/api/me", ada.token(), Map.of("acceptedPolicy", Api.POLICY)).status()).isEqualTo(200);
+        assertField(api.put("/api/me", ada.token(), Map.of("acceptedPolicy", "0.1")), 400, "acceptedPolicy");
+    }
+
+    @Test
     void stageNamesAreUniqueIgnoringCase() {
         Api.Performer ada = api.newPerformer();
-        Api.Response taken = api.post("/api/performers", null, Map.of("stageName", ada.stageName().toUpperCase(), "colour", "#000000"));
+        Api.Response taken = api.post("/api/performers", null, Api.signUp(ada.stageName().toUpperCase(), "#000000"));
         assertField(taken, 409, "stageName");
         Api.Performer bo = api.newPerformer();
         assertField(api.put("/api/me", bo.token(), Map.of("stageName", ada.stageName())), 409, "stageName");
@@ -51,11 +69,11 @@ class PerformerApiTest extends ServerTest {
 
     @Test
     void badSignUpsNameTheField() {
-        assertField(api.post("/api/performers", null, Map.of("stageName", "", "colour", "#000000")), 400, "stageName");
-        assertField(api.post("/api/performers", null, Map.of("stageName", "x".repeat(33), "colour", "#000000")), 400, "stageName");
-        assertField(api.post("/api/performers", null, Map.of("stageName", "bad\u0007bell", "colour", "#000000")), 400, "stageName");
-        assertField(api.post("/api/performers", null, Map.of("stageName", "Ok", "colour", "blue")), 400, "colour");
-        assertField(api.post("/api/performers", null, Map.of("stageName", "Ok", "colour", "#000000", "email", "a@b.c")), 400, "email");
+        assertField(api.post("/api/performers", null, Api.signUp("", "#000000")), 400, "stageName");
+        assertField(api.post("/api/performers", null, Api.signUp("x".repeat(33), "#000000")), 400, "stageName");
+        assertField(api.post("/api/performers", null, Api.signUp("bad\u0007bell", "#000000")), 400, "stageName");
+        assertField(api.post("/api/performers", null, Api.signUp("Ok", "blue")), 400, "colour");
+        assertField(api.post("/api/performers", null, Api.signUp("Ok", "#000000", "email", "a@b.c")), 400, "email");
     }
 
     @Test
