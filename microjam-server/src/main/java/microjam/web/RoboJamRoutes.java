@@ -2,7 +2,8 @@
 // touch the database, and never log the call or the response. The one exception is keep, which a
 // signed-in performer calls to publish a RoboJam answer as a reply (by RoboJam, marked as the AI's).
 //   POST /api/predict   {"perf": CSV} -> {"response": CSV}   (the original RoboJam server's format)
-//   POST /api/robojam   {"touches", "temperature"?, "sigmaTemperature"?, "seed"?} -> {"touches", "model", "millis"}
+//   POST /api/robojam   {"touches", "temperature"?, "sigmaTemperature"?, "seed"?, "instrument"?} -> {"touches", "model", "millis"}
+// Each answered request adds only to anonymous counters (day, instrument, model, sizes, latency).
 //   GET  /api/robojam   whether a model is loaded, and which
 //   POST /api/robojam/keep  {"replyTo", "touches", "seed", "instrument", temperatures?} -> 201 the published layer
 package microjam.web;
@@ -25,7 +26,7 @@ final class RoboJamRoutes {
     record PredictAnswer(String response) {
     }
 
-    record Request(String touches, Double temperature, Double sigmaTemperature, Long seed) {
+    record Request(String touches, Double temperature, Double sigmaTemperature, Long seed, String instrument) {
     }
 
     record Answer(String touches, String model, long millis) {
@@ -38,15 +39,17 @@ final class RoboJamRoutes {
     static final microjam.performance.Colour COLOUR = new microjam.performance.Colour("#f44708"), BACKGROUND = new microjam.performance.Colour("#550527");
     private final RoboJam robojam; // null when no model is loaded
     private final Keeper keeper;
+    private final microjam.research.UsageCounters usage;
 
     /** Publishes a kept RoboJam layer as a reply by the built-in RoboJam performer. */
     interface Keeper {
         void keep(Context ctx, java.util.UUID replyTo, Instrument instrument, Touches response);
     }
 
-    RoboJamRoutes(RoboJam robojam, Keeper keeper) {
+    RoboJamRoutes(RoboJam robojam, Keeper keeper, microjam.research.UsageCounters usage) {
         this.robojam = robojam;
         this.keeper = keeper;
+        this.usage = usage;
     }
 
     void status(Context ctx) {
@@ -70,7 +73,9 @@ final class RoboJamRoutes {
         Predict request = Bodies.json(ctx, Predict.class);
         if (request.perf() == null) throw ApiError.badRequest("perf", "perf is required: the call as microjam CSV");
         Touches call = read("perf", request.perf());
-        Touches response = model.respond(call, Settings.defaults(SEEDS.nextLong())).touches();
+        RoboJam.Answer answer = model.respond(call, Settings.defaults(SEEDS.nextLong()));
+        Touches response = answer.touches();
+        usage.record(null, model.model().name(), call.size(), response.size(), answer.millis());
         ctx.header("Cache-Control", "no-store").json(new PredictAnswer(TouchCsv.write(response)));
     }
 
@@ -79,11 +84,13 @@ final class RoboJamRoutes {
         Request request = Bodies.json(ctx, Request.class);
         if (request.touches() == null) throw ApiError.badRequest("touches", "touches is required: the call as microjam CSV");
         Touches call = read("touches", request.touches());
+        Instrument instrument = request.instrument() == null ? null : Instrument.parse(request.instrument());
         Settings settings = new Settings(
                 request.temperature() == null ? Settings.DEFAULT_TEMPERATURE : request.temperature(),
                 request.sigmaTemperature() == null ? Settings.DEFAULT_SIGMA_TEMPERATURE : request.sigmaTemperature(),
                 request.seed() == null ? SEEDS.nextLong() : request.seed());
         RoboJam.Answer answer = model.respond(call, settings);
+        usage.record(instrument == null ? null : instrument.wireName(), model.model().name(), call.size(), answer.touches().size(), answer.millis());
         ctx.header("Cache-Control", "no-store")
                 .json(new Answer(TouchCsv.write(answer.touches()), model.model().name(), Math.round(answer.millis())));
     }

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import microjam.performance.InvalidValue;
+import microjam.research.UsageCounters;
 import microjam.robojam.RoboJam;
 import microjam.store.Database;
 import microjam.store.PerformanceStore;
@@ -34,10 +35,12 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
     private final ServerConfig config;
+    private final UsageCounters usage;
 
-    private WebServer(Javalin app, ServerConfig config) {
+    private WebServer(Javalin app, ServerConfig config, UsageCounters usage) {
         this.app = app;
         this.config = config;
+        this.usage = usage;
     }
 
     public static WebServer start(ServerConfig config, Database database) {
@@ -53,7 +56,8 @@ public final class WebServer implements AutoCloseable {
         PrivacyPolicy policy = PrivacyPolicy.load();
         PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth, policy);
         PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth);
-        RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, new KeptLayers(performances, performers.robojam(), auth, performanceRoutes));
+        UsageCounters usage = new UsageCounters(database);
+        RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, new KeptLayers(performances, performers.robojam(), auth, performanceRoutes), usage);
 
         AtomicInteger httpsPort = new AtomicInteger(config.httpsPort()); // known once started (port 0 picks one)
         Javalin app = Javalin.create(cfg -> {
@@ -82,6 +86,7 @@ public final class WebServer implements AutoCloseable {
             r.post("/api/predict", robojamRoutes::predict);
             r.post("/api/robojam/keep", robojamRoutes::keep);
             r.get("/api/privacy", ctx -> ctx.contentType("application/json").result(policy.json()));
+            r.get("/api/research/robojam-stats", ctx -> robojamStats(ctx, usage));
 
             r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
             r.exception(InvalidValue.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));
@@ -98,7 +103,7 @@ public final class WebServer implements AutoCloseable {
             });
         });
         app.start();
-        WebServer server = new WebServer(app, config);
+        WebServer server = new WebServer(app, config, usage);
         httpsPort.set(server.httpsPort());
         LOG.info("MicroJam serving HTTP on port {} and HTTPS on port {}", server.httpPort(), server.httpsPort());
         return server;
@@ -166,6 +171,13 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    private static void robojamStats(Context ctx, UsageCounters usage) {
+        String format = ctx.queryParam("format");
+        if (format != null && !format.equals("csv") && !format.equals("json")) throw ApiError.badRequest("format", "format must be json or csv");
+        if ("csv".equals(format)) ctx.contentType("text/csv; charset=utf-8").result(UsageCounters.csv(usage.rows()));
+        else ctx.json(Map.of("rows", usage.rows()));
+    }
+
     private static String route(Context ctx) {
         try {
             return ctx.endpoint().path;
@@ -210,5 +222,6 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        usage.close();
     }
 }

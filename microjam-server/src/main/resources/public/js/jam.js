@@ -220,7 +220,7 @@ async function askRoboJam() {
   const seed = Math.floor(Math.random() * 2 ** 31);
   describe('RoboJam is listening…');
   try {
-    const answer = await api.post('/api/robojam', { touches: call, seed, ...SAMPLING });
+    const answer = await api.post('/api/robojam', { touches: call, seed, instrument: jam.instrument, ...SAMPLING });
     const others = ['chirp', 'keys', 'drums', 'strings', 'quack', 'wub', 'pad', 'fmlead', 'leadguitar'].filter((i) => i !== jam.instrument);
     const instrument = jam.robo?.instrument && jam.robo.instrument !== jam.instrument ? jam.robo.instrument : others[Math.floor(Math.random() * others.length)];
     jam.robo = { label: 'RoboJam (AI)', instrument, colour: ROBOJAM.colour, touches: csv.read(answer.touches), call, seed, keep: jam.robo?.keep || false, volume: 1, muted: false };
