@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 
 @Command(name = "microjam", mixinStandardHelpOptions = true, version = "MicroJam 0.1.0",
         description = "Make tiny music together: the MicroJam server and its tools.",
-        subcommands = {ServeCommand.class, ImportCommand.class, RoboJamCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, ImportCommand.class, RoboJamCommand.class, BenchCommand.class, ResearchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  microjam serve", "  microjam import ../shared/data/microjam --stage-name archive --repair"})
 public final class Main implements Runnable {
     /** Exit codes: 0 done, 1 failed (or some input was rejected), 2 bad usage. */

@@ -138,6 +138,11 @@ public final class PerformanceStore {
         return new FeedQuery.Page(List.copyOf(page), page.getLast().id());
     }
 
+    /** Every published performance, oldest first (research exports and analyses; deleted ones are gone). */
+    public List<Performance> all() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM performance ORDER BY id").map((rs, ctx) -> performance(rs)).list());
+    }
+
     /** Every performance of one performer (and the RoboJam layers they kept), oldest first: for their export. */
     public List<Performance> byPerformer(UUID performerId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM performance WHERE performer_id = :id OR kept_by = :id ORDER BY id")
