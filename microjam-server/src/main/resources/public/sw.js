@@ -3,7 +3,7 @@
 const SHELL = 'microjam-shell-v1', SEEN = 'microjam-seen-v1';
 const FILES = ['/', '/index.html', '/css/app.css', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png',
   '/js/app.js', '/js/api.js', '/js/audio.js', '/js/csv.js', '/js/draw.js', '/js/instruments.js', '/js/jam.js', '/js/names.js',
-  '/js/pitch.js', '/js/player.js', '/js/privacy.js', '/js/profile.js', '/js/render.js', '/js/ui.js', '/js/world.js'];
+  '/js/pitch.js', '/js/player.js', '/js/privacy.js', '/js/profile.js', '/js/research.js', '/js/render.js', '/js/ui.js', '/js/world.js'];
 
 self.addEventListener('install', (event) => event.waitUntil(caches.open(SHELL).then((c) => c.addAll(FILES)).then(() => self.skipWaiting())));
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));

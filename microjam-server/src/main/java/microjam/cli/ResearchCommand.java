@@ -59,7 +59,7 @@ final class ResearchCommand implements Runnable {
             footer = {"", "Example:", "  microjam research compare --by instrument --out report/"})
     static final class Compare implements Callable<Integer> {
         @Option(names = "--by", defaultValue = "instrument", description = "What to compare by (only instrument so far).") String by;
-        @Option(names = "--out", required = true, paramLabel = "REPORT_DIR") Path out;
+        @Option(names = "--out", paramLabel = "REPORT_DIR", description = "Where to write the report (default: DATA_DIR/research, which `serve` shows at /research).") Path out;
         @Option(names = "--robojam-calls", defaultValue = "50", description = "Public performances RoboJam answers for its section (0: none).") int calls;
         @Option(names = "--robojam-model", paramLabel = "FILE", description = "Model for the RoboJam section (default: the shipped one).") Path model;
         @Mixin StorageOptions storage;
@@ -68,6 +68,7 @@ final class ResearchCommand implements Runnable {
         @Override
         public Integer call() {
             if (!by.equals("instrument")) throw new IllegalArgumentException("--by must be instrument");
+            if (out == null) out = storage.dataDir.resolve("research");
             try (Database db = storage.open(); UsageCounters counters = new UsageCounters(db)) {
                 List<Performance> all = new PerformanceStore(db).all();
                 if (all.isEmpty()) throw new IllegalArgumentException("no public performances to analyse");

@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Tls.Keystore tls = keystore();
-        ServerConfig config = new ServerConfig(host, port, httpsPort, httpsOnly, tls);
+        ServerConfig config = new ServerConfig(host, port, httpsPort, httpsOnly, tls, storage.dataDir.resolve("research"));
         Model model = robojamModel != null ? ModelFile.read(robojamModel) : Models.shipped();
         RoboJam robojam = model == null ? null : new RoboJam(model);
         Database database = storage.open();

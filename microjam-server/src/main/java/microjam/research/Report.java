@@ -27,9 +27,11 @@ public final class Report {
             Files.createDirectories(dir);
             StringBuilder html = new StringBuilder("""
                     <!doctype html><html lang="en"><head><meta charset="utf-8"><title>MicroJam research report</title>
-                    <style>body{font:15px system-ui,sans-serif;max-width:980px;margin:auto;padding:12px}table{border-collapse:collapse;margin:8px 0}
-                    td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#eee}img{max-width:100%}</style></head><body>
+                    <link rel="stylesheet" href="report.css"></head><body>
                     """);
+            Files.writeString(dir.resolve("report.css"), // a file, not inline: the server's content security policy allows no inline style
+                    "body{font:15px system-ui,sans-serif;max-width:980px;margin:auto;padding:12px}table{border-collapse:collapse;margin:8px 0}"
+                            + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#eee}img{max-width:100%}\n");
             html.append("<h1>Do performances differ by instrument?</h1><p>").append(performances.size())
                     .append(" public performances. Features per performance; Kruskal–Wallis across instruments with Holm's correction; Mann–Whitney U with Cliff's delta for each pair.</p>");
             html.append("<h2 id=\"summary\">Summary</h2><table><tr><th>instrument</th><th>performances</th><th>median touches</th><th>median duration (s)</th><th>median touches/s</th></tr>");

@@ -1,8 +1,13 @@
 // How the server runs: ports (0 picks a free one), bind address, HTTPS keystore and https-only mode.
 package microjam.web;
 
-public record ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore) {
+public record ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir) {
+    public ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore) {
+        this(host, httpPort, httpsPort, httpsOnly, keystore, null);
+    }
+
     public ServerConfig {
+        // researchDir: the latest research report (research compare's output), served at /research-report/; null for none.
         if (host == null || host.isBlank()) throw new IllegalArgumentException("host is required");
         checkPort("port", httpPort);
         checkPort("https-port", httpsPort);

@@ -126,6 +126,19 @@ public final class WebServer implements AutoCloseable {
             files.headers = Map.of("Cache-Control", "no-cache");
             files.mimeTypes.add("application/manifest+json", "webmanifest");
         });
+        if (config.researchDir() != null) {
+            try {
+                java.nio.file.Files.createDirectories(config.researchDir());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create the research directory " + config.researchDir(), e);
+            }
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/research-report";
+                files.directory = config.researchDir().toAbsolutePath().toString();
+                files.location = io.javalin.http.staticfiles.Location.EXTERNAL;
+                files.headers = Map.of("Cache-Control", "no-cache");
+            });
+        }
         cfg.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);

@@ -3,6 +3,7 @@ import { showJam, leaveJam } from './jam.js';
 import { showWorld, showThread, stopWorld } from './world.js';
 import { showProfile } from './profile.js';
 import { showPrivacy } from './privacy.js';
+import { showResearch } from './research.js';
 import { unlock } from './audio.js';
 import * as api from './api.js';
 import { el } from './ui.js';
@@ -12,6 +13,7 @@ const routes = {
   world: () => showWorld(),
   profile: () => showProfile(),
   privacy: () => showPrivacy(),
+  research: () => showResearch(),
   thread: (id) => showThread(id),
 };
 

@@ -44,12 +44,32 @@ public final class Browser implements AutoCloseable {
                     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
             options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                     "download.prompt_for_download", false));
+            // The network log, so tests can see what left the browser (performance log: DevTools Network events).
+            org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+            logs.enable(org.openqa.selenium.logging.LogType.PERFORMANCE, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
             driver = new ChromeDriver(service, options);
             driver.manage().window().setSize(new Dimension(390, 844));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** "METHOD URL" of every request the page sent since the last call. */
+    public java.util.List<String> requestsSent() {
+        java.util.List<String> sent = new java.util.ArrayList<>();
+        for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.PERFORMANCE)) {
+            try {
+                var message = Api.JSON.readTree(entry.getMessage()).path("message");
+                if (!message.path("method").asText().equals("Network.requestWillBeSent")) continue;
+                var request = message.path("params").path("request");
+                sent.add(request.path("method").asText() + " " + request.path("url").asText());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return sent;
     }
 
     public Object js(String script, Object... args) {

@@ -53,13 +53,17 @@ class WebAppTest {
             String adaName = onboard(ada, "Ada Tester");
 
             // Record five seconds with real pointer events; it plays; publish; it appears in World with its picture.
+            ada.requestsSent(); // (forget sign-up)
             record(ada, 0);
             ada.screenshot("jam-recorded");
             ada.driver.findElement(By.id("play")).click();
             ada.await(d -> "playing".equals(ada.js("return document.getElementById('screen').dataset.state")));
             assertThat(ada.js("return window.microjam.player.ctx.state")).isEqualTo("running");
+            // Promise 1, public by choice: a jam made and played sends nothing until "publish".
+            assertThat(ada.requestsSent()).noneMatch(r -> r.startsWith("POST") || r.startsWith("PUT"));
             ada.driver.findElement(By.id("publish")).click();
             ada.await(d -> d.getCurrentUrl().endsWith("#/world"));
+            assertThat(ada.requestsSent()).anyMatch(r -> r.equals("POST " + base + "/api/performances"));
             JsonNode original = newestBy(adaName);
             ada.await(d -> (Boolean) ada.js("const i = document.querySelector(\"[data-id='\" + arguments[0] + \"'] .picture img\");"
                     + " return !!i && i.complete && i.naturalWidth === 512", original.get("id").asText()));
@@ -145,7 +149,7 @@ class WebAppTest {
     void nothingOverflowsA360PixelScreenAndControlsHaveLabels() {
         try (Browser browser = new Browser()) {
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
-            for (String screen : List.of("jam", "world", "profile", "privacy")) {
+            for (String screen : List.of("jam", "world", "profile", "privacy", "research")) {
                 browser.driver.get(api.base + "/#/" + screen);
                 browser.await(d -> d.findElement(By.cssSelector("main h1")));
                 long width = ((Number) browser.js("return document.documentElement.scrollWidth")).longValue();
