@@ -55,6 +55,20 @@ class AccountApiTest extends ServerTest {
     }
 
     @Test
+    void aDeletedPerformanceIsGoneFromTheDatabaseAndFromTheExport() throws IOException {
+        Api.Performer ada = api.newPerformer();
+        UUID kept = api.publishOk(ada, "keys", Api.sampleCsv(10), null);
+        UUID gone = api.publishOk(ada, "drums", Api.sampleCsv(12), null);
+        assertThat(api.delete("/api/performances/" + gone, ada.token()).status()).isEqualTo(204);
+        int rows = server.database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM performance WHERE id = :id")
+                .bind("id", gone.toString()).mapTo(Integer.class).one());
+        assertThat(rows).isZero();
+        Map<String, byte[]> zip = unzip(api.get("/api/me/export", ada.token()).body());
+        assertThat(zip.keySet()).contains("performances/" + kept + ".csv").doesNotContain("performances/" + gone + ".csv");
+        assertThat(new String(zip.get("performances.json"), StandardCharsets.UTF_8)).doesNotContain(gone.toString());
+    }
+
+    @Test
     void deletingTheAccountRemovesEverythingOfTheirsAndNothingOfOthers() {
         Api.Performer ada = api.newPerformer(), bo = api.newPerformer();
         UUID mine = api.publishOk(ada, "keys", Api.sampleCsv(10), null);

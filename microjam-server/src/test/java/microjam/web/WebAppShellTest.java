@@ -44,6 +44,26 @@ class WebAppShellTest {
     }
 
     @Test
+    void aReturningPerformerSeesWhatChangedInThePolicyAndAcceptsIt() {
+        Browser.assumeAvailable();
+        TestServer server = TestServer.shared(Engine.SQLITE);
+        Api api = server.http();
+        Api.Performer ada = api.newPerformer();
+        server.database.jdbi().useHandle(h -> h.createUpdate("UPDATE performer SET policy_version = '0.9' WHERE id = :id")
+                .bind("id", ada.id().toString()).execute()); // as if she had accepted an older policy
+        try (Browser browser = new Browser()) {
+            browser.driver.get(api.base + "/#/world");
+            browser.js("localStorage.setItem('microjam.token', arguments[0])", ada.token());
+            browser.driver.navigate().refresh();
+            browser.await(d -> d.findElement(By.id("policy-update")));
+            assertThat(browser.driver.findElement(By.id("policy-update")).getText()).contains("version 1.0").contains("First version.");
+            browser.driver.findElement(By.id("accept-policy")).click();
+            browser.await(d -> d.findElements(By.id("policy-update")).isEmpty());
+        }
+        assertThat(api.get("/api/me", ada.token()).json().get("policyVersion").asText()).isEqualTo("1.0");
+    }
+
+    @Test
     void jamAndSeenPerformancesWorkOfflineFromTheServiceWorker() throws Exception {
         Browser.assumeAvailable();
         TestServer server = TestServer.start(Engine.SQLITE, false);
