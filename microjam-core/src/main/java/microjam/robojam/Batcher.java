@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 final class Batcher implements AutoCloseable {
     record Job(Response response, CompletableFuture<Result> done) {
@@ -21,36 +20,32 @@ final class Batcher implements AutoCloseable {
     }
 
     private final Network network;
-    private final Worker[] workers;
+    private final Worker worker;
     private volatile boolean closed;
 
     Batcher(Network network, int threads, int maxBatch) {
         this.network = network;
-        this.workers = new Worker[]{new Worker(maxBatch, new Parallel(threads))};
-        Thread thread = new Thread(workers[0], "robojam-scheduler");
+        this.worker = new Worker(maxBatch, new Parallel(threads));
+        Thread thread = new Thread(worker, "robojam-scheduler");
         thread.setDaemon(true);
         thread.start();
     }
 
     CompletableFuture<Result> submit(Response response) {
         if (closed) throw new IllegalStateException("RoboJam is shut down");
-        Worker least = workers[0];
-        for (Worker w : workers) if (w.load.get() < least.load.get()) least = w;
         Job job = new Job(response, new CompletableFuture<>());
-        least.load.incrementAndGet();
-        least.queue.add(job);
+        worker.queue.add(job);
         return job.done();
     }
 
     @Override
     public void close() {
         closed = true;
-        for (Worker w : workers) w.queue.add(new Job(null, null)); // wakes a waiting worker
+        worker.queue.add(new Job(null, null)); // wakes the scheduler if it is waiting
     }
 
     private final class Worker implements Runnable {
         final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
-        final AtomicInteger load = new AtomicInteger();
         final List<Job> active = new ArrayList<>();
         final Network.Batch batch;
         final int maxBatch;
@@ -114,7 +109,6 @@ final class Batcher implements AutoCloseable {
         }
 
         private void finish(Job job, RuntimeException failure) {
-            load.decrementAndGet();
             if (failure != null) job.done().completeExceptionally(failure);
             else job.done().complete(new Result(job.response().touches(), job.response().steps));
         }

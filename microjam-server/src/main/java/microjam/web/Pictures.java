@@ -18,10 +18,6 @@ final class Pictures {
         return cache.get(performance.id(), id -> PerformancePicture.png(performance));
     }
 
-    boolean isCached(UUID id) {
-        return cache.getIfPresent(id) != null;
-    }
-
     void forget(UUID id) {
         cache.invalidate(id);
     }
