@@ -5,6 +5,7 @@ import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
 import microjam.robojam.RoboJam;
 import microjam.store.Database;
+import microjam.web.RateLimits;
 import microjam.web.ServerConfig;
 import microjam.web.Tls;
 import microjam.web.WebServer;
@@ -50,10 +51,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "RoboJam model file (env MICROJAM_ROBOJAM_MODEL; default: the shipped model, if this build has one).")
     Path robojamModel;
 
+    @Option(names = "--rate-limit-writes", paramLabel = "N", defaultValue = "${env:MICROJAM_RATE_LIMIT_WRITES:-120}",
+            description = "Changes (sign-ups, uploads, edits, deletions) per minute per client, 0 for no limit (env MICROJAM_RATE_LIMIT_WRITES; default ${DEFAULT-VALUE}).")
+    int writesPerMinute;
+
+    @Option(names = "--rate-limit-robojam", paramLabel = "N", defaultValue = "${env:MICROJAM_RATE_LIMIT_ROBOJAM:-60}",
+            description = "RoboJam requests per minute per client, 0 for no limit (env MICROJAM_RATE_LIMIT_ROBOJAM; default ${DEFAULT-VALUE}).")
+    int robojamPerMinute;
+
     @Override
     public Integer call() throws InterruptedException {
         Tls.Keystore tls = keystore();
-        ServerConfig config = new ServerConfig(host, port, httpsPort, httpsOnly, tls, storage.dataDir.resolve("research"));
+        ServerConfig config = new ServerConfig(host, port, httpsPort, httpsOnly, tls, storage.dataDir.resolve("research"),
+                new RateLimits.Config(writesPerMinute, robojamPerMinute));
         Model model = robojamModel != null ? ModelFile.read(robojamModel) : Models.shipped();
         RoboJam robojam = model == null ? null : new RoboJam(model);
         Database database = storage.open();

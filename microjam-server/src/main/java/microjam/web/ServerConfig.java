@@ -1,9 +1,10 @@
 // How the server runs: ports (0 picks a free one), bind address, HTTPS keystore and https-only mode.
 package microjam.web;
 
-public record ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir) {
+public record ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir,
+                           RateLimits.Config rateLimits) {
     public ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore) {
-        this(host, httpPort, httpsPort, httpsOnly, keystore, null);
+        this(host, httpPort, httpsPort, httpsOnly, keystore, null, RateLimits.Config.DEFAULT);
     }
 
     public ServerConfig {
@@ -12,6 +13,7 @@ public record ServerConfig(String host, int httpPort, int httpsPort, boolean htt
         checkPort("port", httpPort);
         checkPort("https-port", httpsPort);
         if (keystore == null) throw new IllegalArgumentException("a keystore is required for HTTPS");
+        if (rateLimits == null) rateLimits = RateLimits.Config.DEFAULT;
         if (httpPort != 0 && httpPort == httpsPort) throw new IllegalArgumentException("port and https-port must differ");
     }
 

@@ -63,7 +63,9 @@ public final class WebServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             configure(cfg, config);
             var r = cfg.routes;
+            RateLimits limits = new RateLimits(config.rateLimits());
             r.before(ctx -> guard(ctx, config, httpsPort.get()));
+            r.before(limits::check);
             r.get("/health", ctx -> health(ctx, database));
 
             r.post("/api/performers", performerRoutes::create);

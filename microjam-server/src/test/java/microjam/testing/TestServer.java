@@ -7,6 +7,7 @@ import microjam.robojam.RandomModel;
 import microjam.robojam.RoboJam;
 import microjam.robojam.Shape;
 import microjam.store.Database;
+import microjam.web.RateLimits;
 import microjam.web.ServerConfig;
 import microjam.web.Tls;
 import microjam.web.WebServer;
@@ -32,6 +33,10 @@ public final class TestServer implements AutoCloseable {
     public final RoboJam robojam;
 
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam) {
+        this(engine, httpsOnly, withRoboJam, RateLimits.Config.OFF); // tests send many requests from one address
+    }
+
+    private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits) {
         this.engine = engine;
         try {
             this.dataDir = Files.createTempDirectory("microjam-test");
@@ -40,7 +45,7 @@ public final class TestServer implements AutoCloseable {
         }
         this.database = Database.open(engine.freshUrl(dataDir));
         this.robojam = withRoboJam ? new RoboJam(MODEL, 2) : null;
-        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir)), database, robojam);
+        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), null, limits), database, robojam);
     }
 
     /** One server per engine for the whole test run; tests keep to their own performers' data. */
@@ -55,6 +60,11 @@ public final class TestServer implements AutoCloseable {
     /** A server of one's own, to close after the test. */
     public static TestServer start(Engine engine, boolean httpsOnly) {
         return new TestServer(engine, httpsOnly, true);
+    }
+
+    /** A server of one's own with these rate limits. */
+    public static TestServer withRateLimits(Engine engine, RateLimits.Config limits) {
+        return new TestServer(engine, false, true, limits);
     }
 
     /** A server of one's own with no RoboJam model loaded. */
