@@ -102,6 +102,16 @@ public final class Database implements AutoCloseable {
         return engine;
     }
 
+    /** The connection pool's state, for metrics: connections active, idle, total, and threads waiting for one. */
+    public record PoolState(int active, int idle, int total, int waiting) {
+    }
+
+    public PoolState poolState() {
+        var pool = dataSource.getHikariPoolMXBean();
+        if (pool == null) return new PoolState(0, 0, 0, 0);
+        return new PoolState(pool.getActiveConnections(), pool.getIdleConnections(), pool.getTotalConnections(), pool.getThreadsAwaitingConnection());
+    }
+
     /** True when a connection can be had and answers a trivial query. */
     public boolean isReady() {
         try {

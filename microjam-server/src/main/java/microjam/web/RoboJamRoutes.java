@@ -40,13 +40,15 @@ final class RoboJamRoutes {
     private final RoboJam robojam; // null when no model is loaded
     private final Keeper keeper;
     private final microjam.research.UsageCounters usage;
+    private final Metrics metrics;
 
     /** Publishes a kept RoboJam layer as a reply by the built-in RoboJam performer. */
     interface Keeper {
         void keep(Context ctx, java.util.UUID replyTo, Instrument instrument, Touches response);
     }
 
-    RoboJamRoutes(RoboJam robojam, Keeper keeper, microjam.research.UsageCounters usage) {
+    RoboJamRoutes(RoboJam robojam, Keeper keeper, microjam.research.UsageCounters usage, Metrics metrics) {
+        this.metrics = metrics;
         this.robojam = robojam;
         this.keeper = keeper;
         this.usage = usage;
@@ -76,6 +78,7 @@ final class RoboJamRoutes {
         RoboJam.Answer answer = model.respond(call, Settings.defaults(SEEDS.nextLong()));
         Touches response = answer.touches();
         usage.record(null, model.model().name(), call.size(), response.size(), answer.millis());
+        metrics.robojam(answer.millis());
         ctx.header("Cache-Control", "no-store").json(new PredictAnswer(TouchCsv.write(response)));
     }
 
@@ -91,6 +94,7 @@ final class RoboJamRoutes {
                 request.seed() == null ? SEEDS.nextLong() : request.seed());
         RoboJam.Answer answer = model.respond(call, settings);
         usage.record(instrument == null ? null : instrument.wireName(), model.model().name(), call.size(), answer.touches().size(), answer.millis());
+        metrics.robojam(answer.millis());
         ctx.header("Cache-Control", "no-store")
                 .json(new Answer(TouchCsv.write(answer.touches()), model.model().name(), Math.round(answer.millis())));
     }

@@ -57,16 +57,18 @@ public final class WebServer implements AutoCloseable {
         PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth, policy);
         PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth);
         UsageCounters usage = new UsageCounters(database);
-        RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, new KeptLayers(performances, performers.robojam(), auth, performanceRoutes), usage);
+        Metrics metrics = new Metrics(database);
+        RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, new KeptLayers(performances, performers.robojam(), auth, performanceRoutes), usage, metrics);
 
         AtomicInteger httpsPort = new AtomicInteger(config.httpsPort()); // known once started (port 0 picks one)
         Javalin app = Javalin.create(cfg -> {
-            configure(cfg, config);
+            configure(cfg, config, metrics);
             var r = cfg.routes;
             RateLimits limits = new RateLimits(config.rateLimits());
             r.before(ctx -> guard(ctx, config, httpsPort.get()));
             r.before(limits::check);
             r.get("/health", ctx -> health(ctx, database));
+            r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
             r.post("/api/performers", performerRoutes::create);
             r.get("/api/performers/{id}", performerRoutes::show);
@@ -111,15 +113,18 @@ public final class WebServer implements AutoCloseable {
         return server;
     }
 
-    private static void configure(JavalinConfig cfg, ServerConfig config) {
+    private static void configure(JavalinConfig cfg, ServerConfig config, Metrics metrics) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.concurrency.useVirtualThreads = true;
         cfg.http.maxRequestSize = Bodies.AVATAR_LIMIT + 1024L;
         cfg.http.prefer405over404 = true;
         // The access log: method, route template, status and time. Never the address, a header, a query or a body.
-        cfg.requestLogger.http((ctx, ms) -> ACCESS.info("request method={} route={} status={} ms={}", ctx.method(), route(ctx),
-                ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms)));
+        cfg.requestLogger.http((ctx, ms) -> {
+            String route = route(ctx);
+            ACCESS.info("request method={} route={} status={} ms={}", ctx.method(), route, ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms));
+            metrics.request(ctx.method().name(), route, ctx.statusCode(), ms);
+        });
         cfg.jsonMapper(new JavalinJackson(Json.MAPPER, true));
         cfg.staticFiles.add(files -> {
             files.hostedPath = "/";
