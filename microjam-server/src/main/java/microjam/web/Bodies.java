@@ -15,7 +15,7 @@ final class Bodies {
     }
 
     /** A body declared this much over its limit is still read and dropped, so the client sees a clean 413. */
-    private static final long DRAIN_AT_MOST = 4L * 1024 * 1024;
+    private static final long DRAIN_AT_MOST = 16L * 1024 * 1024;
 
     static byte[] read(Context ctx, int limit) {
         long declared = ctx.req().getContentLengthLong();
