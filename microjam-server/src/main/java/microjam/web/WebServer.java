@@ -146,6 +146,11 @@ public final class WebServer implements AutoCloseable {
                 files.headers = Map.of("Cache-Control", "no-cache");
             });
         }
+        // Graceful shutdown: on stop, connectors close to new requests and those in flight get up to 10 s to finish.
+        cfg.jetty.modifyServer(server -> {
+            server.setStopTimeout(10_000);
+            server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+        });
         cfg.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
