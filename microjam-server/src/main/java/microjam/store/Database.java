@@ -36,7 +36,7 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("microjam");
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(2_000); // when the database is away, fail fast (503) rather than hold requests
         config.setValidationTimeout(2_000);
         config.setInitializationFailTimeout(10_000);
         if (engine == Engine.SQLITE) configureSqlite(config, jdbcUrl);

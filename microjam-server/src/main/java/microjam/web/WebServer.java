@@ -94,8 +94,13 @@ public final class WebServer implements AutoCloseable {
 
             r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
             r.exception(InvalidValue.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));
+            r.exception(org.jdbi.v3.core.ConnectionException.class, (e, ctx) -> unavailable(ctx));
             r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
             r.exception(Exception.class, (e, ctx) -> {
+                if (isDatabaseUnreachable(e)) {
+                    unavailable(ctx);
+                    return;
+                }
                 LOG.error("unhandled error on {} {}", ctx.method(), route(ctx), e);
                 error(ctx, 500, null, "internal error");
             });
@@ -201,6 +206,23 @@ public final class WebServer implements AutoCloseable {
         if (format != null && !format.equals("csv") && !format.equals("json")) throw ApiError.badRequest("format", "format must be json or csv");
         if ("csv".equals(format)) ctx.contentType("text/csv; charset=utf-8").result(UsageCounters.csv(usage.rows()));
         else ctx.json(Map.of("rows", usage.rows()));
+    }
+
+    // The database went away: answer at once with 503 and let the pool reconnect by itself when it is back.
+    private static void unavailable(Context ctx) {
+        ctx.header("Retry-After", "5");
+        error(ctx, 503, null, "the database is unavailable; try again shortly");
+    }
+
+    private static boolean isDatabaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.jdbi.v3.core.ConnectionException) return true;
+            // SQLSTATE class 08: connection exceptions; 57P: the server shutting down or restarting
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) return true;
+        }
+        return false;
     }
 
     private static String route(Context ctx) {
