@@ -94,7 +94,6 @@ public final class WebServer implements AutoCloseable {
 
             r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
             r.exception(InvalidValue.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));
-            r.exception(org.jdbi.v3.core.ConnectionException.class, (e, ctx) -> unavailable(ctx));
             r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
             r.exception(Exception.class, (e, ctx) -> {
                 if (isDatabaseUnreachable(e)) {
@@ -104,12 +103,11 @@ public final class WebServer implements AutoCloseable {
                 LOG.error("unhandled error on {} {}", ctx.method(), route(ctx), e);
                 error(ctx, 500, null, "internal error");
             });
-            r.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, 404, null, "no such page or API route");
-            });
-            r.error(405, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, 405, null, "method not allowed here");
-            });
+            // Statuses Javalin sets by itself get the same JSON body as ours (ours already have one).
+            for (var status : Map.of(404, "no such page or API route", 405, "method not allowed here").entrySet())
+                r.error(status.getKey(), ctx -> {
+                    if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, status.getKey(), null, status.getValue());
+                });
         });
         app.start();
         WebServer server = new WebServer(app, config, usage);

@@ -4,12 +4,12 @@ package microjam.store;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import microjam.testing.Api;
+import microjam.testing.ServerProcess;
 import microjam.web.ServerConfig;
 import microjam.web.Tls;
 import microjam.web.WebServer;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,10 +19,7 @@ class DatabaseOutageTest {
     @Test
     void postgresStoppedMeans503AndStartedAgainMeansBackToWork() throws Exception {
         Path data = Files.createTempDirectory("pg-outage");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = ServerProcess.freePort();
         EmbeddedPostgres postgres = start(data, port); // keeps its data directory when stopped
         Path dir = Files.createTempDirectory("server");
         try (Database db = Database.open(postgres.getJdbcUrl("postgres", "postgres"))) {

@@ -30,6 +30,17 @@ public final class ServerProcess implements AutoCloseable {
         return server;
     }
 
+    /** A server answering RoboJam with the tests' small random model (written to dir/test.model). */
+    public static ServerProcess withTestModel(Path dataDir, String... extra) throws IOException, InterruptedException {
+        Path model = dataDir.resolve("test.model");
+        microjam.robojam.ModelFile.write(TestServer.MODEL, model);
+        String[] args = new String[extra.length + 2];
+        args[0] = "--robojam-model";
+        args[1] = model.toString();
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        return start(dataDir, args);
+    }
+
     public String base() {
         return "http://127.0.0.1:" + port;
     }
@@ -61,7 +72,7 @@ public final class ServerProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

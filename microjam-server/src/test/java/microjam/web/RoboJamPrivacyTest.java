@@ -3,7 +3,6 @@
 package microjam.web;
 
 import microjam.performance.TouchCsv;
-import microjam.robojam.ModelFile;
 import microjam.store.Database;
 import microjam.testing.Api;
 import microjam.testing.DatabaseSnapshot;
@@ -21,12 +20,10 @@ class RoboJamPrivacyTest {
     @Test
     void neitherTheLogNorTheDatabaseHoldsACallOrAResponse() throws Exception {
         Path dir = Files.createTempDirectory("microjam-private");
-        Path model = dir.resolve("random.model");
-        ModelFile.write(TestServer.MODEL, model);
         String call = "time,x,y,z,moving\n0.000000, 0.314159, 0.271828, 11.111111, 0\n0.050000, 0.333333, 0.277777, 11.111111, 1\n";
         String response;
         Map<String, java.util.List<String>> before;
-        try (ServerProcess server = ServerProcess.start(dir, "--robojam-model", model.toString())) {
+        try (ServerProcess server = ServerProcess.withTestModel(dir)) {
             Api api = Api.plain(server.base());
             api.newPerformer(); // the database holds something, which must stay exactly as it is
             try (Database db = Database.open(Database.sqliteUrl(dir.resolve("microjam.db")))) {

@@ -3,10 +3,8 @@
 // and no token, no address, no stage name and no touch data.
 package microjam.web;
 
-import microjam.robojam.ModelFile;
 import microjam.testing.Api;
 import microjam.testing.ServerProcess;
-import microjam.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -20,12 +18,10 @@ class SessionLogTest {
     @Test
     void aWholeSessionLeavesNoPersonalDataInTheLog() throws Exception {
         Path dir = Files.createTempDirectory("microjam-log");
-        Path model = dir.resolve("random.model");
-        ModelFile.write(TestServer.MODEL, model);
         String csv = "time,x,y,z,moving\n0.000000, 0.123457, 0.765432, 13.131313, 0\n0.050000, 0.234568, 0.765432, 13.131313, 1\n";
         String token;
         String stageName;
-        try (ServerProcess server = ServerProcess.start(dir, "--robojam-model", model.toString())) {
+        try (ServerProcess server = ServerProcess.withTestModel(dir)) {
             Api api = Api.plain(server.base());
             Api.Performer ada = api.newPerformer();
             token = ada.token();
