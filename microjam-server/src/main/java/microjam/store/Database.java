@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 public final class Database implements AutoCloseable {
@@ -23,12 +24,15 @@ public final class Database implements AutoCloseable {
     // SQLite has one writer at a time; queueing writers here (fairly) beats its busy-wait back-off,
     // which let a waiting upload sleep for hundreds of milliseconds under load.
     private final ReentrantLock sqliteWriter;
+    private final GroupCommit groupCommit;
+    private final AtomicLong writes = new AtomicLong();
 
     private Database(HikariDataSource dataSource, Engine engine) {
         this.dataSource = dataSource;
         this.engine = engine;
         this.jdbi = Jdbi.create(dataSource);
         this.sqliteWriter = engine == Engine.SQLITE ? new ReentrantLock(true) : null;
+        this.groupCommit = new GroupCommit(jdbi, engine == Engine.SQLITE ? sqliteWriter : new ReentrantLock(true));
     }
 
     public static Database open(String jdbcUrl) {
@@ -85,13 +89,43 @@ public final class Database implements AutoCloseable {
 
     /** Runs work that writes in one transaction; on SQLite writers take turns. */
     public <R, X extends Exception> R write(HandleCallback<R, X> work) throws X {
-        if (sqliteWriter == null) return jdbi.inTransaction(work);
-        sqliteWriter.lock();
         try {
-            return jdbi.inTransaction(work);
+            if (sqliteWriter == null) return jdbi.inTransaction(work);
+            sqliteWriter.lock();
+            try {
+                return jdbi.inTransaction(work);
+            } finally {
+                sqliteWriter.unlock();
+            }
         } finally {
-            sqliteWriter.unlock();
+            writes.incrementAndGet();
         }
+    }
+
+    /**
+     * Like {@link #write}, for the frequent small writes (uploads): concurrent ones share one commit,
+     * and this returns only once the commit holding this write is durable.
+     */
+    public <R> R writeGrouped(HandleCallback<R, RuntimeException> work) {
+        try {
+            return groupCommit.write(work);
+        } finally {
+            writes.incrementAndGet();
+        }
+    }
+
+    /**
+     * Counts the writes made through this object, moving on after each one ends (committed or not).
+     * Something read while this stayed the same is still current, as long as this process is the only
+     * writer: true of the embedded SQLite file, not of a PostgreSQL shared by several servers.
+     */
+    public long writeCount() {
+        return writes.get();
+    }
+
+    /** Whether every write to the database passes through this process (so {@link #writeCount} sees them all). */
+    public boolean soleWriter() {
+        return engine == Engine.SQLITE;
     }
 
     public Jdbi jdbi() {

@@ -52,7 +52,7 @@ public final class PerformanceStore {
     public Publication publish(UUID performerId, NewPerformance submitted, UUID keptBy) {
         Performance performance = new Performance(TimeOrderedIds.next(), performerId, submitted.instrument(),
                 submitted.colour(), submitted.background(), Instant.now(), submitted.replyTo(), submitted.touches());
-        return database.write(h -> {
+        return database.writeGrouped(h -> {
             if (performance.replyTo() != null && !exists(h, performance.replyTo())) return new Publication.ReplyTargetMissing();
             h.createUpdate("""
                     INSERT INTO performance (id, performer_id, instrument, colour, background, reply_to, created_at,
