@@ -28,11 +28,13 @@ final class PerformanceRoutes {
     private final PerformanceStore performances;
     private final Pictures pictures;
     private final Auth auth;
+    private final FeedCache feedCache;
 
-    PerformanceRoutes(PerformanceStore performances, Pictures pictures, Auth auth) {
+    PerformanceRoutes(PerformanceStore performances, Pictures pictures, Auth auth, FeedCache feedCache) {
         this.performances = performances;
         this.pictures = pictures;
         this.auth = auth;
+        this.feedCache = feedCache;
     }
 
     void publish(Context ctx) {
@@ -62,9 +64,12 @@ final class PerformanceRoutes {
         UUID performer = idParam(ctx, "performer");
         String view = ctx.queryParamAsClass("view", String.class).getOrDefault("jams");
         if (!view.equals("jams") && !view.equals("all")) throw ApiError.badRequest("view", "view must be jams or all");
-        FeedQuery.Page page = performances.feed(new FeedQuery(limit, before, instrument, performer, view.equals("jams")));
-        ctx.json(new Views.FeedView(page.items().stream().map(Views::card).toList(),
-                page.nextCursor() == null ? null : page.nextCursor().toString()));
+        FeedQuery query = new FeedQuery(limit, before, instrument, performer, view.equals("jams"));
+        ctx.contentType("application/json").result(feedCache.page(query.toString(), () -> {
+            FeedQuery.Page page = performances.feed(query);
+            return ctx.jsonMapper().toJsonString(new Views.FeedView(page.items().stream().map(Views::card).toList(),
+                    page.nextCursor() == null ? null : page.nextCursor().toString()), Views.FeedView.class);
+        }));
     }
 
     /** GET /api/performances/{ref}: ref is an id, or an id with .csv, .png or .mid. */

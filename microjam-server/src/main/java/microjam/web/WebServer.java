@@ -55,7 +55,7 @@ public final class WebServer implements AutoCloseable {
         Auth auth = new Auth(performers);
         PrivacyPolicy policy = PrivacyPolicy.load();
         PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth, policy);
-        PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth);
+        PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth, new FeedCache(database));
         UsageCounters usage = new UsageCounters(database);
         Metrics metrics = new Metrics(database);
         RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, new KeptLayers(performances, performers.robojam(), auth, performanceRoutes), usage, metrics);

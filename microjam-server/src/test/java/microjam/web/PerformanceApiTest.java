@@ -127,6 +127,8 @@ class PerformanceApiTest extends ServerTest {
         UUID original = api.publishOk(ada, "keys", Api.sampleCsv(12), null);
         UUID reply = api.publishOk(bo, "drums", Api.sampleCsv(8), original);
         assertThat(api.get("/api/performances/" + original + ".png").status()).isEqualTo(200); // now cached
+        assertThat(ids(api.get("/api/performances?view=all&performer=" + ada.id()).json().get("items"))).containsExactly(original.toString());
+        assertThat(ids(api.get("/api/performances?view=all").json().get("items"))).contains(original.toString()); // feed pages read
 
         assertThat(api.delete("/api/performances/" + original, null).status()).isEqualTo(401);
         Api.Response stranger = api.delete("/api/performances/" + original, bo.token());
@@ -140,6 +142,7 @@ class PerformanceApiTest extends ServerTest {
         assertThat(api.get("/api/performances/" + original + ".png").status()).isEqualTo(404);
         assertThat(api.get("/api/performances/" + original + "/replies").status()).isEqualTo(404);
         assertThat(ids(api.get("/api/performances?view=all&performer=" + ada.id()).json().get("items"))).isEmpty();
+        assertThat(ids(api.get("/api/performances?view=all").json().get("items"))).doesNotContain(original.toString());
 
         JsonNode survivor = api.get("/api/performances/" + reply).json();
         assertThat(survivor.get("replyTo").isNull()).as("the reply no longer points at it").isTrue();

@@ -79,11 +79,16 @@ class PerformerApiTest extends ServerTest {
     @Test
     void aPerformerChangesTheirOwnNameAndColour() {
         Api.Performer ada = api.newPerformer();
+        api.publishOk(ada, "keys", Api.sampleCsv(10), null);
+        assertThat(api.get("/api/performances?view=all&performer=" + ada.id()).json().get("items").get(0).get("stageName").asText())
+                .isEqualTo(ada.stageName());
         String renamed = ada.stageName() + "x";
         Api.Response r = api.put("/api/me", ada.token(), Map.of("stageName", renamed, "colour", "#123456"));
         assertThat(r.status()).isEqualTo(200);
         assertThat(api.get("/api/performers/" + ada.id()).json().get("stageName").asText()).isEqualTo(renamed);
         assertThat(api.get("/api/performers/" + ada.id()).json().get("colour").asText()).isEqualTo("#123456");
+        assertThat(api.get("/api/performances?view=all&performer=" + ada.id()).json().get("items").get(0).get("stageName").asText())
+                .as("the feed, read before the rename, shows the new name at once").isEqualTo(renamed);
         assertThat(api.put("/api/me", null, Map.of("colour", "#123456")).status()).isEqualTo(401);
         assertThat(api.put("/api/me", ada.token(), Map.of()).status()).isEqualTo(400);
     }
