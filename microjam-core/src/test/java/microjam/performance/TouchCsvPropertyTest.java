@@ -33,6 +33,36 @@ class TouchCsvPropertyTest {
     }
 
     @Test
+    void numbersAreWrittenExactlyAsPrintfWritesThem() {
+        Random random = new Random(SEED + 2);
+        double[] edges = {0, -0.0, 1, 5, 0.5, 0.0000005, 0.0000015, 0.1234565, 2.5e-7, 1e-7, 123456.7890125, 1e15, Double.MIN_VALUE};
+        for (double v : edges) assertThat(TouchCsv.fixed6(new StringBuilder(), v).toString()).as("%s", v).isEqualTo(String.format(java.util.Locale.ROOT, "%f", v));
+        for (int i = 0; i < TRIES * 20; i++) {
+            double v = switch (i % 4) {
+                case 0 -> random.nextDouble();
+                case 1 -> random.nextInt(10_000_000) / 2e6; // halfway cases of the sixth decimal
+                case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(12) - 4);
+                default -> Math.round(random.nextDouble() * 1e7) / 1e7;
+            };
+            assertThat(TouchCsv.fixed6(new StringBuilder(), v).toString()).as("seed %d case %d: %s", SEED + 2, i, v)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%f", v));
+        }
+    }
+
+    @Test
+    void theDecimalRuleIsThePatternItStandsFor() {
+        java.util.regex.Pattern decimal = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+        String alphabet = "0123456789+-.eE xNa\u0663";
+        Random random = new Random(SEED + 3);
+        for (int i = 0; i < TRIES * 20; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) text.append(alphabet.charAt(random.nextInt(i % 2 == 0 ? 15 : alphabet.length())));
+            assertThat(TouchCsv.isDecimal(text.toString())).as("seed %d case %d: \"%s\"", SEED + 3, i, text)
+                    .isEqualTo(decimal.matcher(text).matches());
+        }
+    }
+
+    @Test
     void everyAcceptedFileObeysTheRules() {
         Random random = new Random(SEED + 1);
         int accepted = 0;
