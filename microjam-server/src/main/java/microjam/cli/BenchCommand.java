@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-@Command(name = "bench", description = "Measure speed.", mixinStandardHelpOptions = true, subcommands = BenchCommand.RoboJamBench.class)
+@Command(name = "bench", description = "Measure speed.", mixinStandardHelpOptions = true, subcommands = {BenchCommand.RoboJamBench.class, BenchCommand.LoadBench.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -154,6 +154,63 @@ final class BenchCommand implements Runnable {
             if (sorted.length == 0) return Double.NaN;
             int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
             return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        }
+    }
+
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = {"Drive a realistic mix at a server on loopback (feed pages, performances with their layers, pictures, uploads,",
+                    "replies, RoboJam) and print throughput, p50/p99/p99.9 latency and errors per route, and the server's heap and RSS.",
+                    "Without --url it starts a server of its own (a child process, no rate limits) on a fresh SQLite file or --database."},
+            footer = {"", "Examples:", "  microjam bench load", "  microjam bench load --seconds 600 --connections 64 --out bench-results",
+                    "  microjam bench load --mix feed --connections 32", "  microjam bench load --mix upload --connections 16",
+                    "  microjam bench load --database jdbc:postgresql://localhost/microjam?user=mj",
+                    "  microjam bench load --url http://127.0.0.1:8080 --mix feed=70,upload=30"})
+    static final class LoadBench implements Callable<Integer> {
+        @Option(names = "--url", paramLabel = "URL", description = "A running server to load instead of starting one (serve it with --rate-limit-writes 0 --rate-limit-robojam 0).")
+        java.net.URI url;
+        @Option(names = "--database", paramLabel = "JDBC-URL", description = "Database for the server this starts (default: a fresh SQLite file).")
+        String database;
+        @Option(names = "--seconds", defaultValue = "60", description = "How long to drive it (default ${DEFAULT-VALUE}).")
+        int seconds;
+        @Option(names = "--connections", defaultValue = "64", description = "Concurrent connections, each sending its next request when answered (default ${DEFAULT-VALUE}).")
+        int connections;
+        @Option(names = "--mix", defaultValue = "default", paramLabel = "MIX",
+                description = "default, one route (feed, feed-next, performance, picture, upload, reply, robojam) or weights like feed=70,upload=30 (default ${DEFAULT-VALUE}).")
+        String mix;
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the random choices (default ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = "--out", paramLabel = "DIR", description = "Also write DIR/load.csv (every second) and DIR/load.png (its plot).")
+        Path out;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (url != null && database != null) throw new IllegalArgumentException("--url and --database exclude each other: --database is for the server this starts");
+            microjam.bench.LoadMix loadMix = microjam.bench.LoadMix.parse(mix);
+            PrintWriter out = spec.commandLine().getOut();
+            microjam.bench.SpawnedServer own = null;
+            try {
+                if (url == null) {
+                    out.println("starting a server on " + (database == null ? "a fresh SQLite file" : "the given database") + "…");
+                    out.flush();
+                    own = microjam.bench.SpawnedServer.start(database);
+                }
+                java.net.URI base = url != null ? url : own.base();
+                out.printf(Locale.ROOT, "load on %s: %d connections, %d s, mix %s%n", base, connections, seconds, mix);
+                out.flush();
+                var result = new microjam.bench.LoadDriver(new microjam.bench.LoadDriver.Settings(base, loadMix, connections, seconds, seed))
+                        .run(spec.commandLine().getErr());
+                microjam.bench.LoadReport.print(result, out);
+                if (this.out != null) {
+                    microjam.bench.LoadReport.write(result, this.out);
+                    out.println("wrote " + this.out.resolve("load.csv") + " and " + this.out.resolve("load.png"));
+                }
+                return result.errors() == 0 ? 0 : Main.FAILED;
+            } finally {
+                if (own != null) own.close();
+            }
         }
     }
 }

@@ -20,6 +20,8 @@ final class Metrics {
     Metrics(Database database) {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
+        Gauge.builder("process.resident.memory", ResidentMemory::bytes).baseUnit("bytes")
+                .description("resident set size of this process (Linux /proc; NaN elsewhere)").register(registry);
         Gauge.builder("microjam.db.pool.active", database, d -> d.poolState().active()).register(registry);
         Gauge.builder("microjam.db.pool.idle", database, d -> d.poolState().idle()).register(registry);
         Gauge.builder("microjam.db.pool.connections", database, d -> d.poolState().total()).register(registry);

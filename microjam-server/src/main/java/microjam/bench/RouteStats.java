@@ -1,0 +1,51 @@
+// Latencies (an HDR histogram, microsecond resolution up to a minute), successes and errors of one route.
+package microjam.bench;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+final class RouteStats {
+    final Route route;
+    private final Histogram micros = new ConcurrentHistogram(60_000_000L, 3);
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicReference<String> firstError = new AtomicReference<>();
+
+    RouteStats(Route route) {
+        this.route = route;
+    }
+
+    void ok(long nanos) {
+        micros.recordValue(Math.min(60_000_000L, Math.max(1, nanos / 1000)));
+        done.incrementAndGet();
+    }
+
+    void failed(long nanos, String why) {
+        ok(nanos);
+        errors.incrementAndGet();
+        firstError.compareAndSet(null, why);
+    }
+
+    long requests() {
+        return done.get();
+    }
+
+    long errors() {
+        return errors.get();
+    }
+
+    String firstError() {
+        return firstError.get();
+    }
+
+    double millisAt(double percentile) {
+        return micros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    double maxMillis() {
+        return micros.getMaxValue() / 1000.0;
+    }
+}
