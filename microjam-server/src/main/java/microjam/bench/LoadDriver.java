@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 public final class LoadDriver {
-    public record Settings(URI base, LoadMix mix, int connections, int seconds, long seed) {
+    public record Settings(URI base, LoadMix mix, int connections, int seconds, int warmUpSeconds, long seed) {
         public Settings {
+            if (warmUpSeconds < 0 || warmUpSeconds > 3_600) throw new IllegalArgumentException("--warm-up must be between 0 and 3600 seconds");
             if (connections < 1 || connections > 4096) throw new IllegalArgumentException("--connections must be between 1 and 4096");
             if (seconds < 1 || seconds > 86_400) throw new IllegalArgumentException("--seconds must be between 1 and 86400");
         }
@@ -77,6 +78,7 @@ public final class LoadDriver {
 
     public Result run(PrintWriter progressOut) throws IOException, InterruptedException {
         prepare();
+        if (settings.warmUpSeconds() > 0) warmUp(progressOut);
         long started = System.nanoTime(), deadline = started + Duration.ofSeconds(settings.seconds()).toNanos();
         List<Second> timeline = new ArrayList<>();
         try (var workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -102,6 +104,25 @@ public final class LoadDriver {
         double seconds = (System.nanoTime() - started) / 1e9;
         sampler.close();
         return new Result(settings, List.copyOf(stats.values()), timeline, seconds);
+    }
+
+    // The same mix, unrecorded, so the JIT has compiled the server's hot paths before timing starts.
+    private void warmUp(PrintWriter progressOut) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(settings.warmUpSeconds()).toNanos();
+        Map<Route, RouteStats> timed = new EnumMap<>(stats);
+        try (var workers = Executors.newVirtualThreadPerTaskExecutor();
+             Progress progress = new Progress("warm-up", settings.warmUpSeconds(), progressOut)) {
+            for (int c = 0; c < settings.connections(); c++) {
+                long seed = -settings.seed() * 1_000_003L - c;
+                workers.submit(() -> drive(new SplittableRandom(seed), deadline));
+            }
+            for (int second = 1; second <= settings.warmUpSeconds(); second++) {
+                Thread.sleep(1000);
+                progress.step();
+            }
+        }
+        stats.clear();
+        timed.keySet().forEach(r -> stats.put(r, new RouteStats(r)));
     }
 
     // Performers and a first set of performances (a third of them replies) to read and reply to.

@@ -68,7 +68,7 @@ final class BenchCommand implements Runnable {
             if (responses < 50) throw new IllegalArgumentException("--responses must be at least 50");
             PrintWriter out = spec.commandLine().getOut();
             Model m = model == null ? RandomModel.create(new Shape(layers, units, mixtures, 3), 1) : ModelFile.read(model);
-            Touches call = fiveSecondCall();
+            Touches call = microjam.robojam.WarmUp.fiveSecondCall();
             out.printf(Locale.ROOT, "model %s: %d x %d LSTM, %d mixtures, %.1f MB of weights; kernel: %s; %d of %d cores%n", m.name(),
                     m.shape().layers(), m.shape().units(), m.shape().mixtures(), m.sizeInBytes() / 1e6, RoboJam.kernel(),
                     threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
@@ -83,10 +83,7 @@ final class BenchCommand implements Runnable {
 
         private void warmUp(RoboJam robojam, Touches call) {
             try (Progress progress = new Progress("warm-up  ", WARM_UP, spec.commandLine().getErr())) {
-                for (int i = 0; i < WARM_UP; i++) {
-                    robojam.respond(call, Settings.defaults(i));
-                    progress.step();
-                }
+                microjam.robojam.WarmUp.run(robojam, WARM_UP, progress::step);
             }
         }
 
@@ -138,16 +135,6 @@ final class BenchCommand implements Runnable {
             }
         }
 
-        /** A 5-second call of 200 touches: swipes of 20 touches each, like a real performance. */
-        static Touches fiveSecondCall() {
-            List<Touch> touches = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                double t = i * 5.0 / 200;
-                touches.add(new Touch(t, 0.5 + 0.4 * Math.sin(i / 7.0), 0.5 + 0.4 * Math.cos(i / 11.0), 20, i % 20 != 0));
-            }
-            return new Touches(touches);
-        }
-
         static double percentile(double[] values, double p) {
             double[] sorted = values.clone();
             Arrays.sort(sorted);
@@ -177,6 +164,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--mix", defaultValue = "default", paramLabel = "MIX",
                 description = "default, one route (feed, feed-next, performance, picture, upload, reply, robojam) or weights like feed=70,upload=30 (default ${DEFAULT-VALUE}).")
         String mix;
+        @Option(names = "--warm-up", defaultValue = "10", paramLabel = "SECONDS", description = "Seconds of the same mix before timing, not counted (default ${DEFAULT-VALUE}).")
+        int warmUp;
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the random choices (default ${DEFAULT-VALUE}).")
         long seed;
         @Option(names = "--out", paramLabel = "DIR", description = "Also write DIR/load.csv (every second) and DIR/load.png (its plot).")
@@ -198,9 +187,9 @@ final class BenchCommand implements Runnable {
                     own = microjam.bench.SpawnedServer.start(database);
                 }
                 java.net.URI base = url != null ? url : own.base();
-                out.printf(Locale.ROOT, "load on %s: %d connections, %d s, mix %s%n", base, connections, seconds, mix);
+                out.printf(Locale.ROOT, "load on %s: %d connections, %d s after %d s of warm-up, mix %s%n", base, connections, seconds, warmUp, mix);
                 out.flush();
-                var result = new microjam.bench.LoadDriver(new microjam.bench.LoadDriver.Settings(base, loadMix, connections, seconds, seed))
+                var result = new microjam.bench.LoadDriver(new microjam.bench.LoadDriver.Settings(base, loadMix, connections, seconds, warmUp, seed))
                         .run(spec.commandLine().getErr());
                 microjam.bench.LoadReport.print(result, out);
                 if (this.out != null) {

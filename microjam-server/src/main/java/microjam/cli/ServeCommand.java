@@ -51,6 +51,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "RoboJam model file (env MICROJAM_ROBOJAM_MODEL; default: the shipped model, if this build has one).")
     Path robojamModel;
 
+    @Option(names = "--robojam-threads", paramLabel = "N", defaultValue = "${env:MICROJAM_ROBOJAM_THREADS:-1}",
+            description = {"Cores one RoboJam step may be split across (env MICROJAM_ROBOJAM_THREADS; default ${DEFAULT-VALUE}).",
+                    "Splitting only pays on an otherwise idle machine with a large model; under load it makes every core wait for the slowest."})
+    int robojamThreads;
+
     @Option(names = "--rate-limit-writes", paramLabel = "N", defaultValue = "${env:MICROJAM_RATE_LIMIT_WRITES:-120}",
             description = "Changes (sign-ups, uploads, edits, deletions) per minute per client, 0 for no limit (env MICROJAM_RATE_LIMIT_WRITES; default ${DEFAULT-VALUE}).")
     int writesPerMinute;
@@ -61,11 +66,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (robojamThreads < 1 || robojamThreads > 256) throw new IllegalArgumentException("--robojam-threads must be between 1 and 256");
         Tls.Keystore tls = keystore();
         ServerConfig config = new ServerConfig(host, port, httpsPort, httpsOnly, tls, storage.dataDir.resolve("research"),
                 new RateLimits.Config(writesPerMinute, robojamPerMinute));
         Model model = robojamModel != null ? ModelFile.read(robojamModel) : Models.shipped();
-        RoboJam robojam = model == null ? null : new RoboJam(model);
+        RoboJam robojam = model == null ? null : new RoboJam(model, robojamThreads);
         Database database = storage.open();
         WebServer server;
         try {
@@ -75,6 +81,7 @@ final class ServeCommand implements Callable<Integer> {
             if (robojam != null) robojam.close();
             throw new IllegalStateException("could not start the server: " + Main.oneLine(e), e);
         }
+        if (robojam != null) Thread.ofVirtual().name("robojam-warm-up").start(() -> warmUp(robojam));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -95,5 +102,14 @@ final class ServeCommand implements Callable<Integer> {
         if (!Files.isReadable(keystore)) throw new IllegalArgumentException("cannot read the keystore " + keystore);
         if (keystorePassword == null) throw new IllegalArgumentException("--keystore needs --keystore-password (or MICROJAM_KEYSTORE_PASSWORD)");
         return new Tls.Keystore(keystore, keystorePassword);
+    }
+
+    // In the background: the server answers at once, RoboJam reaches full speed within seconds.
+    private static void warmUp(RoboJam robojam) {
+        try {
+            microjam.robojam.WarmUp.run(robojam, microjam.robojam.WarmUp.SERVER_RESPONSES, () -> { });
+        } catch (RuntimeException stoppedMeanwhile) {
+            // the server is shutting down: nothing to warm
+        }
     }
 }
