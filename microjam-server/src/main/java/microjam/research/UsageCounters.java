@@ -38,7 +38,17 @@ public final class UsageCounters implements AutoCloseable {
 
     public UsageCounters(Database database) {
         this.database = database;
-        flusher.scheduleWithFixedDelay(this::flush, 5, 5, TimeUnit.SECONDS);
+        flusher.scheduleWithFixedDelay(this::flushInBackground, 5, 5, TimeUnit.SECONDS);
+    }
+
+    // A failed scheduled run would cancel every later one; the counts stay pending for the next try instead.
+    private void flushInBackground() {
+        try {
+            flush();
+        } catch (RuntimeException databaseAwayOrFull) {
+            org.slf4j.LoggerFactory.getLogger(UsageCounters.class).warn("RoboJam usage counts kept in memory for now: {}",
+                    databaseAwayOrFull.getMessage() == null ? databaseAwayOrFull.getClass().getSimpleName() : databaseAwayOrFull.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     public void record(String instrument, String model, int callTouches, int responseTouches, double millis) {
@@ -52,7 +62,7 @@ public final class UsageCounters implements AutoCloseable {
         c.incrementAndGet(LATENCY + bucket);
     }
 
-    /** Adds what was counted in memory to the database, in one transaction. */
+    /** Adds what was counted in memory to the database, in one transaction; if that fails, the counts stay in memory. */
     public synchronized void flush() {
         if (pending.isEmpty()) return;
         List<Map.Entry<Key, long[]>> taken = new ArrayList<>();
@@ -62,6 +72,18 @@ public final class UsageCounters implements AutoCloseable {
             for (int i = 0; i < values.length; i++) values[i] = c.get(i);
             taken.add(Map.entry(key, values));
         }
+        try {
+            store(taken);
+        } catch (RuntimeException failed) {
+            for (Map.Entry<Key, long[]> e : taken) {
+                AtomicLongArray c = pending.computeIfAbsent(e.getKey(), k -> new AtomicLongArray(e.getValue().length));
+                for (int i = 0; i < e.getValue().length; i++) c.addAndGet(i, e.getValue()[i]);
+            }
+            throw failed;
+        }
+    }
+
+    private void store(List<Map.Entry<Key, long[]>> taken) {
         database.write(h -> {
             for (Map.Entry<Key, long[]> e : taken) {
                 long[] v = e.getValue();

@@ -11,6 +11,7 @@ import microjam.performance.InvalidValue;
 import microjam.research.UsageCounters;
 import microjam.robojam.RoboJam;
 import microjam.store.Database;
+import microjam.store.StorageFailure;
 import microjam.store.PerformanceStore;
 import microjam.store.PerformerStore;
 import org.eclipse.jetty.server.Connector;
@@ -96,8 +97,9 @@ public final class WebServer implements AutoCloseable {
             r.exception(InvalidValue.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));
             r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
             r.exception(Exception.class, (e, ctx) -> {
-                if (isDatabaseUnreachable(e)) {
-                    unavailable(ctx);
+                var storage = StorageFailure.of(e);
+                if (storage.isPresent()) {
+                    storageFailed(ctx, storage.get(), e);
                     return;
                 }
                 LOG.error("unhandled error on {} {}", ctx.method(), route(ctx), e);
@@ -207,20 +209,25 @@ public final class WebServer implements AutoCloseable {
     }
 
     // The database went away: answer at once with 503 and let the pool reconnect by itself when it is back.
-    private static void unavailable(Context ctx) {
-        ctx.header("Retry-After", "5");
-        error(ctx, 503, null, "the database is unavailable; try again shortly");
+    // The disk is full: 507, nothing of the request was saved, and writes work again once space is freed.
+    private static void storageFailed(Context ctx, StorageFailure failure, Exception e) {
+        switch (failure) {
+            case UNREACHABLE -> {
+                ctx.header("Retry-After", "5");
+                error(ctx, 503, null, "the database is unavailable; try again shortly");
+            }
+            case FULL -> {
+                LOG.error("storage full on {} {}: {} (writes fail with 507 until space is freed; reads go on)", ctx.method(), route(ctx),
+                        rootMessage(e));
+                error(ctx, 507, null, "the server's storage is full: nothing was saved; try again later");
+            }
+        }
     }
 
-    private static boolean isDatabaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof org.jdbi.v3.core.ConnectionException) return true;
-            // SQLSTATE class 08: connection exceptions; 57P: the server shutting down or restarting
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) return true;
-        }
-        return false;
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) root = root.getCause();
+        return String.valueOf(root.getMessage()).lines().findFirst().orElse("");
     }
 
     private static String route(Context ctx) {
