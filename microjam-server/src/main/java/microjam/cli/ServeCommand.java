@@ -56,6 +56,18 @@ final class ServeCommand implements Callable<Integer> {
                     "Splitting only pays on an otherwise idle machine with a large model; under load it makes every core wait for the slowest."})
     int robojamThreads;
 
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "${env:MICROJAM_IDLE_TIMEOUT:-30}",
+            description = "Close a connection that sends nothing for this long (env MICROJAM_IDLE_TIMEOUT; default ${DEFAULT-VALUE}).")
+    int idleTimeout;
+
+    @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "${env:MICROJAM_BODY_TIMEOUT:-20}",
+            description = "A request body must arrive within this long, or 408 (env MICROJAM_BODY_TIMEOUT; default ${DEFAULT-VALUE}).")
+    int bodyTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "${env:MICROJAM_MAX_CONNECTIONS:-10000}",
+            description = "Open connections at once; more wait to be accepted (env MICROJAM_MAX_CONNECTIONS; default ${DEFAULT-VALUE}).")
+    int maxConnections;
+
     @Option(names = "--rate-limit-writes", paramLabel = "N", defaultValue = "${env:MICROJAM_RATE_LIMIT_WRITES:-120}",
             description = "Changes (sign-ups, uploads, edits, deletions) per minute per client, 0 for no limit (env MICROJAM_RATE_LIMIT_WRITES; default ${DEFAULT-VALUE}).")
     int writesPerMinute;
@@ -69,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
         if (robojamThreads < 1 || robojamThreads > 256) throw new IllegalArgumentException("--robojam-threads must be between 1 and 256");
         Tls.Keystore tls = keystore();
         ServerConfig config = new ServerConfig(host, port, httpsPort, httpsOnly, tls, storage.dataDir.resolve("research"),
-                new RateLimits.Config(writesPerMinute, robojamPerMinute));
+                new RateLimits.Config(writesPerMinute, robojamPerMinute),
+                new ServerConfig.Timeouts(java.time.Duration.ofSeconds(idleTimeout), java.time.Duration.ofSeconds(bodyTimeout), maxConnections));
         Model model = robojamModel != null ? ModelFile.read(robojamModel) : Models.shipped();
         RoboJam robojam = model == null ? null : new RoboJam(model, robojamThreads);
         Database database = storage.open();

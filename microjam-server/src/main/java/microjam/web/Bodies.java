@@ -1,10 +1,13 @@
-// Request bodies are read with an explicit limit per route, whatever the client declares.
+// Request bodies are read with an explicit limit per route, whatever the client declares, and must
+// arrive in time: a client trickling its body a byte at a time is answered 408 when the time is up.
 package microjam.web;
 
 import io.javalin.http.Context;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 final class Bodies {
     /** JSON bodies: a 128 KiB performance CSV escaped inside JSON, with room to spare. */
@@ -17,17 +20,38 @@ final class Bodies {
     /** A body declared this much over its limit is still read and dropped, so the client sees a clean 413. */
     private static final long DRAIN_AT_MOST = 16L * 1024 * 1024;
 
+    private static final String DEADLINE = "microjam.bodyDeadline";
+
+    /** Notes when this request's body must have arrived by. */
+    static void startClock(Context ctx, Duration allowed) {
+        ctx.attribute(DEADLINE, new Deadline(System.nanoTime() + allowed.toNanos(), allowed));
+    }
+
+    private record Deadline(long nanos, Duration allowed) {
+        void check() {
+            if (System.nanoTime() - nanos > 0)
+                throw new ApiError(408, null, "the request body took longer than " + allowed.toSeconds() + " s to arrive");
+        }
+    }
+
     static byte[] read(Context ctx, int limit) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
             if (declared <= limit + DRAIN_AT_MOST) drain(ctx);
             throw tooLarge(limit);
         }
+        Deadline deadline = ctx.attribute(DEADLINE);
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes(limit + 1);
-            if (body.length > limit) throw tooLarge(limit);
-            return body;
+            ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), limit + 1L));
+            byte[] chunk = new byte[16 * 1024];
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                body.write(chunk, 0, n);
+                if (body.size() > limit) throw tooLarge(limit);
+                if (deadline != null) deadline.check();
+            }
+            return body.toByteArray();
         } catch (IOException e) {
+            if (deadline != null) deadline.check();
             throw ApiError.badRequest(null, "the request body could not be read");
         }
     }

@@ -1,10 +1,33 @@
-// How the server runs: ports (0 picks a free one), bind address, HTTPS keystore and https-only mode.
+// How the server runs: ports (0 picks a free one), bind address, HTTPS keystore and https-only mode,
+// rate limits, and how long and how many connections a client may hold.
 package microjam.web;
 
+import java.time.Duration;
+
 public record ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir,
-                           RateLimits.Config rateLimits) {
+                           RateLimits.Config rateLimits, Timeouts timeouts) {
+    /**
+     * idle: a connection that sends nothing for this long is closed; body: a request body must have
+     * arrived this long after the request began (a client trickling bytes is cut off at 408);
+     * maxConnections: connections held at once, after which new ones wait to be accepted.
+     */
+    public record Timeouts(Duration idle, Duration body, int maxConnections) {
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(20), 10_000);
+
+        public Timeouts {
+            if (idle.isNegative() || idle.isZero() || idle.toSeconds() > 3600) throw new IllegalArgumentException("idle-timeout must be between 1 and 3600 seconds");
+            if (body.isNegative() || body.isZero() || body.toSeconds() > 3600) throw new IllegalArgumentException("body-timeout must be between 1 and 3600 seconds");
+            if (maxConnections < 16 || maxConnections > 1_000_000) throw new IllegalArgumentException("max-connections must be between 16 and 1000000");
+        }
+    }
+
     public ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore) {
-        this(host, httpPort, httpsPort, httpsOnly, keystore, null, RateLimits.Config.DEFAULT);
+        this(host, httpPort, httpsPort, httpsOnly, keystore, null, RateLimits.Config.DEFAULT, Timeouts.DEFAULT);
+    }
+
+    public ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir,
+                        RateLimits.Config rateLimits) {
+        this(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, Timeouts.DEFAULT);
     }
 
     public ServerConfig {
@@ -14,6 +37,7 @@ public record ServerConfig(String host, int httpPort, int httpsPort, boolean htt
         checkPort("https-port", httpsPort);
         if (keystore == null) throw new IllegalArgumentException("a keystore is required for HTTPS");
         if (rateLimits == null) rateLimits = RateLimits.Config.DEFAULT;
+        if (timeouts == null) timeouts = Timeouts.DEFAULT;
         if (httpPort != 0 && httpPort == httpsPort) throw new IllegalArgumentException("port and https-port must differ");
     }
 

@@ -67,6 +67,7 @@ public final class WebServer implements AutoCloseable {
             var r = cfg.routes;
             RateLimits limits = new RateLimits(config.rateLimits());
             r.before(ctx -> guard(ctx, config, httpsPort.get()));
+            r.before(ctx -> Bodies.startClock(ctx, config.timeouts().body()));
             r.before(limits::check);
             r.get("/health", ctx -> health(ctx, database));
             r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -155,12 +156,14 @@ public final class WebServer implements AutoCloseable {
         cfg.jetty.modifyServer(server -> {
             server.setStopTimeout(10_000);
             server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            // Past this many open connections, new ones wait in the accept queue: a flood of idle sockets runs out of room here, not out of file descriptors.
+            server.addBean(new org.eclipse.jetty.server.NetworkConnectionLimit(config.timeouts().maxConnections(), server));
         });
         cfg.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
         });
-        cfg.jetty.addConnector((server, http) -> connector(server, config.host(), config.httpPort(), HTTP,
+        cfg.jetty.addConnector((server, http) -> connector(server, config, config.httpPort(), HTTP,
                 new HttpConnectionFactory(http)));
         cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, config));
     }
@@ -176,16 +179,19 @@ public final class WebServer implements AutoCloseable {
         customizer.setSniHostCheck(false); // the self-signed certificate is also used via 127.0.0.1
         secure.addCustomizer(customizer);
         HttpConnectionFactory h1 = new HttpConnectionFactory(secure);
-        return connector(server, config.host(), config.httpsPort(), HTTPS, new SslConnectionFactory(ssl, h1.getProtocol()), h1);
+        return connector(server, config, config.httpsPort(), HTTPS, new SslConnectionFactory(ssl, h1.getProtocol()), h1);
     }
 
-    private static ServerConnector connector(Server server, String host, int port, String name,
+    private static ServerConnector connector(Server server, ServerConfig config, int port, String name,
                                              org.eclipse.jetty.server.ConnectionFactory... factories) {
         ServerConnector connector = new ServerConnector(server, factories);
-        connector.setHost(host);
+        connector.setHost(config.host());
         connector.setPort(port);
         connector.setName(name);
-        connector.setIdleTimeout(30_000);
+        // Waiting for a client is free (no thread is held), but not forever.
+        connector.setIdleTimeout(config.timeouts().idle().toMillis());
+        // Room for a burst of new connections while the acceptor catches up; the JVM's default of 50 reset hundreds of them.
+        connector.setAcceptQueueSize(1024);
         return connector;
     }
 

@@ -37,6 +37,10 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits) {
+        this(engine, httpsOnly, withRoboJam, limits, ServerConfig.Timeouts.DEFAULT);
+    }
+
+    private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts) {
         this.engine = engine;
         try {
             this.dataDir = Files.createTempDirectory("microjam-test");
@@ -45,7 +49,7 @@ public final class TestServer implements AutoCloseable {
         }
         this.database = Database.open(engine.freshUrl(dataDir));
         this.robojam = withRoboJam ? new RoboJam(MODEL, 2) : null;
-        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), null, limits), database, robojam);
+        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), null, limits, timeouts), database, robojam);
     }
 
     /** One server per engine for the whole test run; tests keep to their own performers' data. */
@@ -65,6 +69,11 @@ public final class TestServer implements AutoCloseable {
     /** A server of one's own with these rate limits. */
     public static TestServer withRateLimits(Engine engine, RateLimits.Config limits) {
         return new TestServer(engine, false, true, limits);
+    }
+
+    /** A server of one's own with these timeouts. */
+    public static TestServer withTimeouts(Engine engine, ServerConfig.Timeouts timeouts) {
+        return new TestServer(engine, false, false, RateLimits.Config.OFF, timeouts);
     }
 
     /** A server of one's own with no RoboJam model loaded. */
