@@ -70,7 +70,9 @@ public final class Json {
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && !field.isEmpty())
             return field + " has the wrong type" + (m.getTargetType() != null ? " (expected " + simpleName(m.getTargetType()) + ")" : "");
         if (e.getCause() instanceof microjam.performance.InvalidValue invalid) return invalid.getMessage();
-        return "the request body does not match the expected JSON: " + e.getOriginalMessage();
+        // Jackson's own words here name our classes: say what the client can act on instead.
+        if (field.isEmpty()) return "the request body must be a JSON object";
+        return field + " is not valid here";
     }
 
     private static String simpleName(Class<?> type) {
