@@ -46,8 +46,8 @@ public final class UsageCounters implements AutoCloseable {
         try {
             flush();
         } catch (RuntimeException databaseAwayOrFull) {
-            org.slf4j.LoggerFactory.getLogger(UsageCounters.class).warn("RoboJam usage counts kept in memory for now: {}",
-                    databaseAwayOrFull.getMessage() == null ? databaseAwayOrFull.getClass().getSimpleName() : databaseAwayOrFull.getMessage().lines().findFirst().orElse(""));
+            org.slf4j.LoggerFactory.getLogger(UsageCounters.class).warn("event=usage_flush_deferred cause={}", microjam.web.LogLine.value(
+                    databaseAwayOrFull.getMessage() == null ? databaseAwayOrFull.getClass().getSimpleName() : databaseAwayOrFull.getMessage().lines().findFirst().orElse("")));
         }
     }
 

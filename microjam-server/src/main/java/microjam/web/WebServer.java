@@ -103,7 +103,7 @@ public final class WebServer implements AutoCloseable {
                     storageFailed(ctx, storage.get(), e);
                     return;
                 }
-                LOG.error("unhandled error on {} {}", ctx.method(), route(ctx), e);
+                LOG.error("event=unhandled_error method={} route={} error={}", ctx.method(), route(ctx), LogLine.value(e.getClass().getName()), e);
                 error(ctx, 500, null, "internal error");
             });
             // Statuses Javalin sets by itself get the same JSON body as ours (ours already have one).
@@ -115,7 +115,7 @@ public final class WebServer implements AutoCloseable {
         app.start();
         WebServer server = new WebServer(app, config, usage);
         httpsPort.set(server.httpsPort());
-        LOG.info("MicroJam serving HTTP on port {} and HTTPS on port {}", server.httpPort(), server.httpsPort());
+        LOG.info("event=started http_port={} https_port={}", server.httpPort(), server.httpsPort());
         return server;
     }
 
@@ -128,7 +128,7 @@ public final class WebServer implements AutoCloseable {
         // The access log: method, route template, status and time. Never the address, a header, a query or a body.
         cfg.requestLogger.http((ctx, ms) -> {
             String route = route(ctx);
-            ACCESS.info("request method={} route={} status={} ms={}", ctx.method(), route, ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms));
+            ACCESS.info("event=request method={} route={} status={} ms={}", ctx.method(), LogLine.value(route), ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms));
             metrics.request(ctx.method().name(), route, ctx.statusCode(), ms);
         });
         cfg.jsonMapper(new JavalinJackson(Json.MAPPER, true));
@@ -223,8 +223,8 @@ public final class WebServer implements AutoCloseable {
                 error(ctx, 503, null, "the database is unavailable; try again shortly");
             }
             case FULL -> {
-                LOG.error("storage full on {} {}: {} (writes fail with 507 until space is freed; reads go on)", ctx.method(), route(ctx),
-                        rootMessage(e));
+                LOG.error("event=storage_full method={} route={} cause={} effect={}", ctx.method(), LogLine.value(route(ctx)),
+                        LogLine.value(rootMessage(e)), LogLine.value("writes answer 507 until space is freed; reads go on"));
                 error(ctx, 507, null, "the server's storage is full: nothing was saved; try again later");
             }
         }

@@ -49,7 +49,7 @@ class DiskFullTest {
                 assertThat(api.get("/api/performances?view=all").status()).as("reads go on").isEqualTo(200);
                 UUID first = acknowledged.keySet().iterator().next();
                 assertThat(api.get("/api/performances/" + first + ".csv").text()).isEqualTo(acknowledged.get(first));
-                assertThat(Files.readString(dataDir.resolve("server.log"))).contains("storage full on POST /api/performances");
+                assertThat(Files.readString(dataDir.resolve("server.log"))).contains("event=storage_full method=POST route=/api/performances cause=");
 
                 assertThat(run("mount", "-o", "remount,size=64m", disk.toString())).as("space freed").isTrue();
                 String csv = TouchCsv.write(TouchCsv.read(Api.sampleCsv(30)));

@@ -40,6 +40,8 @@ class SessionLogTest {
                 .contains("request method=POST route=/api/performances status=201")
                 .contains("request method=GET route=/api/performances/{ref} status=200")
                 .contains("request method=DELETE route=/api/me status=204");
+        for (String line : log.lines().filter(l -> l.matches("^\\S+ \\w+ microjam\\..*")).toList())
+            assertThat(line).as("our lines are logfmt").matches("^\\S+ (INFO|WARN|ERROR) microjam\\.\\S+ - event=\\w+( \\w+=(\"([^\"\\\\]|\\\\.)*\"|[^ \"]+))*$");
         assertThat(log).doesNotContain(token).doesNotContain("wrong-token").doesNotContain("Bearer")
                 .doesNotContain(stageName).doesNotContain("127.0.0.1").doesNotContain("0:0:0:0")
                 .doesNotContain("0.123457").doesNotContain("13.131313");
