@@ -117,8 +117,8 @@ final class PerformanceRoutes {
     }
 
     private void picture(Context ctx, UUID id) {
-        Performance p = performances.find(id).orElseThrow(() -> ApiError.notFound("performance"));
-        ctx.contentType("image/png").header("Cache-Control", "no-cache").result(pictures.of(p));
+        byte[] png = pictures.of(id, () -> performances.find(id).orElseThrow(() -> ApiError.notFound("performance")));
+        ctx.contentType("image/png").header("Cache-Control", "no-cache").result(png);
     }
 
     Views.PerformanceView full(UUID id) {
@@ -133,7 +133,7 @@ final class PerformanceRoutes {
         }
         PerformanceCard self = cards.get(id);
         if (self == null) throw ApiError.notFound("performance");
-        return Views.full(self, chain.getFirst(), layers);
+        return Views.full(self, layers);
     }
 
     private static UUID pathId(String text) {

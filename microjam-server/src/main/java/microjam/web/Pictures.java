@@ -7,6 +7,7 @@ import microjam.performance.Performance;
 
 import java.util.Collection;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 final class Pictures {
     private final Cache<UUID, byte[]> cache = Caffeine.newBuilder()
@@ -14,8 +15,9 @@ final class Pictures {
             .weigher((UUID id, byte[] png) -> png.length)
             .build();
 
-    byte[] of(Performance performance) {
-        return cache.get(performance.id(), id -> PerformancePicture.png(performance));
+    /** The picture of this performance; the performance is only loaded (and drawn) when it is not cached. */
+    byte[] of(UUID id, Supplier<Performance> load) {
+        return cache.get(id, key -> PerformancePicture.png(load.get()));
     }
 
     void forget(UUID id) {

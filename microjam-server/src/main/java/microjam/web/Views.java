@@ -50,10 +50,11 @@ final class Views {
                 TouchCsv.write(p.touches()), c.robot());
     }
 
-    static PerformanceView full(PerformanceCard c, Performance p, List<LayerView> layers) {
+    /** The performance with its layers, itself first: its touches are those of its own layer, written once. */
+    static PerformanceView full(PerformanceCard c, List<LayerView> layers) {
         return new PerformanceView(c.id(), c.performerId(), c.stageName(), avatarUrl(c.performerId()), c.instrument().wireName(),
                 c.colour().hex(), c.background().hex(), c.createdAt(), c.replyTo(), c.replyCount(), c.layers(), c.touchCount(),
-                c.duration(), pictureUrl(c.id()), csvUrl(c.id()), TouchCsv.write(p.touches()), layers, c.robot());
+                c.duration(), pictureUrl(c.id()), csvUrl(c.id()), layers.getFirst().touches(), layers, c.robot());
     }
 
     static String avatarUrl(UUID performerId) {
