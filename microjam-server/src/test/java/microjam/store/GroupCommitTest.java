@@ -1,5 +1,6 @@
-// Uploads share commits under load, yet each one stands alone: a write that fails (a reply to a
-// performance that is gone) fails by itself, and every write that returned is there afterwards.
+// Uploads share commits under load (on SQLite; PostgreSQL groups commits itself), yet each one stands
+// alone: a write that fails (a reply to a performance that is gone) fails by itself, and every write
+// that returned is there afterwards.
 package microjam.store;
 
 import microjam.performance.Colour;
