@@ -104,8 +104,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Like {@link #write}, for the frequent small writes (uploads). On SQLite concurrent ones share one
-     * commit (one fsync), and this returns only once the commit holding this write is durable: 357 →
-     * 1,982 uploads/s. PostgreSQL already groups concurrent commits itself; our own grouping there
+     * commit (one fsync), and this returns only once the commit holding this write is durable (357 →
+     * 1,477 uploads/s with wrk). PostgreSQL already groups concurrent commits itself; our own grouping there
      * doubled upload throughput but tripled upload latency under a mixed load (one writer queued
      * behind round trips), so PostgreSQL writes go straight through.
      */
