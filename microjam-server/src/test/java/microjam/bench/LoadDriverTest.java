@@ -1,0 +1,55 @@
+// The load generator: its mixes parse as documented, and a short run against a real server drives
+// every route of the default mix without an error and reads the server's memory from /metrics.
+package microjam.bench;
+
+import microjam.testing.Engine;
+import microjam.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LoadDriverTest {
+    @Test
+    void mixesParseAsDocumented() {
+        assertThat(LoadMix.parse("default").weights()).hasSize(Route.values().length).containsEntry(Route.FEED, 45).containsEntry(Route.ROBOJAM, 2);
+        assertThat(LoadMix.parse("feed").weights()).isEqualTo(Map.of(Route.FEED, 1));
+        assertThat(LoadMix.parse("feed=70, upload=30").weights()).isEqualTo(Map.of(Route.FEED, 70, Route.UPLOAD, 30));
+        assertThat(LoadMix.parse("default,robojam=0").weights()).doesNotContainKey(Route.ROBOJAM).containsEntry(Route.FEED, 45);
+        assertThatThrownBy(() -> LoadMix.parse("feeds")).hasMessageContaining("unknown route 'feeds'");
+        assertThatThrownBy(() -> LoadMix.parse("feed=x")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> LoadMix.parse("feed=0")).hasMessageContaining("names no route");
+    }
+
+    @Test
+    void aShortRunDrivesEveryRouteWithoutErrorsAndReadsTheServersMemory() throws Exception {
+        try (TestServer server = TestServer.start(Engine.SQLITE, false)) {
+            var settings = new LoadDriver.Settings(URI.create("http://127.0.0.1:" + server.server.httpPort()), LoadMix.parse("default"), 4, 3, 0, 7);
+            LoadDriver.Result result = new LoadDriver(settings).run(new PrintWriter(new StringWriter()));
+            assertThat(result.routes()).extracting(s -> s.route).containsExactly(Route.values());
+            for (RouteStats s : result.routes()) {
+                assertThat(s.requests()).as(s.route.label()).isPositive();
+                assertThat(s.errors()).as(s.route.label() + ": " + s.firstError()).isZero();
+                assertThat(s.millisAt(50)).isPositive().isLessThanOrEqualTo(s.maxMillis());
+            }
+            assertThat(result.timeline()).hasSize(3);
+            assertThat(result.maxHeapMb()).isPositive();
+            assertThat(result.maxRssMb()).as("RSS from /proc, on Linux").isGreaterThan(result.maxHeapMb() / 4);
+
+            StringWriter printed = new StringWriter();
+            LoadReport.print(result, new PrintWriter(printed));
+            assertThat(printed.toString()).contains("feed-next", "p99.9 ms", "resident set up to");
+            Path dir = Files.createTempDirectory("load");
+            LoadReport.write(result, dir);
+            assertThat(Files.readAllLines(dir.resolve("load.csv"))).hasSize(4).first().asString().startsWith("second,feed,");
+            assertThat(Files.size(dir.resolve("load.png"))).isPositive();
+        }
+    }
+}
