@@ -127,7 +127,12 @@ public final class LoadDriver {
 
     // Performers and a first set of performances (a third of them replies) to read and reply to.
     private void prepare() throws IOException {
-        String policy = JSON.readTree(send(new Call("/api/privacy", null, null), 200)).get("version").asText();
+        String policy;
+        try {
+            policy = JSON.readTree(send(new Call("/api/privacy", null, null), 200)).get("version").asText();
+        } catch (java.net.ConnectException e) {
+            throw new IOException("cannot reach a server at " + settings.base() + ": " + e.getMessage(), e);
+        }
         SplittableRandom random = new SplittableRandom(settings.seed());
         for (int i = 0; i < 8; i++) {
             String body = JSON.writeValueAsString(Map.of("stageName", "bench-" + Long.toString(System.nanoTime() & 0xffffffffL, 36) + "-" + i,

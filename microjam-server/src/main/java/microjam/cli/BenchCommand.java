@@ -145,9 +145,9 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "load", mixinStandardHelpOptions = true,
-            description = {"Drive a realistic mix at a server on loopback (feed pages, performances with their layers, pictures, uploads,",
-                    "replies, RoboJam) and print throughput, p50/p99/p99.9 latency and errors per route, and the server's heap and RSS.",
-                    "Without --url it starts a server of its own (a child process, no rate limits) on a fresh SQLite file or --database."},
+            description = {"Drive a realistic mix at a server on loopback (feed pages, performances with their layers, pictures, uploads, "
+                    + "replies, RoboJam) and print throughput, p50/p99/p99.9 latency and errors per route, and the server's heap and RSS. "
+                    + "Without --url it starts a server of its own (a child process, no rate limits) on a fresh SQLite file or --database."},
             footer = {"", "Examples:", "  microjam bench load", "  microjam bench load --seconds 600 --connections 64 --out bench-results",
                     "  microjam bench load --mix feed --connections 32", "  microjam bench load --mix upload --connections 16",
                     "  microjam bench load --database jdbc:postgresql://localhost/microjam?user=mj",
