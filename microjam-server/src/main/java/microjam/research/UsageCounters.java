@@ -53,13 +53,18 @@ public final class UsageCounters implements AutoCloseable {
 
     public void record(String instrument, String model, int callTouches, int responseTouches, double millis) {
         Key key = new Key(LocalDate.now(ZoneOffset.UTC).toString(), instrument == null ? "unknown" : instrument, model);
-        AtomicLongArray c = pending.computeIfAbsent(key, k -> new AtomicLongArray(LATENCY + LATENCY_BUCKETS.length));
-        c.incrementAndGet(REQUESTS);
-        c.addAndGet(CALL, callTouches);
-        c.addAndGet(RESPONSE, responseTouches);
         int bucket = 0;
         while (bucket < BOUNDS_MS.length && millis >= BOUNDS_MS[bucket]) bucket++;
-        c.incrementAndGet(LATENCY + bucket);
+        int latency = LATENCY + bucket;
+        // Counted inside compute, so a flush taking this key's counters (remove) happens wholly before or after.
+        pending.compute(key, (k, c) -> {
+            if (c == null) c = new AtomicLongArray(LATENCY + LATENCY_BUCKETS.length);
+            c.incrementAndGet(REQUESTS);
+            c.addAndGet(CALL, callTouches);
+            c.addAndGet(RESPONSE, responseTouches);
+            c.incrementAndGet(latency);
+            return c;
+        });
     }
 
     /** Adds what was counted in memory to the database, in one transaction; if that fails, the counts stay in memory. */

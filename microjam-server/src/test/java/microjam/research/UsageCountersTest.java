@@ -1,0 +1,47 @@
+// The anonymous RoboJam counters lose nothing: requests counted from many threads while flushes run
+// all reach the database, and counts from a flush that failed are kept for the next one.
+package microjam.research;
+
+import microjam.store.Database;
+import microjam.testing.Engine;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UsageCountersTest {
+    @Test
+    void countsRecordedWhileFlushingAreAllKept() throws Exception {
+        try (Database db = Engine.SQLITE.openFresh(); UsageCounters counters = new UsageCounters(db)) {
+            try (var pool = Executors.newFixedThreadPool(4)) {
+                for (int t = 0; t < 4; t++)
+                    pool.submit(() -> {
+                        for (int i = 0; i < 5_000; i++) counters.record("drums", "m", 100, 90, i % 400);
+                    });
+                pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) counters.flush();
+                });
+            }
+            var rows = counters.rows();
+            assertThat(rows).hasSize(1);
+            assertThat(rows.getFirst().requests()).isEqualTo(20_000);
+            assertThat(rows.getFirst().latency().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(20_000);
+        }
+    }
+
+    @Test
+    void countsOfAFailedFlushWaitForTheNextOne() throws Exception {
+        Database db = Engine.SQLITE.openFresh();
+        UsageCounters counters = new UsageCounters(db);
+        counters.record("keys", "m", 10, 10, 5);
+        db.jdbi().useHandle(h -> h.execute("ALTER TABLE robojam_usage RENAME TO robojam_usage_away"));
+        assertThatThrownBy(counters::flush).isInstanceOf(RuntimeException.class);
+        db.jdbi().useHandle(h -> h.execute("ALTER TABLE robojam_usage_away RENAME TO robojam_usage"));
+        counters.record("keys", "m", 10, 10, 5);
+        assertThat(counters.rows().getFirst().requests()).isEqualTo(2);
+        counters.close();
+        db.close();
+    }
+}
