@@ -44,7 +44,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    public record Report(double nll, Map<String, double[]> ks) {
+    /** ks per feature: RoboJam, uniform random, replay the call; humanBand: KS between two human groups (95th percentile). */
+    public record Report(double nll, Map<String, double[]> ks, Map<String, Double> humanBand) {
+        long withinHumanNoise() {
+            return ks.entrySet().stream().filter(e -> e.getValue()[0] <= humanBand.get(e.getKey())).count();
+        }
     }
 
     @Override
@@ -62,11 +66,15 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "held-out sessions: %d; NLL per touch over whole held-out sessions: %.4f%n", sessions.size(), report.nll());
         out.printf(Locale.ROOT, "responses to %d held-out calls at temperature %s, sigma temperature %s; reference: the other held-out performances%n%n",
                 Math.min(calls, sessions.size()), temperature, sigmaTemperature);
-        out.println("| feature | RoboJam | uniform random | replay the call |");
-        out.println("|---|---|---|---|");
-        report.ks().forEach((feature, ks) -> out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", feature, ks[0], ks[1], ks[2]));
+        out.println("| feature | RoboJam | uniform random | replay the call | two human groups (95 % of " + HumanNoise.SPLITS + " splits) |");
+        out.println("|---|---|---|---|---|");
+        report.ks().forEach((feature, ks) -> out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | ≤ %.3f |%n", feature, ks[0], ks[1], ks[2],
+                report.humanBand().get(feature)));
         long wins = report.ks().values().stream().filter(ks -> ks[0] < ks[1] && ks[0] < ks[2]).count();
-        out.printf(Locale.ROOT, "%nRoboJam is closest to the human performances on %d of %d features (KS statistic, lower is closer).%n", wins, report.ks().size());
+        long beatsUniform = report.ks().values().stream().filter(ks -> ks[0] < ks[1]).count();
+        out.printf(Locale.ROOT, "%nRoboJam is closest to the human performances on %d of %d features (KS statistic, lower is closer);%n", wins, report.ks().size());
+        out.printf(Locale.ROOT, "it beats uniform random on %d, and is within the spread between two groups of people on %d.%n",
+                beatsUniform, report.withinHumanNoise());
         return 0;
     }
 
@@ -100,7 +108,10 @@ final class EvaluateCommand implements Callable<Integer> {
         KolmogorovSmirnovTest ks = KolmogorovSmirnovTest.withDefaults();
         Map<String, double[]> table = new LinkedHashMap<>();
         for (String f : Features.NAMES) table.put(f, new double[]{statistic(ks, h.get(f), r.get(f)), statistic(ks, h.get(f), u.get(f)), statistic(ks, h.get(f), p.get(f))});
-        return new Report(nll, table);
+        List<Touches> people = new ArrayList<>(humans);
+        if (reference != humans) people.addAll(reference);
+        int group = Math.min(humans.size(), people.size() - 1);
+        return new Report(nll, table, HumanNoise.band95(people, group, seed));
     }
 
     private static double statistic(KolmogorovSmirnovTest ks, double[] a, double[] b) {
