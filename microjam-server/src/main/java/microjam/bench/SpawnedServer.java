@@ -1,6 +1,6 @@
-// A server of our own for a load run: `microjam serve` in a child process (so its memory is its own),
-// with this JVM's options, on free loopback ports, without rate limits, on a fresh SQLite file or the
-// database given.
+// `microjam serve` in a child process of its own (so its memory and its death are its own), with this
+// JVM's options and class path, on free loopback ports, its output in DATA_DIR/server.log: for load
+// runs, and for the tests that kill a server or read what it logged.
 package microjam.bench;
 
 import java.io.IOException;
@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 public final class SpawnedServer implements AutoCloseable {
     private final Process process;
@@ -27,16 +28,22 @@ public final class SpawnedServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    public static SpawnedServer start(String databaseUrl) throws IOException, InterruptedException {
-        Path dataDir = Files.createTempDirectory("microjam-bench");
+    /** A server for a load run: a fresh data directory, no rate limits, a fresh SQLite file or the database given. */
+    public static SpawnedServer forLoad(String databaseUrl) throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(List.of("--rate-limit-writes", "0", "--rate-limit-robojam", "0"));
+        if (databaseUrl != null) options.addAll(List.of("--database", databaseUrl));
+        return start(Files.createTempDirectory("microjam-bench"), options);
+    }
+
+    /** Starts `microjam serve --data-dir dataDir` with these further options and waits until /health answers 200. */
+    public static SpawnedServer start(Path dataDir, List<String> serveOptions) throws IOException, InterruptedException {
         int port = freePort(), httpsPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> !a.startsWith("-agentlib")).toList());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "microjam.cli.Main", "serve", "--host", "127.0.0.1",
-                "--port", String.valueOf(port), "--https-port", String.valueOf(httpsPort), "--data-dir", dataDir.toString(),
-                "--rate-limit-writes", "0", "--rate-limit-robojam", "0"));
-        if (databaseUrl != null) command.addAll(List.of("--database", databaseUrl));
+                "--port", String.valueOf(port), "--https-port", String.valueOf(httpsPort), "--data-dir", dataDir.toString()));
+        command.addAll(serveOptions);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile()).start();
         SpawnedServer server = new SpawnedServer(process, URI.create("http://127.0.0.1:" + port), dataDir);
         server.awaitHealthy();
@@ -45,6 +52,10 @@ public final class SpawnedServer implements AutoCloseable {
 
     public URI base() {
         return base;
+    }
+
+    public Process process() {
+        return process;
     }
 
     public Path log() {
@@ -68,15 +79,21 @@ public final class SpawnedServer implements AutoCloseable {
         throw new IOException("the server did not become healthy within 90 s; see " + log());
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
+    /** Stops it the hard way, as kill -9 does. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Stops it as SIGTERM does (a graceful shutdown), the hard way if that takes over 20 s. */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) kill();
     }
 }

@@ -184,7 +184,7 @@ final class BenchCommand implements Runnable {
                 if (url == null) {
                     out.println("starting a server on " + (database == null ? "a fresh SQLite file" : "the given database") + "…");
                     out.flush();
-                    own = microjam.bench.SpawnedServer.start(database);
+                    own = microjam.bench.SpawnedServer.forLoad(database);
                 }
                 java.net.URI base = url != null ? url : own.base();
                 out.printf(Locale.ROOT, "load on %s: %d connections, %d s after %d s of warm-up, mix %s%n", base, connections, seconds, warmUp, mix);

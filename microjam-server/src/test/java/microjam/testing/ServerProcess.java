@@ -1,33 +1,24 @@
 // `microjam serve` as a real process of its own (the test classpath), its output in DIR/server.log:
-// for tests that kill it, or read what it logged.
+// for tests that kill it, or read what it logged. The process itself is bench's SpawnedServer.
 package microjam.testing;
 
+import microjam.bench.SpawnedServer;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 public final class ServerProcess implements AutoCloseable {
+    private final SpawnedServer server;
     public final Process process;
-    public final int port;
 
-    private ServerProcess(Process process, int port) {
-        this.process = process;
-        this.port = port;
+    private ServerProcess(SpawnedServer server) {
+        this.server = server;
+        this.process = server.process();
     }
 
     public static ServerProcess start(Path dataDir, String... extra) throws IOException, InterruptedException {
-        int port = freePort(), httpsPort = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), "microjam.cli.Main", "serve",
-                "--data-dir", dataDir.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port), "--https-port", String.valueOf(httpsPort)));
-        command.addAll(List.of(extra));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("server.log").toFile()).start();
-        ServerProcess server = new ServerProcess(process, port);
-        server.awaitHealthy();
-        return server;
+        return new ServerProcess(SpawnedServer.start(dataDir, List.of(extra)));
     }
 
     /** A server answering RoboJam with the tests' small random model (written to dir/test.model). */
@@ -42,39 +33,20 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private void awaitHealthy() throws InterruptedException {
-        Api api = Api.plain(base());
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new AssertionError("the server process exited with " + process.exitValue());
-            try {
-                if (api.get("/health").status() == 200) return;
-            } catch (IllegalStateException notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("server did not become healthy");
+        return server.base().toString();
     }
 
     /** Stops it the hard way, as kill -9 does. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
+        server.kill();
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        process.waitFor();
+        server.close();
     }
 
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return SpawnedServer.freePort();
     }
 }
