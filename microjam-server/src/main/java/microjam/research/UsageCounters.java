@@ -3,6 +3,7 @@
 // Nothing that identifies a person or a performance is ever counted.
 package microjam.research;
 
+import microjam.console.LogLine;
 import microjam.store.Database;
 
 import java.time.LocalDate;
@@ -46,8 +47,7 @@ public final class UsageCounters implements AutoCloseable {
         try {
             flush();
         } catch (RuntimeException databaseAwayOrFull) {
-            org.slf4j.LoggerFactory.getLogger(UsageCounters.class).warn("event=usage_flush_deferred cause={}", microjam.web.LogLine.value(
-                    databaseAwayOrFull.getMessage() == null ? databaseAwayOrFull.getClass().getSimpleName() : databaseAwayOrFull.getMessage().lines().findFirst().orElse("")));
+            org.slf4j.LoggerFactory.getLogger(UsageCounters.class).warn("event=usage_flush_deferred cause={}", LogLine.value(LogLine.cause(databaseAwayOrFull)));
         }
     }
 
@@ -55,14 +55,19 @@ public final class UsageCounters implements AutoCloseable {
         Key key = new Key(LocalDate.now(ZoneOffset.UTC).toString(), instrument == null ? "unknown" : instrument, model);
         int bucket = 0;
         while (bucket < BOUNDS_MS.length && millis >= BOUNDS_MS[bucket]) bucket++;
-        int latency = LATENCY + bucket;
-        // Counted inside compute, so a flush taking this key's counters (remove) happens wholly before or after.
+        long[] counts = new long[LATENCY + LATENCY_BUCKETS.length];
+        counts[REQUESTS] = 1;
+        counts[CALL] = callTouches;
+        counts[RESPONSE] = responseTouches;
+        counts[LATENCY + bucket] = 1;
+        add(key, counts);
+    }
+
+    // Added inside compute, so a flush taking this key's counters (remove) happens wholly before or after.
+    private void add(Key key, long[] counts) {
         pending.compute(key, (k, c) -> {
-            if (c == null) c = new AtomicLongArray(LATENCY + LATENCY_BUCKETS.length);
-            c.incrementAndGet(REQUESTS);
-            c.addAndGet(CALL, callTouches);
-            c.addAndGet(RESPONSE, responseTouches);
-            c.incrementAndGet(latency);
+            if (c == null) c = new AtomicLongArray(counts.length);
+            for (int i = 0; i < counts.length; i++) c.addAndGet(i, counts[i]);
             return c;
         });
     }
@@ -80,10 +85,7 @@ public final class UsageCounters implements AutoCloseable {
         try {
             store(taken);
         } catch (RuntimeException failed) {
-            for (Map.Entry<Key, long[]> e : taken) {
-                AtomicLongArray c = pending.computeIfAbsent(e.getKey(), k -> new AtomicLongArray(e.getValue().length));
-                for (int i = 0; i < e.getValue().length; i++) c.addAndGet(i, e.getValue()[i]);
-            }
+            for (Map.Entry<Key, long[]> e : taken) add(e.getKey(), e.getValue());
             throw failed;
         }
     }

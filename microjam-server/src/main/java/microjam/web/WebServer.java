@@ -7,6 +7,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import microjam.console.LogLine;
 import microjam.performance.InvalidValue;
 import microjam.research.UsageCounters;
 import microjam.robojam.RoboJam;
@@ -224,16 +225,10 @@ public final class WebServer implements AutoCloseable {
             }
             case FULL -> {
                 LOG.error("event=storage_full method={} route={} cause={} effect={}", ctx.method(), LogLine.value(route(ctx)),
-                        LogLine.value(rootMessage(e)), LogLine.value("writes answer 507 until space is freed; reads go on"));
+                        LogLine.value(LogLine.cause(e)), LogLine.value("writes answer 507 until space is freed; reads go on"));
                 error(ctx, 507, null, "the server's storage is full: nothing was saved; try again later");
             }
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) root = root.getCause();
-        return String.valueOf(root.getMessage()).lines().findFirst().orElse("");
     }
 
     private static String route(Context ctx) {
