@@ -52,7 +52,8 @@ final class GroupCommit {
             jdbi.useTransaction(h -> {
                 for (Pending<?> p : batch) acknowledgements.add(runInSavepoint(h, p));
             });
-        } catch (RuntimeException commitFailed) {
+        } catch (RuntimeException | Error commitFailed) {
+            // Every writer of the batch hears of it, or those waiting on the lock would find their write gone from the queue and never done.
             for (Pending<?> p : batch) p.result.completeExceptionally(commitFailed);
             return;
         }
