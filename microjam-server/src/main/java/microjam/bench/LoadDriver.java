@@ -7,6 +7,7 @@ package microjam.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import microjam.console.Progress;
+import microjam.performance.Instrument;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,7 +51,7 @@ public final class LoadDriver {
 
     static final int SEED_PERFORMANCES = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] INSTRUMENTS = {"chirp", "keys", "drums", "strings", "quack", "wub", "pad", "fmlead", "leadguitar"};
+    private static final Instrument[] INSTRUMENTS = Instrument.values();
 
     /** One request: POSTs carry a JSON body, writes a performer's token. */
     private record Call(String path, String token, String json) {
@@ -83,10 +84,7 @@ public final class LoadDriver {
         List<Second> timeline = new ArrayList<>();
         try (var workers = Executors.newVirtualThreadPerTaskExecutor();
              Progress progress = new Progress("load", settings.seconds(), progressOut)) {
-            for (int c = 0; c < settings.connections(); c++) {
-                long seed = settings.seed() * 1_000_003L + c;
-                workers.submit(() -> drive(new SplittableRandom(seed), deadline));
-            }
+            connect(workers, settings.seed() * 1_000_003L, deadline);
             Map<Route, Long> before = counts();
             for (int second = 1; second <= settings.seconds(); second++) {
                 long wake = started + Duration.ofSeconds(second).toNanos();
@@ -109,20 +107,23 @@ public final class LoadDriver {
     // The same mix, unrecorded, so the JIT has compiled the server's hot paths before timing starts.
     private void warmUp(PrintWriter progressOut) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(settings.warmUpSeconds()).toNanos();
-        Map<Route, RouteStats> timed = new EnumMap<>(stats);
         try (var workers = Executors.newVirtualThreadPerTaskExecutor();
              Progress progress = new Progress("warm-up", settings.warmUpSeconds(), progressOut)) {
-            for (int c = 0; c < settings.connections(); c++) {
-                long seed = -settings.seed() * 1_000_003L - c;
-                workers.submit(() -> drive(new SplittableRandom(seed), deadline));
-            }
+            connect(workers, -settings.seed() * 1_000_003L, deadline);
             for (int second = 1; second <= settings.warmUpSeconds(); second++) {
                 Thread.sleep(1000);
                 progress.step();
             }
         }
-        stats.clear();
-        timed.keySet().forEach(r -> stats.put(r, new RouteStats(r)));
+        stats.replaceAll((route, warmUpStats) -> new RouteStats(route));
+    }
+
+    // One closed-loop connection per virtual thread, each with its own seed, until the deadline.
+    private void connect(java.util.concurrent.ExecutorService workers, long firstSeed, long deadline) {
+        for (int c = 0; c < settings.connections(); c++) {
+            long seed = firstSeed + c;
+            workers.submit(() -> drive(new SplittableRandom(seed), deadline));
+        }
     }
 
     // Performers and a first set of performances (a third of them replies) to read and reply to.
@@ -181,7 +182,7 @@ public final class LoadDriver {
     }
 
     private String upload(SplittableRandom random, String replyTo) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("instrument", INSTRUMENTS[random.nextInt(INSTRUMENTS.length)],
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("instrument", INSTRUMENTS[random.nextInt(INSTRUMENTS.length)].wireName(),
                 "colour", String.format("#%06x", random.nextInt(0x1000000)), "touches", performances.get(random.nextInt(performances.size()))));
         if (replyTo != null) body.put("replyTo", replyTo);
         return json(body);
