@@ -19,14 +19,18 @@ final class RouteStats {
     }
 
     void ok(long nanos) {
-        micros.recordValue(Math.min(60_000_000L, Math.max(1, nanos / 1000)));
-        done.incrementAndGet();
+        answered(nanos);
     }
 
     void failed(long nanos, String why) {
-        ok(nanos);
+        answered(nanos);
         errors.incrementAndGet();
         firstError.compareAndSet(null, why);
+    }
+
+    private void answered(long nanos) {
+        micros.recordValue(Math.min(60_000_000L, Math.max(1, nanos / 1000)));
+        done.incrementAndGet();
     }
 
     long requests() {

@@ -74,14 +74,14 @@ final class BenchCommand implements Runnable {
                     threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
             int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             try (RoboJam robojam = new RoboJam(m, cores)) {
-                warmUp(robojam, call);
+                warmUp(robojam);
                 alone(robojam, call, out);
                 for (int c : clients) concurrent(robojam, call, c, out);
             }
             return 0;
         }
 
-        private void warmUp(RoboJam robojam, Touches call) {
+        private void warmUp(RoboJam robojam) {
             try (Progress progress = new Progress("warm-up  ", WARM_UP, spec.commandLine().getErr())) {
                 microjam.robojam.WarmUp.run(robojam, WARM_UP, progress::step);
             }
