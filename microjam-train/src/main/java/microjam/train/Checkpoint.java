@@ -1,6 +1,6 @@
 // What a training run leaves after every epoch in its checkpoint directory, so --resume can go on:
 // the latest weights and the best so far as model files, and the loss history as CSV. (Adam's moment
-// estimates are not kept: a resumed run restarts them, which costs a few steps of warm-up.)
+// estimates are not kept: a resumed run restarts them, at the learning rate the history implies.)
 package microjam.train;
 
 import microjam.robojam.Model;

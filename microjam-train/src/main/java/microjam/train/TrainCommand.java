@@ -32,11 +32,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--units", defaultValue = "128") int units;
     @Option(names = "--mixtures", defaultValue = "5") int mixtures;
     @Option(names = "--seq-len", defaultValue = "50") int seqLen;
+    @Option(names = "--stream", description = "Cut windows from all sessions joined in a seeded random order, so the network learns to go on from one performance into another (as when answering a call), instead of from each session alone.")
+    boolean stream;
     @Option(names = "--batch", defaultValue = "64") int batch;
     @Option(names = "--epochs", defaultValue = "30") int epochs;
     @Option(names = "--lr", defaultValue = "0.001") float lr;
     @Option(names = "--clip", defaultValue = "1.0", description = "Gradient clipping (default ${DEFAULT-VALUE}).") float clip;
     @Option(names = "--patience", defaultValue = "6", description = "Epochs without a better validation loss before stopping (default ${DEFAULT-VALUE}).") int patience;
+    @Option(names = "--lr-patience", defaultValue = "1", description = "Epochs without a better validation loss before the learning rate is halved (default ${DEFAULT-VALUE}).") int ratePatience;
     @Option(names = "--validation", defaultValue = "0.1", description = "Share of sessions held out (default ${DEFAULT-VALUE}).") double validation;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--scale", defaultValue = "10") float scale;
@@ -52,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (data.isEmpty() && database == null) throw new IllegalArgumentException("give training data with --data PATH and/or --from-database JDBC-URL");
-        TrainConfig config = new TrainConfig(new Shape(layers, units, mixtures, 3), seqLen, batch, epochs, lr, clip, patience, seed, validation, scale);
+        TrainConfig config = new TrainConfig(new Shape(layers, units, mixtures, 3), seqLen, batch, epochs, lr, clip, patience, ratePatience, seed, validation, scale, stream);
         List<Session> sessions = Sources.read(data, only == null ? null : MicrojamReader.list(only), database);
         Split split = Split.of(sessions, validation, seed);
         var out = spec.commandLine().getOut();
@@ -73,8 +76,10 @@ final class TrainCommand implements Callable<Integer> {
         meta.put("split.validation.sessions", String.valueOf(split.validation().size()));
         meta.put("split.validation.ids", String.join(" ", split.validationIds()));
         meta.put("hyper.seq-len", String.valueOf(seqLen));
+        meta.put("hyper.windows", stream ? "stream" : "session");
         meta.put("hyper.batch", String.valueOf(batch));
         meta.put("hyper.lr", String.valueOf(lr));
+        meta.put("hyper.lr-patience", String.valueOf(ratePatience));
         meta.put("hyper.clip", String.valueOf(clip));
         meta.put("epochs", String.valueOf(result.history().size()));
         meta.put("best.epoch", String.valueOf(result.bestEpoch()));

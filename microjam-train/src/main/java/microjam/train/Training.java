@@ -39,7 +39,7 @@ public final class Training {
         }
     }
 
-    /** Adam's learning rate, halved whenever an epoch does not improve the validation loss. */
+    /** Adam's learning rate, halved whenever --lr-patience epochs in a row do not improve the validation loss. */
     static final class PlateauRate implements ai.djl.training.tracker.Tracker {
         private volatile float rate;
 
@@ -75,14 +75,16 @@ public final class Training {
 
     /** initial: weights to start from (for example a model pre-trained on other data), or null. */
     public Result run(Split split, boolean resume, double maxMinutes, Weights initial) {
-        Windows train = Windows.of(split.training(), config.seqLen()), valid = Windows.of(split.validation(), config.seqLen());
+        Windows train = windows(split.training()), valid = windows(split.validation());
         if (train.size() == 0 || valid.size() == 0)
             throw new IllegalArgumentException("no " + (train.size() == 0 ? "training" : "validation") + " window: the sessions are shorter than --seq-len + 1 touches");
         List<Epoch> history = resume ? Checkpoint.history(checkpoints) : new ArrayList<>();
         long started = System.nanoTime();
         try (ai.djl.Model model = ai.djl.Model.newInstance("robojam")) {
             model.setBlock(MdnNetwork.block(config.shape()));
-            PlateauRate rate = new PlateauRate(config.learningRate());
+            // A resumed run goes on at the rate the interrupted one had reached: restarting Adam at the full
+            // rate undid 19 epochs of progress in one epoch when tried.
+            PlateauRate rate = new PlateauRate((float) (config.learningRate() / Math.pow(2, halvings(history, config.ratePatience()))));
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss).optOptimizer(Optimizer.adam()
                     .optLearningRateTracker(rate).optClipGrad(config.clip()).build());
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
@@ -110,7 +112,8 @@ public final class Training {
                             sinceBest = 0;
                         } else {
                             sinceBest++;
-                            rate.halve(); // the validation loss is noisy near the optimum: take smaller steps
+                            // the validation loss is noisy near the optimum: take smaller steps
+                            if (sinceBest % config.ratePatience() == 0) rate.halve();
                         }
                         Checkpoint.write(checkpoints, now, best, history, config.scale());
                         if (sinceBest >= config.patience()) {
@@ -123,6 +126,10 @@ public final class Training {
                 return new Result(best, history, bestEpoch, (System.nanoTime() - started) / 1e9, early);
             }
         }
+    }
+
+    private Windows windows(List<Session> sessions) {
+        return config.stream() ? Windows.stream(sessions, config.seqLen(), config.seed()) : Windows.of(sessions, config.seqLen());
     }
 
     private double trainEpoch(Trainer trainer, Windows train, int epoch, Progress progress, double bestLoss) {
@@ -186,6 +193,19 @@ public final class Training {
             if (values == null) throw new IllegalStateException("no weights for parameter " + name);
             array.set(FloatBuffer.wrap(values));
         }
+    }
+
+    /** How many times the plateau rule halved the learning rate over these epochs. */
+    static int halvings(List<Epoch> history, int ratePatience) {
+        double best = Double.POSITIVE_INFINITY;
+        int since = 0, halvings = 0;
+        for (Epoch e : history) {
+            if (e.validationLoss() < best) {
+                best = e.validationLoss();
+                since = 0;
+            } else if (++since % ratePatience == 0) halvings++;
+        }
+        return halvings;
     }
 
     static int[] permutation(int n, long seed) {

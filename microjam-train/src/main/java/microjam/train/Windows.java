@@ -1,5 +1,7 @@
-// Training examples: windows of seqLen + 1 consecutive touches cut from each session (half-overlapping),
-// the first seqLen the input and the last seqLen the target, both multiplied by the scale factor.
+// Training examples: windows of seqLen + 1 consecutive touches (half-overlapping), the first seqLen the
+// input and the last seqLen the target, both multiplied by the scale factor. Cut either from each session
+// alone, or from one stream of all sessions in a seeded random order: there a window can run from the end
+// of one performance into the start of another, as RoboJam does when it answers a call.
 package microjam.train;
 
 import java.util.ArrayList;
@@ -13,6 +15,13 @@ public record Windows(List<float[][]> list, int seqLen) {
             for (int start = 0; start + seqLen + 1 <= s.length(); start += stride)
                 windows.add(java.util.Arrays.copyOfRange(s.touches(), start, start + seqLen + 1));
         return new Windows(List.copyOf(windows), seqLen);
+    }
+
+    public static Windows stream(List<Session> sessions, int seqLen, long seed) {
+        List<Session> order = new ArrayList<>(sessions);
+        java.util.Collections.shuffle(order, new java.util.Random(seed));
+        float[][] all = order.stream().flatMap(s -> java.util.Arrays.stream(s.touches())).toArray(float[][]::new);
+        return of(List.of(new Session("stream", all, new boolean[all.length])), seqLen);
     }
 
     public int size() {

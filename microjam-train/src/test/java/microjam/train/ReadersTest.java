@@ -99,4 +99,22 @@ class ReadersTest {
                 .as("a window never mixes sessions").isEqualTo(1));
         assertThat(windows.size()).as("half-overlapping windows of 11 in 30 touches: 4 per session").isEqualTo(16 * 4);
     }
+
+    @Test
+    void streamWindowsRunFromOnePerformanceIntoAnotherInASeededOrder() {
+        List<Session> sessions = new java.util.ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            float[][] t = new float[30][];
+            for (int i = 0; i < 30; i++) t[i] = new float[]{s / 20f, i / 30f, 0.01f};
+            sessions.add(new Session("s" + s, t, new boolean[30]));
+        }
+        Windows windows = Windows.stream(sessions, 50, 3);
+        assertThat(windows.size()).as("half-overlapping windows of 51 in 600 touches").isEqualTo(22);
+        assertThat(windows.list()).allSatisfy(w -> assertThat(w.length).isEqualTo(51));
+        assertThat(windows.list()).as("every window spans the end of one performance and the start of another")
+                .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).map(t -> t[0]).distinct().count()).isGreaterThan(1));
+        java.util.function.Function<Windows, List<Float>> firstTouches = ws -> ws.list().stream().map(w -> w[0][0]).toList();
+        assertThat(firstTouches.apply(Windows.stream(sessions, 50, 3))).isEqualTo(firstTouches.apply(windows));
+        assertThat(firstTouches.apply(Windows.stream(sessions, 50, 4))).as("another seed, another order").isNotEqualTo(firstTouches.apply(windows));
+    }
 }
