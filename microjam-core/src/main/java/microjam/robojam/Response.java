@@ -70,7 +70,7 @@ final class Response {
         times[count] = at;
         xs[count] = x;
         ys[count] = y;
-        moving[count++] = !first && dt <= TAP_AFTER;
+        moving[count++] = !first && RoboJam.moving(dt);
         state.input((float) (x * scale), (float) (y * scale), (float) (dt * scale));
         return true;
     }

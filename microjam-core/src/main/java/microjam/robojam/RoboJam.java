@@ -30,6 +30,11 @@ public final class RoboJam implements AutoCloseable {
         this.batcher = new Batcher(network, Math.max(1, threads), MAX_BATCH);
     }
 
+    /** The original's rule for a generated touch after the first: moving when it comes within 0.1 s of the previous one, else a tap. */
+    public static boolean moving(double dt) {
+        return dt <= Response.TAP_AFTER;
+    }
+
     public Model model() {
         return network.model();
     }

@@ -11,7 +11,6 @@ import microjam.robojam.ModelFile;
 import microjam.robojam.Network;
 import microjam.robojam.RoboJam;
 import microjam.robojam.Settings;
-import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,6 +34,11 @@ final class EvaluateCommand implements Callable<Integer> {
     List<Path> data = new ArrayList<>();
     @Option(names = "--only", paramLabel = "LIST") Path only;
     @Option(names = "--from-database", paramLabel = "JDBC-URL") String database;
+    enum SplitPart { validation, training }
+
+    @Option(names = "--split", defaultValue = "validation",
+            description = "Which sessions of the model's recorded split to evaluate on: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}). "
+                    + "Choose sampling settings on training, so the held-out numbers stay unbiased.") SplitPart split;
     @Option(names = "--calls", defaultValue = "60", description = "Held-out calls to answer (default ${DEFAULT-VALUE}).") int calls;
     @Option(names = "--picture", paramLabel = "PNG", description = "Write a picture of a few call/response pairs here.") Path picture;
     @Option(names = "--seed", defaultValue = "1") long seed;
@@ -44,8 +48,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** ks per feature: RoboJam, uniform random, replay the call; humanBand: KS between two human groups (95th percentile). */
-    public record Report(double nll, Map<String, double[]> ks, Map<String, Double> humanBand) {
+    /**
+     * ks per feature: RoboJam, uniform random, replay the call; humanBand: KS between two human groups (95th percentile);
+     * people, responses: each feature's values; movingRuleKs: the KS of the moving share between the people's recorded
+     * flags and the flags RoboJam's rule would give their touches (how much of that feature's gap the rule alone explains).
+     */
+    public record Report(double nll, Map<String, double[]> ks, Map<String, Double> humanBand,
+                         Map<String, double[]> people, Map<String, double[]> responses, double movingRuleKs) {
         long withinHumanNoise() {
             return ks.entrySet().stream().filter(e -> e.getValue()[0] <= humanBand.get(e.getKey())).count();
         }
@@ -58,24 +67,40 @@ final class EvaluateCommand implements Callable<Integer> {
         String ids = model.metadata().get("split.validation.ids");
         if (ids != null) {
             Set<String> held = Set.of(ids.split(" "));
-            sessions = sessions.stream().filter(s -> held.contains(s.id())).toList();
-        }
-        if (sessions.isEmpty()) throw new IllegalArgumentException("none of the model's held-out sessions are in this data");
+            boolean validation = split == SplitPart.validation;
+            sessions = sessions.stream().filter(s -> held.contains(s.id()) == validation).toList();
+        } else if (split == SplitPart.training) throw new IllegalArgumentException("--split training: the model records no split");
+        if (sessions.isEmpty()) throw new IllegalArgumentException("none of the model's " + (split == SplitPart.validation ? "held-out" : "training") + " sessions are in this data");
         Report report = evaluate(model, sessions, calls, new Settings(temperature, sigmaTemperature, seed), picture);
         var out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "held-out sessions: %d; NLL per touch over whole held-out sessions: %.4f%n", sessions.size(), report.nll());
-        out.printf(Locale.ROOT, "responses to %d held-out calls at temperature %s, sigma temperature %s; reference: the other held-out performances%n%n",
-                Math.min(calls, sessions.size()), temperature, sigmaTemperature);
+        String part = split == SplitPart.validation ? "held-out" : "training";
+        out.printf(Locale.ROOT, "%s sessions: %d; NLL per touch over whole %s sessions: %.4f%n", part, sessions.size(), part, report.nll());
+        out.printf(Locale.ROOT, "responses to %d %s calls at temperature %s, sigma temperature %s; reference: the other %s performances%n%n",
+                Math.min(calls, sessions.size()), part, temperature, sigmaTemperature, part);
         out.println("| feature | RoboJam | uniform random | replay the call | two human groups (95 % of " + HumanNoise.SPLITS + " splits) |");
         out.println("|---|---|---|---|---|");
         report.ks().forEach((feature, ks) -> out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | ≤ %.3f |%n", feature, ks[0], ks[1], ks[2],
                 report.humanBand().get(feature)));
+        out.printf(Locale.ROOT, "%nPercentiles 10 / 50 / 90 of each feature, people (the reference) and RoboJam:%n%n");
+        out.println("| feature | people | RoboJam |");
+        out.println("|---|---|---|");
+        for (String f : Features.NAMES) out.printf(Locale.ROOT, "| %s | %s | %s |%n", f, percentiles(report.people().get(f)), percentiles(report.responses().get(f)));
+        out.printf(Locale.ROOT, "%nRoboJam's moving rule (a tap after more than 0.1 s) applied to the people's own touches: KS %.3f against their recorded moving share.%n",
+                report.movingRuleKs());
         long wins = report.ks().values().stream().filter(ks -> ks[0] < ks[1] && ks[0] < ks[2]).count();
         long beatsUniform = report.ks().values().stream().filter(ks -> ks[0] < ks[1]).count();
         out.printf(Locale.ROOT, "%nRoboJam is closest to the human performances on %d of %d features (KS statistic, lower is closer);%n", wins, report.ks().size());
         out.printf(Locale.ROOT, "it beats uniform random on %d, and is within the spread between two groups of people on %d.%n",
                 beatsUniform, report.withinHumanNoise());
         return 0;
+    }
+
+    private static String percentiles(double[] values) {
+        if (values.length == 0) return "–";
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "%.3f / %.3f / %.3f", sorted[(int) (0.1 * (sorted.length - 1))], sorted[(int) (0.5 * (sorted.length - 1))],
+                sorted[(int) (0.9 * (sorted.length - 1))]);
     }
 
     public static Report evaluate(Model model, List<Session> sessions, int calls, Settings settings, Path picture) {
@@ -105,17 +130,14 @@ final class EvaluateCommand implements Callable<Integer> {
         if (reference.size() < 10) reference = humans;
         if (picture != null) Plots.callsAndResponses(pictureCalls, pictureResponses, picture);
         Map<String, double[]> h = Features.of(reference), r = Features.of(robo), u = Features.of(uniform), p = Features.of(replay);
-        KolmogorovSmirnovTest ks = KolmogorovSmirnovTest.withDefaults();
         Map<String, double[]> table = new LinkedHashMap<>();
-        for (String f : Features.NAMES) table.put(f, new double[]{statistic(ks, h.get(f), r.get(f)), statistic(ks, h.get(f), u.get(f)), statistic(ks, h.get(f), p.get(f))});
+        for (String f : Features.NAMES) table.put(f, new double[]{TwoSampleKs.statistic(h.get(f), r.get(f)), TwoSampleKs.statistic(h.get(f), u.get(f)), TwoSampleKs.statistic(h.get(f), p.get(f))});
         List<Touches> people = new ArrayList<>(humans);
         if (reference != humans) people.addAll(reference);
         int group = Math.min(humans.size(), people.size() - 1);
-        return new Report(nll, table, HumanNoise.band95(people, group, seed));
-    }
-
-    private static double statistic(KolmogorovSmirnovTest ks, double[] a, double[] b) {
-        return a.length == 0 || b.length == 0 ? 1 : ks.statistic(a, b);
+        double movingRuleKs = TwoSampleKs.statistic(h.get("fraction moving"),
+                Features.of(reference.stream().map(EvaluateCommand::withMovingRule).toList()).get("fraction moving"));
+        return new Report(nll, table, HumanNoise.band95(people, group, seed), h, r, movingRuleKs);
     }
 
     /** Mean negative log-likelihood per touch of each session's next touch, teacher-forced, with the Java kernel. */
@@ -162,6 +184,16 @@ final class EvaluateCommand implements Callable<Integer> {
             if (i > 0) time += s.touches()[i][2];
             if (time > 5.0) break;
             touches.add(new Touch(time, s.touches()[i][0], s.touches()[i][1], 0, i > 0 && s.moving()[i]));
+        }
+        return new Touches(touches);
+    }
+
+    /** The same touches with the moving flags RoboJam's rule gives generated touches. */
+    static Touches withMovingRule(Touches t) {
+        List<Touch> touches = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            Touch touch = t.get(i);
+            touches.add(new Touch(touch.time(), touch.x(), touch.y(), touch.z(), i > 0 && RoboJam.moving(touch.time() - t.get(i - 1).time())));
         }
         return new Touches(touches);
     }

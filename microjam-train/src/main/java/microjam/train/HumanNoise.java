@@ -5,7 +5,6 @@
 package microjam.train;
 
 import microjam.performance.Touches;
-import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +22,6 @@ final class HumanNoise {
     /** Per feature, the 95th percentile of KS between random groups of groupSize and the rest of humans. */
     static Map<String, Double> band95(List<Touches> humans, int groupSize, long seed) {
         List<Map<String, double[]>> each = humans.stream().map(t -> Features.of(List.of(t))).toList();
-        KolmogorovSmirnovTest ks = KolmogorovSmirnovTest.withDefaults();
         Random random = new Random(seed);
         Map<String, double[]> draws = new LinkedHashMap<>();
         for (String f : Features.NAMES) draws.put(f, new double[SPLITS]);
@@ -33,7 +31,7 @@ final class HumanNoise {
             java.util.Collections.shuffle(order, random);
             for (String f : Features.NAMES) {
                 double[] a = pooled(each, order.subList(0, groupSize), f), b = pooled(each, order.subList(groupSize, order.size()), f);
-                draws.get(f)[s] = a.length == 0 || b.length == 0 ? 1 : ks.statistic(a, b);
+                draws.get(f)[s] = TwoSampleKs.statistic(a, b);
             }
         }
         Map<String, Double> band = new LinkedHashMap<>();

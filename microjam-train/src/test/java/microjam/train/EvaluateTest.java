@@ -86,4 +86,17 @@ class EvaluateTest {
                 Features.of(squeezed).get("x"), Features.of(people.subList(20, 40)).get("x"));
         assertThat(ks).isGreaterThan(band.get("x"));
     }
+
+    @Test
+    void theMovingRuleMarksTouchesWithin100msOfThePreviousOneAsMoving() {
+        Touches recorded = TouchCsv.read("""
+                time,x,y,z,moving
+                0.0, 0.1, 0.1, 0, 1
+                0.05, 0.2, 0.1, 0, 0
+                0.2, 0.3, 0.1, 0, 1
+                0.3, 0.4, 0.1, 0, 0
+                """);
+        assertThat(EvaluateCommand.withMovingRule(recorded).list()).extracting(t -> t.moving()).containsExactly(false, true, false, true);
+        assertThat(EvaluateCommand.withMovingRule(recorded).list()).extracting(t -> t.x()).containsExactly(0.1, 0.2, 0.3, 0.4);
+    }
 }

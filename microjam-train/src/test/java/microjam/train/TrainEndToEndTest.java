@@ -83,5 +83,15 @@ class TrainEndToEndTest {
         String[] resumed = java.util.stream.Stream.concat(java.util.Arrays.stream(more), java.util.stream.Stream.of("--resume")).toArray(String[]::new);
         assertThat(cli.execute(resumed)).as(err.toString()).isZero();
         assertThat(Files.readAllLines(model.resolveSibling("tiny.model.losses.csv"))).as("epochs 1-12 kept, 13-14 added").hasSize(15);
+
+        for (String split : List.of("validation", "training")) {
+            StringWriter report = new StringWriter();
+            cli.setOut(new PrintWriter(report, true));
+            assertThat(cli.execute("evaluate", "--model", model.toString(), "--data", data.toString(), "--split", split, "--calls", "2"))
+                    .as(err.toString()).isZero();
+            assertThat(report.toString()).as("the model's recorded split: 4 of 40 performances held out")
+                    .contains(split.equals("validation") ? "held-out sessions: 4;" : "training sessions: 36;")
+                    .contains("| touches per second |").contains("| y |").contains("Percentiles 10 / 50 / 90").contains("moving rule");
+        }
     }
 }
