@@ -46,27 +46,32 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-minutes", defaultValue = "0", description = "Stop after the epoch that passes this many minutes (0: no limit).") double maxMinutes;
     @Option(names = "--name", description = "Model name (default: from the shape).") String name;
     @Option(names = "--resume", description = "Go on from the checkpoint in MODEL.checkpoints.") boolean resume;
-    @Option(names = "--init", paramLabel = "FILE", description = "Start from this model's weights (e.g. pre-trained on Metatone); same shape.") Path init;
+    @Option(names = "--init", paramLabel = "FILE", description = "Start from this model's weights (e.g. pre-trained on Metatone), and its shape unless --layers, --units or --mixtures is given.") Path init;
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL") Path output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The shape asked for; with --init and no shape option given, the starting model's own. */
+    private Shape shape(microjam.robojam.Weights initial) {
+        var parsed = spec.commandLine().getParseResult();
+        boolean asked = parsed.hasMatchedOption("--layers") || parsed.hasMatchedOption("--units") || parsed.hasMatchedOption("--mixtures");
+        return initial != null && !asked ? initial.shape() : new Shape(layers, units, mixtures, 3);
+    }
+
     @Override
     public Integer call() {
         if (data.isEmpty() && database == null) throw new IllegalArgumentException("give training data with --data PATH and/or --from-database JDBC-URL");
-        TrainConfig config = new TrainConfig(new Shape(layers, units, mixtures, 3), seqLen, batch, epochs, lr, clip, patience, ratePatience, seed, validation, scale, stream);
+        microjam.robojam.Weights initial = init == null ? null : ModelFile.read(init).weights();
+        TrainConfig config = new TrainConfig(shape(initial), seqLen, batch, epochs, lr, clip, patience, ratePatience, seed, validation, scale, stream);
         List<Session> sessions = Sources.read(data, only == null ? null : MicrojamReader.list(only), database);
         Split split = Split.of(sessions, validation, seed);
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "data: %d sessions, %d touches; %d for training, %d held out (seed %d)%n", sessions.size(),
                 sessions.stream().mapToInt(Session::length).sum(), split.training().size(), split.validation().size(), seed);
         Path checkpoints = output.resolveSibling(output.getFileName() + ".checkpoints");
-        microjam.robojam.Weights initial = null;
-        if (init != null) {
-            initial = ModelFile.read(init).weights();
-            if (!initial.shape().equals(config.shape())) throw new IllegalArgumentException("--init: " + init + " has shape " + initial.shape() + ", not " + config.shape());
-        }
+        if (initial != null && !initial.shape().equals(config.shape()))
+            throw new IllegalArgumentException("--init: " + init + " has shape " + initial.shape() + ", not " + config.shape());
         Training.Result result = new Training(config, checkpoints, spec.commandLine().getErr()).run(split, resume, maxMinutes, initial);
         Map<String, String> meta = new TreeMap<>();
         meta.put("trained", Instant.now().toString());

@@ -84,6 +84,16 @@ class TrainEndToEndTest {
         assertThat(cli.execute(resumed)).as(err.toString()).isZero();
         assertThat(Files.readAllLines(model.resolveSibling("tiny.model.losses.csv"))).as("epochs 1-12 kept, 13-14 added").hasSize(15);
 
+        Path next = model.resolveSibling("next.model");
+        assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "1", "-o", next.toString()))
+                .as("--init alone takes the starting model's shape: " + err).isZero();
+        assertThat(ModelFile.read(next).weights().shape()).isEqualTo(loaded.weights().shape());
+        StringWriter refused = new StringWriter();
+        cli.setErr(new PrintWriter(refused, true));
+        assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--units", "32", "-o", next.toString())).isNotZero();
+        assertThat(refused.toString()).contains("--init").contains("has shape");
+        cli.setErr(new PrintWriter(err, true));
+
         for (String split : List.of("validation", "training")) {
             StringWriter report = new StringWriter();
             cli.setOut(new PrintWriter(report, true));
