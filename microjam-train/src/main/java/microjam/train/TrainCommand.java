@@ -102,7 +102,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         Training.writeLosses(result.history(), output.resolveSibling(output.getFileName() + ".losses.csv"));
         Plots.learningCurves(result.history(), modelName, output.resolveSibling(output.getFileName() + ".curves.png"));
-        out.printf(Locale.ROOT, "wrote %s: best validation NLL %.4f per touch at epoch %d of %d%s, %.0f s%n", output, result.bestValidationLoss(),
+        if (result.bestEpoch() == 0)
+            out.printf(Locale.ROOT, "wrote %s: no epoch of %d beat the starting model (validation NLL %.4f per touch), so its weights are kept; try a lower --lr%n",
+                    output, result.history().size(), result.bestValidationLoss());
+        else out.printf(Locale.ROOT, "wrote %s: best validation NLL %.4f per touch at epoch %d of %d%s, %.0f s%n", output, result.bestValidationLoss(),
                 result.bestEpoch(), result.history().size(), result.stoppedEarly() ? " (stopped early)" : "", result.seconds());
         return 0;
     }

@@ -88,6 +88,11 @@ class TrainEndToEndTest {
         assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "1", "-o", next.toString()))
                 .as("--init alone takes the starting model's shape: " + err).isZero();
         assertThat(ModelFile.read(next).weights().shape()).isEqualTo(loaded.weights().shape());
+        assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "2", "--lr", "0.5",
+                "-o", next.toString())).as(err.toString()).isZero();
+        assertThat(Double.parseDouble(ModelFile.read(next).metadata().get("validation.nll")))
+                .as("fine-tuning never hands back a model worse than the one it started from, on the same validation windows")
+                .isLessThanOrEqualTo(Double.parseDouble(loaded.metadata().get("validation.nll")) + 1e-3);
         StringWriter refused = new StringWriter();
         cli.setErr(new PrintWriter(refused, true));
         assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--units", "32", "-o", next.toString())).isNotZero();
