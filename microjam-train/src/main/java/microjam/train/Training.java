@@ -37,16 +37,39 @@ public final class Training {
     public record Result(Weights best, List<Epoch> history, int bestEpoch, double bestValidationLoss, double seconds, boolean stoppedEarly) {
     }
 
-    /** Adam's learning rate, halved whenever --lr-patience epochs in a row do not improve the validation loss. */
+    /**
+     * Adam's learning rate and the plateau rule that drives it: each epoch's validation loss is recorded;
+     * after every --lr-patience epochs in a row without a new best, the rate is halved. A resumed run
+     * replays its history through the same rule, so it goes on at the rate the interrupted one had reached.
+     */
     static final class PlateauRate implements ai.djl.training.tracker.Tracker {
         private volatile float rate;
+        private final int patience;
+        private double best = Double.POSITIVE_INFINITY;
+        private int sinceBest;
 
-        PlateauRate(float rate) {
+        PlateauRate(float rate, int patience) {
             this.rate = rate;
+            this.patience = patience;
         }
 
-        void halve() {
-            rate /= 2;
+        /** Counts one epoch's validation loss; answers whether it is the best so far. */
+        boolean record(double validationLoss) {
+            if (validationLoss < best) {
+                best = validationLoss;
+                sinceBest = 0;
+                return true;
+            }
+            if (++sinceBest % patience == 0) rate /= 2; // the validation loss is noisy near the optimum: take smaller steps
+            return false;
+        }
+
+        double best() {
+            return best;
+        }
+
+        int sinceBest() {
+            return sinceBest;
         }
 
         @Override
@@ -80,9 +103,10 @@ public final class Training {
         long started = System.nanoTime();
         try (ai.djl.Model model = ai.djl.Model.newInstance("robojam")) {
             model.setBlock(MdnNetwork.block(config.shape()));
-            // A resumed run goes on at the rate the interrupted one had reached: restarting Adam at the full
-            // rate undid 19 epochs of progress in one epoch when tried.
-            PlateauRate rate = new PlateauRate((float) (config.learningRate() / Math.pow(2, halvings(history, config.ratePatience()))));
+            // Replaying a resumed run's history keeps the rate it had reached: restarting Adam at the full rate
+            // undid 19 epochs of progress in one epoch when tried.
+            PlateauRate rate = new PlateauRate(config.learningRate(), config.ratePatience());
+            history.forEach(e -> rate.record(e.validationLoss()));
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss).optOptimizer(Optimizer.adam()
                     .optLearningRateTracker(rate).optClipGrad(config.clip()).build());
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
@@ -91,13 +115,11 @@ public final class Training {
                 else if (initial != null) load(model.getBlock(), initial);
                 Weights best = resume ? ModelFile.read(Checkpoint.best(checkpoints)).weights() : null;
                 int bestEpoch = history.stream().min((a, b) -> Double.compare(a.validationLoss(), b.validationLoss())).map(Epoch::epoch).orElse(0);
-                double bestLoss = history.stream().mapToDouble(Epoch::validationLoss).min().orElse(Double.POSITIVE_INFINITY);
-                int sinceBest = history.isEmpty() ? 0 : history.getLast().epoch() - bestEpoch;
                 if (!resume && initial != null) {
                     // The starting model is the one to beat: a fine-tune that only makes it worse (Adam at 1e-3 took
                     // the shipped model from -3.8 to +2.3 in one epoch on 40 new performances) must leave it as it was.
                     best = initial;
-                    bestLoss = validate(trainer, valid);
+                    rate.record(validate(trainer, valid));
                 }
                 int first = history.isEmpty() ? 1 : history.getLast().epoch() + 1;
                 int steps = (train.size() + config.batch() - 1) / config.batch();
@@ -105,29 +127,23 @@ public final class Training {
                 try (Progress progress = new Progress("training", (long) steps * (config.epochs() - first + 1), err)) {
                     for (int epoch = first; epoch <= config.epochs(); epoch++) {
                         long epochStart = System.nanoTime();
-                        double trainLoss = trainEpoch(trainer, train, epoch, progress, bestLoss);
+                        double trainLoss = trainEpoch(trainer, train, epoch, progress, rate.best());
                         double validationLoss = validate(trainer, valid);
                         history.add(new Epoch(epoch, trainLoss, validationLoss, (System.nanoTime() - epochStart) / 1e9));
                         Weights now = Exporter.weights(model.getBlock(), config.shape());
-                        if (validationLoss < bestLoss) {
-                            bestLoss = validationLoss;
+                        if (rate.record(validationLoss)) {
                             bestEpoch = epoch;
                             best = now;
-                            sinceBest = 0;
-                        } else {
-                            sinceBest++;
-                            // the validation loss is noisy near the optimum: take smaller steps
-                            if (sinceBest % config.ratePatience() == 0) rate.halve();
                         }
                         Checkpoint.write(checkpoints, now, best, history, config.scale());
-                        if (sinceBest >= config.patience()) {
+                        if (rate.sinceBest() >= config.patience()) {
                             early = true;
                             break;
                         }
                         if (maxMinutes > 0 && (System.nanoTime() - started) / 6e10 > maxMinutes) break;
                     }
                 }
-                return new Result(best, history, bestEpoch, bestLoss, (System.nanoTime() - started) / 1e9, early);
+                return new Result(best, history, bestEpoch, rate.best(), (System.nanoTime() - started) / 1e9, early);
             }
         }
     }
@@ -197,19 +213,6 @@ public final class Training {
             if (values == null) throw new IllegalStateException("no weights for parameter " + name);
             array.set(FloatBuffer.wrap(values));
         }
-    }
-
-    /** How many times the plateau rule halved the learning rate over these epochs. */
-    static int halvings(List<Epoch> history, int ratePatience) {
-        double best = Double.POSITIVE_INFINITY;
-        int since = 0, halvings = 0;
-        for (Epoch e : history) {
-            if (e.validationLoss() < best) {
-                best = e.validationLoss();
-                since = 0;
-            } else if (++since % ratePatience == 0) halvings++;
-        }
-        return halvings;
     }
 
     static int[] permutation(int n, long seed) {

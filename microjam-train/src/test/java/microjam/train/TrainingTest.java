@@ -11,11 +11,17 @@ class TrainingTest {
         return java.util.stream.IntStream.range(0, losses.length).mapToObj(i -> new Training.Epoch(i + 1, 0, losses[i], 1)).toList();
     }
 
+    private static float rateAfter(List<Training.Epoch> history, int patience) {
+        Training.PlateauRate rate = new Training.PlateauRate(1f, patience);
+        history.forEach(e -> rate.record(e.validationLoss()));
+        return rate.getNewValue(0);
+    }
+
     @Test
     void aResumedRunGoesOnAtTheLearningRateThePlateauRuleHadReached() {
         List<Training.Epoch> history = validationLosses(3, 2, 2.5, 1, 1.5, 1.2, 1.1, 0.5);
-        assertThat(Training.halvings(history, 1)).as("one halving per epoch that did not improve").isEqualTo(4);
-        assertThat(Training.halvings(history, 2)).as("one halving per two such epochs in a row").isEqualTo(1);
-        assertThat(Training.halvings(List.of(), 1)).isZero();
+        assertThat(rateAfter(history, 1)).as("one halving per epoch that did not improve: 4").isEqualTo(1f / 16);
+        assertThat(rateAfter(history, 2)).as("one halving per two such epochs in a row: 1").isEqualTo(1f / 2);
+        assertThat(rateAfter(List.of(), 1)).isEqualTo(1f);
     }
 }
