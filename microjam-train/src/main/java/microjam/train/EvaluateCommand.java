@@ -34,7 +34,15 @@ final class EvaluateCommand implements Callable<Integer> {
     List<Path> data = new ArrayList<>();
     @Option(names = "--only", paramLabel = "LIST") Path only;
     @Option(names = "--from-database", paramLabel = "JDBC-URL") String database;
-    enum SplitPart { validation, training }
+    enum SplitPart {
+        validation("held-out"), training("training");
+
+        final String words;
+
+        SplitPart(String words) {
+            this.words = words;
+        }
+    }
 
     @Option(names = "--split", defaultValue = "validation",
             description = "Which sessions of the model's recorded split to evaluate on: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}). "
@@ -70,10 +78,10 @@ final class EvaluateCommand implements Callable<Integer> {
             boolean validation = split == SplitPart.validation;
             sessions = sessions.stream().filter(s -> held.contains(s.id()) == validation).toList();
         } else if (split == SplitPart.training) throw new IllegalArgumentException("--split training: the model records no split");
-        if (sessions.isEmpty()) throw new IllegalArgumentException("none of the model's " + (split == SplitPart.validation ? "held-out" : "training") + " sessions are in this data");
+        String part = split.words;
+        if (sessions.isEmpty()) throw new IllegalArgumentException("none of the model's " + part + " sessions are in this data");
         Report report = evaluate(model, sessions, calls, new Settings(temperature, sigmaTemperature, seed), picture);
         var out = spec.commandLine().getOut();
-        String part = split == SplitPart.validation ? "held-out" : "training";
         out.printf(Locale.ROOT, "%s sessions: %d; NLL per touch over whole %s sessions: %.4f%n", part, sessions.size(), part, report.nll());
         out.printf(Locale.ROOT, "responses to %d %s calls at temperature %s, sigma temperature %s; reference: the other %s performances%n%n",
                 Math.min(calls, sessions.size()), part, temperature, sigmaTemperature, part);
