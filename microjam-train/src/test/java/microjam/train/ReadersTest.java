@@ -80,14 +80,20 @@ class ReadersTest {
         assertThat(sessions.get(0).touches()[2]).containsExactly(0.3f, 0.3f, 0.1f);
     }
 
-    @Test
-    void theSplitIsBySessionFixedBySeedAndWindowsStayInsideSessions() {
+    /** Session s has x = s / 20 throughout, so a window's x values tell which sessions it spans. */
+    private static List<Session> twentySessionsOfThirtyTouches() {
         List<Session> sessions = new java.util.ArrayList<>();
         for (int s = 0; s < 20; s++) {
             float[][] t = new float[30][];
             for (int i = 0; i < 30; i++) t[i] = new float[]{s / 20f, i / 30f, 0.01f};
             sessions.add(new Session("s" + s, t, new boolean[30]));
         }
+        return sessions;
+    }
+
+    @Test
+    void theSplitIsBySessionFixedBySeedAndWindowsStayInsideSessions() {
+        List<Session> sessions = twentySessionsOfThirtyTouches();
         Split split = Split.of(sessions, 0.2, 7);
         assertThat(split.validation()).hasSize(4);
         assertThat(Split.of(sessions, 0.2, 7).validationIds()).isEqualTo(split.validationIds());
@@ -102,12 +108,7 @@ class ReadersTest {
 
     @Test
     void streamWindowsRunFromOnePerformanceIntoAnotherInASeededOrder() {
-        List<Session> sessions = new java.util.ArrayList<>();
-        for (int s = 0; s < 20; s++) {
-            float[][] t = new float[30][];
-            for (int i = 0; i < 30; i++) t[i] = new float[]{s / 20f, i / 30f, 0.01f};
-            sessions.add(new Session("s" + s, t, new boolean[30]));
-        }
+        List<Session> sessions = twentySessionsOfThirtyTouches();
         Windows windows = Windows.stream(sessions, 50, 3);
         assertThat(windows.size()).as("half-overlapping windows of 51 in 600 touches").isEqualTo(22);
         assertThat(windows.list()).allSatisfy(w -> assertThat(w.length).isEqualTo(51));
