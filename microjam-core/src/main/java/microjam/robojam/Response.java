@@ -1,7 +1,8 @@
 // Generating one response, as a sequence of network steps that a batcher drives:
 //   1. reset the state; feed every call touch [x, y, dt]·scale (dt = time since the previous touch,
 //      the first one's time itself; x, y clipped to [0, 1], dt to [0, 5]); an empty call feeds one
-//      zero input, so the response is unconditioned;
+//      zero input, so the response is unconditioned; a model trained with PerformanceStart markers
+//      reads one before the call (if any) and one after it, where the response begins;
 //   2. sample a touch from the head's mixture: divide by the scale, clip x, y to [0, 1], dt to
 //      [1 ms, 5 s]; the first touch is at time 0 and a tap, later ones come dt after the previous and
 //      are taps when dt > 0.1 s, else moving; z is a constant;
@@ -29,7 +30,9 @@ final class Response {
     private final double[] times = new double[MAX_TOUCHES], xs = new double[MAX_TOUCHES], ys = new double[MAX_TOUCHES];
     private final boolean[] moving = new boolean[MAX_TOUCHES];
     private int count;        // response touches so far
-    private int fed;          // call touches fed so far
+    private final boolean marked; // PerformanceStart steps around the call
+    private final int inputs; // steps fed before sampling: markers and call touches
+    private int fed;          // of those, fed so far
     private double time;      // response time of the last touch
     private double previousCallTime;
     int steps;
@@ -41,20 +44,21 @@ final class Response {
         this.settings = settings;
         this.random = new SplittableRandom(settings.seed());
         this.state = network.newState();
+        this.marked = PerformanceStart.marked(network.model());
+        this.inputs = marked ? (call.isEmpty() ? 1 : call.size() + 2) : Math.max(1, call.size());
     }
 
     /** Prepares the first step. */
     void start() {
         state.reset();
-        if (call.isEmpty()) state.input(0f, 0f, 0f);
-        else feedCallTouch();
+        feedNext();
     }
 
     /** Called after each step; prepares the next one and answers true, or answers false when done. */
     boolean advance() {
         steps++;
-        if (fed < call.size()) {
-            feedCallTouch();
+        if (fed < inputs) {
+            feedNext();
             return true;
         }
         if (count == MAX_TOUCHES) return false;
@@ -75,8 +79,14 @@ final class Response {
         return true;
     }
 
-    private void feedCallTouch() {
-        Touch t = call.get(fed++);
+    private void feedNext() {
+        int i = fed++;
+        if (marked && (i == 0 || i == inputs - 1)) state.input(PerformanceStart.X * scale, PerformanceStart.Y * scale, PerformanceStart.DT * scale);
+        else if (call.isEmpty()) state.input(0f, 0f, 0f);
+        else feedCallTouch(call.get(marked ? i - 1 : i));
+    }
+
+    private void feedCallTouch(Touch t) {
         double dt = clip(t.time() - previousCallTime, 0, MAX_DT);
         previousCallTime = t.time();
         state.input((float) (clip(t.x(), 0, 1) * scale), (float) (clip(t.y(), 0, 1) * scale), (float) (dt * scale));
