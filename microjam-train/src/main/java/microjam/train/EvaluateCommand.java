@@ -9,6 +9,7 @@ import microjam.performance.Touches;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
 import microjam.robojam.Network;
+import microjam.robojam.PerformanceStart;
 import microjam.robojam.RoboJam;
 import microjam.robojam.Settings;
 import picocli.CommandLine.Command;
@@ -154,12 +155,19 @@ final class EvaluateCommand implements Callable<Integer> {
         int k = model.shape().mixtures(), d = model.shape().dimensions(), kd = k * d;
         double sum = 0;
         long count = 0;
+        // A model trained with PerformanceStart markers reads one first, as when it answers; either way the
+        // first touch is not scored, so the numbers compare across models.
+        int lead = PerformanceStart.marked(model) ? 1 : 0;
         for (Session s : sessions) {
-            int n = Math.min(s.length(), 1000);
+            int n = Math.min(s.length(), 1000) + lead;
             float[][] inputs = new float[n][];
-            for (int t = 0; t < n; t++) inputs[t] = new float[]{s.touches()[t][0] * model.scale(), s.touches()[t][1] * model.scale(), s.touches()[t][2] * model.scale()};
+            if (lead == 1) inputs[0] = new float[]{PerformanceStart.X * model.scale(), PerformanceStart.Y * model.scale(), PerformanceStart.DT * model.scale()};
+            for (int t = lead; t < n; t++) {
+                float[] touch = s.touches()[t - lead];
+                inputs[t] = new float[]{touch[0] * model.scale(), touch[1] * model.scale(), touch[2] * model.scale()};
+            }
             float[][] out = network.headOutputs(inputs);
-            for (int t = 0; t + 1 < n; t++) {
+            for (int t = lead; t + 1 < n; t++) {
                 double[] logs = new double[k];
                 double maxLogit = Double.NEGATIVE_INFINITY;
                 for (int c = 0; c < k; c++) maxLogit = Math.max(maxLogit, out[t][2 * kd + c]);

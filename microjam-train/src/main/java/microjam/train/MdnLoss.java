@@ -3,7 +3,8 @@
 //   σ = ELU(s) + 1 + 1e-7                 (written as s + 1 for s > 0, e^min(s, 0) otherwise: no overflow)
 //   log N_k = Σ_d [ −½((y_d − μ_kd)/σ_kd)² − log σ_kd − ½ log 2π ]
 //   log p   = logsumexp_k ( log softmax(logits)_k + log N_k )      (max subtracted before exp)
-//   loss    = −mean over batch and time of log p
+//   loss    = −mean over batch and time of log p, or the weighted mean Σ w·(−log p) / Σ w when the labels
+//             carry weights (0 for steps that are inputs only, such as a PerformanceStart marker)
 package microjam.train;
 
 import ai.djl.ndarray.NDArray;
@@ -23,7 +24,10 @@ public final class MdnLoss extends Loss {
 
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        return negativeLogLikelihood(predictions.singletonOrThrow(), labels.singletonOrThrow()).mean();
+        NDArray nll = negativeLogLikelihood(predictions.singletonOrThrow(), labels.get(0));
+        if (labels.size() == 1) return nll.mean();
+        NDArray weights = labels.get(1);
+        return nll.mul(weights).sum().div(weights.sum().maximum(1f));
     }
 
     /** −log p(target) per batch member and time step: shape (B, T). */

@@ -4,6 +4,7 @@ package microjam.train;
 
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
+import microjam.robojam.PerformanceStart;
 import microjam.robojam.Shape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--units", defaultValue = "128") int units;
     @Option(names = "--mixtures", defaultValue = "5") int mixtures;
     @Option(names = "--seq-len", defaultValue = "50") int seqLen;
-    @Option(names = "--stream", description = "Cut windows from all sessions joined in a seeded random order, so the network learns to go on from one performance into another (as when answering a call), instead of from each session alone.")
+    @Option(names = "--stream", description = "Cut windows from all sessions joined in a seeded random order, each led by a PerformanceStart marker, so the network learns to go on from one performance into another (as when answering a call), instead of from each session alone.")
     boolean stream;
     @Option(names = "--batch", defaultValue = "64") int batch;
     @Option(names = "--epochs", defaultValue = "30") int epochs;
@@ -82,6 +83,7 @@ final class TrainCommand implements Callable<Integer> {
         meta.put("split.validation.ids", String.join(" ", split.validationIds()));
         meta.put("hyper.seq-len", String.valueOf(seqLen));
         meta.put("hyper.windows", stream ? "stream" : "session");
+        if (stream) meta.put(PerformanceStart.METADATA_KEY, "true");
         meta.put("hyper.batch", String.valueOf(batch));
         meta.put("hyper.lr", String.valueOf(lr));
         meta.put("hyper.lr-patience", String.valueOf(ratePatience));

@@ -162,7 +162,7 @@ public final class Training {
                 NDArray[] xy = inputsAndTargets(batch, train, order, from, count);
                 try (GradientCollector collector = trainer.newGradientCollector()) {
                     NDArray out = trainer.forward(new NDList(xy[0])).singletonOrThrow();
-                    NDArray l = loss.evaluate(new NDList(xy[1]), new NDList(out));
+                    NDArray l = loss.evaluate(new NDList(xy[1], xy[2]), new NDList(out));
                     collector.backward(l);
                     sum += l.getFloat() * count;
                     seen += count;
@@ -184,16 +184,18 @@ public final class Training {
             try (NDManager batch = trainer.getManager().newSubManager()) {
                 NDArray[] xy = inputsAndTargets(batch, valid, order, from, count);
                 NDArray out = trainer.evaluate(new NDList(xy[0])).singletonOrThrow();
-                sum += loss.evaluate(new NDList(xy[1]), new NDList(out)).getFloat() * count;
+                sum += loss.evaluate(new NDList(xy[1], xy[2]), new NDList(out)).getFloat() * count;
             }
         }
         return sum / valid.size();
     }
 
+    /** Inputs, targets and the targets' weights in the loss. */
     private NDArray[] inputsAndTargets(NDManager manager, Windows windows, int[] order, int from, int count) {
         Shape shape = new Shape(count, config.seqLen(), 3);
         return new NDArray[]{manager.create(windows.batch(order, from, count, 0, config.scale()), shape),
-                manager.create(windows.batch(order, from, count, 1, config.scale()), shape)};
+                manager.create(windows.batch(order, from, count, 1, config.scale()), shape),
+                manager.create(windows.weights(order, from, count), new Shape(count, config.seqLen()))};
     }
 
     /** Copies model-file weights into the DJL network (the summed bias goes to i2h, h2h is zero). */

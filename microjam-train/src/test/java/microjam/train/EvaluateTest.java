@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import microjam.performance.TouchCsv;
 import microjam.performance.Touches;
+import microjam.robojam.PerformanceStart;
 import microjam.robojam.RandomModel;
 import org.junit.jupiter.api.Test;
 
@@ -50,23 +51,41 @@ class EvaluateTest {
 
     @Test
     void theKernelsNllEqualsTheTrainersLoss() {
+        theKernelsNllEqualsTheTrainersLoss(false);
+    }
+
+    @Test
+    void aModelTrainedWithStartStepsReadsOneBeforeTheSessionAndTheSameTouchesAreScored() {
+        theKernelsNllEqualsTheTrainersLoss(true);
+    }
+
+    private static void theKernelsNllEqualsTheTrainersLoss(boolean marked) {
         microjam.robojam.Shape shape = new microjam.robojam.Shape(1, 12, 3, 3);
-        microjam.robojam.Model random = RandomModel.create(shape, 4);
+        microjam.robojam.Model plain = RandomModel.create(shape, 4);
+        microjam.robojam.Model random = marked ? new microjam.robojam.Model(plain.name(), plain.data(), plain.scale(),
+                Map.of(PerformanceStart.METADATA_KEY, "true"), plain.weights()) : plain;
         Random r = new Random(2);
         float[][] touches = new float[40][];
         for (int i = 0; i < 40; i++) touches[i] = new float[]{r.nextFloat(), r.nextFloat(), r.nextFloat() * 0.1f};
         Session session = new Session("s", touches, new boolean[40]);
         double kernel = EvaluateCommand.nll(random, List.of(session));
+        int lead = marked ? 1 : 0, steps = 39 + lead;
+        float[][] inputs = new float[40 + lead][];
+        if (marked) inputs[0] = new float[]{PerformanceStart.X, PerformanceStart.Y, PerformanceStart.DT};
+        System.arraycopy(touches, 0, inputs, lead, 40);
         try (NDManager manager = NDManager.newBaseManager(); Model model = MdnNetwork.model(shape, manager)) {
             Training.load(model.getBlock(), random.weights());
-            float[] in = new float[39 * 3], target = new float[39 * 3];
-            for (int i = 0; i < 39; i++)
+            float[] in = new float[steps * 3], target = new float[steps * 3], weights = new float[steps];
+            for (int i = 0; i < steps; i++) {
+                weights[i] = i < lead ? 0 : 1; // the first touch is not scored, with or without a start step before it
                 for (int d = 0; d < 3; d++) {
-                    in[i * 3 + d] = touches[i][d] * random.scale();
-                    target[i * 3 + d] = touches[i + 1][d] * random.scale();
+                    in[i * 3 + d] = inputs[i][d] * random.scale();
+                    target[i * 3 + d] = inputs[i + 1][d] * random.scale();
                 }
-            var out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(manager.create(in, new Shape(1, 39, 3))), false).singletonOrThrow();
-            double djl = new MdnLoss(3, 3).negativeLogLikelihood(out, manager.create(target, new Shape(1, 39, 3))).mean().getFloat();
+            }
+            var out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(manager.create(in, new Shape(1, steps, 3))), false).singletonOrThrow();
+            double djl = new MdnLoss(3, 3).evaluate(new NDList(manager.create(target, new Shape(1, steps, 3)), manager.create(weights, new Shape(1, steps))),
+                    new NDList(out)).getFloat();
             assertThat(kernel).isCloseTo(djl, within(1e-3 * Math.max(1, Math.abs(djl))));
         }
     }

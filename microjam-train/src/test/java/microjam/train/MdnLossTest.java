@@ -34,6 +34,29 @@ class MdnLossTest {
     }
 
     @Test
+    void weightedLabelsAverageOnlyTheStepsWithWeightOne() {
+        Random random = new Random(9);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            int b = 2, t = 5;
+            float[] out = new float[b * t * P], target = new float[b * t * D], weights = new float[b * t];
+            for (int i = 0; i < out.length; i++) out[i] = (float) (random.nextGaussian() * 2);
+            for (int i = 0; i < target.length; i++) target[i] = (float) (random.nextGaussian() * 3);
+            double sum = 0;
+            int counted = 0;
+            for (int i = 0; i < b * t; i++) {
+                weights[i] = i % 3 == 0 ? 0 : 1;
+                if (weights[i] == 1) {
+                    sum += direct(out, i * P, target, i * D);
+                    counted++;
+                }
+            }
+            NDArray loss = new MdnLoss(K, D).evaluate(new ai.djl.ndarray.NDList(manager.create(target, new Shape(b, t, D)), manager.create(weights, new Shape(b, t))),
+                    new ai.djl.ndarray.NDList(manager.create(out, new Shape(b, t, P))));
+            assertThat((double) loss.getFloat()).isCloseTo(sum / counted, org.assertj.core.data.Offset.offset(1e-4 * Math.max(1, Math.abs(sum / counted))));
+        }
+    }
+
+    @Test
     void isFiniteForExtremeInputs() {
         try (NDManager manager = NDManager.newBaseManager()) {
             float[] out = new float[2 * P], target = new float[2 * D];

@@ -7,6 +7,7 @@ import microjam.performance.Instrument;
 import microjam.performance.NewPerformance;
 import microjam.performance.StageName;
 import microjam.performance.TouchCsv;
+import microjam.robojam.PerformanceStart;
 import microjam.store.Database;
 import microjam.store.PerformanceStore;
 import microjam.store.Performer;
@@ -110,12 +111,34 @@ class ReadersTest {
     void streamWindowsRunFromOnePerformanceIntoAnotherInASeededOrder() {
         List<Session> sessions = twentySessionsOfThirtyTouches();
         Windows windows = Windows.stream(sessions, 50, 3);
-        assertThat(windows.size()).as("half-overlapping windows of 51 in 600 touches").isEqualTo(22);
+        assertThat(windows.size()).as("half-overlapping windows of 51 in 600 touches and 20 PerformanceStart steps").isEqualTo(23);
         assertThat(windows.list()).allSatisfy(w -> assertThat(w.length).isEqualTo(51));
         assertThat(windows.list()).as("every window spans the end of one performance and the start of another")
                 .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).map(t -> t[0]).distinct().count()).isGreaterThan(1));
         java.util.function.Function<Windows, List<Float>> firstTouches = ws -> ws.list().stream().map(w -> w[0][0]).toList();
         assertThat(firstTouches.apply(Windows.stream(sessions, 50, 3))).isEqualTo(firstTouches.apply(windows));
         assertThat(firstTouches.apply(Windows.stream(sessions, 50, 4))).as("another seed, another order").isNotEqualTo(firstTouches.apply(windows));
+    }
+
+    @Test
+    void inTheStreamEachPerformanceBeginsWithAStartStepThatIsNeverATarget() {
+        Windows windows = Windows.stream(twentySessionsOfThirtyTouches(), 50, 3);
+        int[] all = java.util.stream.IntStream.range(0, windows.size()).toArray();
+        float[] weights = windows.weights(all, 0, all.length);
+        for (int w = 0; w < windows.size(); w++) {
+            float[][] rows = windows.list().get(w);
+            for (int t = 0; t < 50; t++) {
+                boolean start = PerformanceStart.is(rows[t + 1]);
+                assertThat(weights[w * 50 + t]).as("weight of target %d in window %d", t, w).isEqualTo(start ? 0f : 1f);
+                if (start) {
+                    assertThat(rows[t + 1]).containsExactly(PerformanceStart.X, PerformanceStart.Y, PerformanceStart.DT);
+                    if (t + 2 <= 50) assertThat(rows[t + 2][1]).as("a performance's first touch follows its start step").isZero();
+                }
+                if (rows[t + 1][1] == 0 && !start) assertThat(PerformanceStart.is(rows[t])).as("before each first touch, a start step").isTrue();
+            }
+        }
+        assertThat(windows.list().getFirst()[0]).as("the stream opens with a start step").containsExactly(-1f, -1f, -1f);
+        assertThat(Windows.of(twentySessionsOfThirtyTouches(), 10).list()).as("windows inside one session have no start steps")
+                .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).noneMatch(PerformanceStart::is)).isTrue());
     }
 }

@@ -3,6 +3,7 @@
 package microjam.train;
 
 import microjam.robojam.ModelFile;
+import microjam.robojam.PerformanceStart;
 import microjam.robojam.RoboJam;
 import microjam.store.Database;
 import microjam.web.ServerConfig;
@@ -85,9 +86,11 @@ class TrainEndToEndTest {
         assertThat(Files.readAllLines(model.resolveSibling("tiny.model.losses.csv"))).as("epochs 1-12 kept, 13-14 added").hasSize(15);
 
         Path next = model.resolveSibling("next.model");
-        assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "1", "-o", next.toString()))
+        assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "1", "--stream", "-o", next.toString()))
                 .as("--init alone takes the starting model's shape: " + err).isZero();
         assertThat(ModelFile.read(next).weights().shape()).isEqualTo(loaded.weights().shape());
+        assertThat(PerformanceStart.marked(ModelFile.read(next))).as("a model trained on the stream reads performance starts").isTrue();
+        assertThat(PerformanceStart.marked(loaded)).as("one trained on windows inside sessions does not").isFalse();
         assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "2", "--lr", "0.5",
                 "-o", next.toString())).as(err.toString()).isZero();
         assertThat(Double.parseDouble(ModelFile.read(next).metadata().get("validation.nll")))
@@ -106,7 +109,8 @@ class TrainEndToEndTest {
                     .as(err.toString()).isZero();
             assertThat(report.toString()).as("the model's recorded split: 4 of 40 performances held out")
                     .contains(split.equals("validation") ? "held-out sessions: 4;" : "training sessions: 36;")
-                    .contains("| touches per second |").contains("| y |").contains("Percentiles 10 / 50 / 90").contains("moving rule");
+                    .contains("| touches per second |").contains("| y |").contains("Percentiles 10 / 50 / 90").contains("moving rule")
+                    .contains("Pauses (gaps over 0.1 s)").contains("Steadiness");
         }
     }
 }
