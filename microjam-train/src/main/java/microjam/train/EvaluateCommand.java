@@ -60,10 +60,12 @@ final class EvaluateCommand implements Callable<Integer> {
     /**
      * ks per feature: RoboJam, uniform random, replay the call; humanBand: KS between two human groups (95th percentile);
      * people, responses: each feature's values; movingRuleKs: the KS of the moving share between the people's recorded
-     * flags and the flags RoboJam's rule would give their touches (how much of that feature's gap the rule alone explains).
+     * flags and the flags RoboJam's rule would give their touches (how much of that feature's gap the rule alone explains);
+     * steadiness and pauses: people's, then RoboJam's (Features.steadiness, Features.pauses), diagnostics beyond the KS table.
      */
     public record Report(double nll, Map<String, double[]> ks, Map<String, Double> humanBand,
-                         Map<String, double[]> people, Map<String, double[]> responses, double movingRuleKs) {
+                         Map<String, double[]> people, Map<String, double[]> responses, double movingRuleKs,
+                         double[] steadiness, double[][] pauses) {
         long withinHumanNoise() {
             return ks.entrySet().stream().filter(e -> e.getValue()[0] <= humanBand.get(e.getKey())).count();
         }
@@ -96,6 +98,10 @@ final class EvaluateCommand implements Callable<Integer> {
         for (String f : Features.NAMES) out.printf(Locale.ROOT, "| %s | %s | %s |%n", f, percentiles(report.people().get(f)), percentiles(report.responses().get(f)));
         out.printf(Locale.ROOT, "%nRoboJam's moving rule (a tap after more than 0.1 s) applied to the people's own touches: KS %.3f against their recorded moving share.%n",
                 report.movingRuleKs());
+        out.printf(Locale.ROOT, "Pauses (gaps over 0.1 s), percentiles 10 / 50 / 90 in seconds: people %s, RoboJam %s.%n",
+                percentiles(report.pauses()[0]), percentiles(report.pauses()[1]));
+        out.printf(Locale.ROOT, "Steadiness (correlation of the touch rates of each performance's first and second half): people %.2f, RoboJam %.2f.%n",
+                report.steadiness()[0], report.steadiness()[1]);
         long wins = report.ks().values().stream().filter(ks -> ks[0] < ks[1] && ks[0] < ks[2]).count();
         long beatsUniform = report.ks().values().stream().filter(ks -> ks[0] < ks[1]).count();
         out.printf(Locale.ROOT, "%nRoboJam is closest to the human performances on %d of %d features (KS statistic, lower is closer);%n", wins, report.ks().size());
@@ -146,7 +152,8 @@ final class EvaluateCommand implements Callable<Integer> {
         int group = Math.min(humans.size(), people.size() - 1);
         double movingRuleKs = TwoSampleKs.statistic(h.get("fraction moving"),
                 Features.of(reference.stream().map(EvaluateCommand::withMovingRule).toList()).get("fraction moving"));
-        return new Report(nll, table, HumanNoise.band95(people, group, seed), h, r, movingRuleKs);
+        return new Report(nll, table, HumanNoise.band95(people, group, seed), h, r, movingRuleKs,
+                new double[]{Features.steadiness(reference), Features.steadiness(robo)}, new double[][]{Features.pauses(reference), Features.pauses(robo)});
     }
 
     /** Mean negative log-likelihood per touch of each session's next touch, teacher-forced, with the Java kernel. */

@@ -118,4 +118,38 @@ class EvaluateTest {
         assertThat(EvaluateCommand.withMovingRule(recorded).list()).extracting(t -> t.moving()).containsExactly(false, true, false, true);
         assertThat(EvaluateCommand.withMovingRule(recorded).list()).extracting(t -> t.x()).containsExactly(0.1, 0.2, 0.3, 0.4);
     }
+
+    /** A performance of 4 s: the first half at one touch rate, the second at another. */
+    private static Touches twoRates(double firstRate, double secondRate) {
+        List<microjam.performance.Touch> touches = new java.util.ArrayList<>();
+        for (double t = 0; t < 2; t += 1 / firstRate) touches.add(new microjam.performance.Touch(t, 0.5, 0.5, 0, !touches.isEmpty()));
+        for (double t = 2; t <= 4; t += 1 / secondRate) touches.add(new microjam.performance.Touch(t, 0.5, 0.5, 0, true));
+        return new Touches(touches);
+    }
+
+    @Test
+    void steadinessIsHighWhenEachPerformanceKeepsItsRateAndNearZeroWhenItsHalvesAreUnrelated() {
+        Random random = new Random(4);
+        List<Touches> steady = new java.util.ArrayList<>(), unsteady = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            double rate = 5 + random.nextDouble() * 50;
+            steady.add(twoRates(rate, rate * (0.9 + 0.2 * random.nextDouble())));
+            unsteady.add(twoRates(rate, 5 + random.nextDouble() * 50));
+        }
+        assertThat(Features.steadiness(steady)).isGreaterThan(0.9);
+        assertThat(Features.steadiness(unsteady)).isBetween(-0.3, 0.3);
+    }
+
+    @Test
+    void pausesAreTheGapsOverATenthOfASecond() {
+        Touches taps = TouchCsv.read("""
+                time,x,y,z,moving
+                0.0, 0.1, 0.1, 0, 0
+                0.05, 0.2, 0.1, 0, 1
+                0.35, 0.3, 0.1, 0, 0
+                0.4, 0.4, 0.1, 0, 1
+                1.4, 0.4, 0.1, 0, 0
+                """);
+        assertThat(Features.pauses(List.of(taps))).containsExactly(new double[]{0.3, 1.0}, org.assertj.core.data.Offset.offset(1e-9));
+    }
 }
