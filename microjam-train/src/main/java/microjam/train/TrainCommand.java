@@ -33,8 +33,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--units", defaultValue = "128") int units;
     @Option(names = "--mixtures", defaultValue = "5") int mixtures;
     @Option(names = "--seq-len", defaultValue = "50") int seqLen;
-    @Option(names = "--stream", description = "Cut windows from all sessions joined in a seeded random order, each led by a PerformanceStart marker, so the network learns to go on from one performance into another (as when answering a call), instead of from each session alone.")
+    @Option(names = "--stream", description = "Cut windows from all sessions joined in a seeded random order, so the network learns to go on from one performance into another (as when answering a call), instead of from each session alone.")
     boolean stream;
+    @Option(names = "--start-steps", description = "With --stream: put a performance-start step before each performance, which RoboJam then also reads before the call and before its response.")
+    boolean startSteps;
     @Option(names = "--batch", defaultValue = "64") int batch;
     @Option(names = "--epochs", defaultValue = "30") int epochs;
     @Option(names = "--lr", defaultValue = "0.001") float lr;
@@ -64,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         if (data.isEmpty() && database == null) throw new IllegalArgumentException("give training data with --data PATH and/or --from-database JDBC-URL");
         microjam.robojam.Weights initial = init == null ? null : ModelFile.read(init).weights();
-        TrainConfig config = new TrainConfig(shape(initial), seqLen, batch, epochs, lr, clip, patience, ratePatience, seed, validation, scale, stream);
+        TrainConfig config = new TrainConfig(shape(initial), seqLen, batch, epochs, lr, clip, patience, ratePatience, seed, validation, scale, stream, startSteps);
         List<Session> sessions = Sources.read(data, only == null ? null : MicrojamReader.list(only), database);
         Split split = Split.of(sessions, validation, seed);
         var out = spec.commandLine().getOut();
@@ -83,7 +85,7 @@ final class TrainCommand implements Callable<Integer> {
         meta.put("split.validation.ids", String.join(" ", split.validationIds()));
         meta.put("hyper.seq-len", String.valueOf(seqLen));
         meta.put("hyper.windows", stream ? "stream" : "session");
-        if (stream) meta.put(PerformanceStart.METADATA_KEY, "true");
+        if (startSteps) meta.put(PerformanceStart.METADATA_KEY, "true");
         meta.put("hyper.batch", String.valueOf(batch));
         meta.put("hyper.lr", String.valueOf(lr));
         meta.put("hyper.lr-patience", String.valueOf(ratePatience));

@@ -4,7 +4,7 @@ package microjam.train;
 import microjam.robojam.Shape;
 
 public record TrainConfig(Shape shape, int seqLen, int batch, int epochs, float learningRate, float clip, int patience, int ratePatience,
-                          long seed, double validationFraction, float scale, boolean stream) {
+                          long seed, double validationFraction, float scale, boolean stream, boolean startSteps) {
     public TrainConfig {
         if (seqLen < 2 || seqLen > 1000) throw new IllegalArgumentException("--seq-len must be between 2 and 1000");
         if (batch < 1 || batch > 4096) throw new IllegalArgumentException("--batch must be between 1 and 4096");
@@ -12,6 +12,7 @@ public record TrainConfig(Shape shape, int seqLen, int batch, int epochs, float 
         if (!(learningRate > 0 && learningRate < 1)) throw new IllegalArgumentException("--lr must be between 0 and 1");
         if (ratePatience < 1) throw new IllegalArgumentException("--lr-patience must be at least 1");
         if (patience < 1) throw new IllegalArgumentException("--patience must be at least 1");
+        if (startSteps && !stream) throw new IllegalArgumentException("--start-steps needs --stream: start steps mark where one performance of the stream ends and the next begins");
         if (!(validationFraction > 0 && validationFraction < 1)) throw new IllegalArgumentException("--validation must be between 0 and 1");
     }
 }

@@ -149,7 +149,7 @@ public final class Training {
     }
 
     private Windows windows(List<Session> sessions) {
-        return config.stream() ? Windows.stream(sessions, config.seqLen(), config.seed()) : Windows.of(sessions, config.seqLen());
+        return config.stream() ? Windows.stream(sessions, config.seqLen(), config.seed(), config.startSteps()) : Windows.of(sessions, config.seqLen());
     }
 
     private double trainEpoch(Trainer trainer, Windows train, int epoch, Progress progress, double bestLoss) {

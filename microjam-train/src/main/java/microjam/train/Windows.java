@@ -1,9 +1,9 @@
 // Training examples: windows of seqLen + 1 consecutive touches (half-overlapping), the first seqLen the
 // input and the last seqLen the target, both multiplied by the scale factor. Cut either from each session
 // alone, or from one stream of all sessions in a seeded random order: there a window can run from the end
-// of one performance into the start of another, as RoboJam does when it answers a call. In the stream
-// each performance begins with a PerformanceStart step, which RoboJam also reads before the call and
-// before its response; it is an input only, never a target (its weight is 0).
+// of one performance into the start of another, as RoboJam does when it answers a call. In the stream,
+// each performance may begin with a PerformanceStart step, which RoboJam then also reads before the call
+// and before its response; it is an input only, never a target (its weight is 0).
 package microjam.train;
 
 import microjam.robojam.PerformanceStart;
@@ -23,11 +23,12 @@ public record Windows(List<float[][]> list, int seqLen) {
         return new Windows(List.copyOf(windows), seqLen);
     }
 
-    public static Windows stream(List<Session> sessions, int seqLen, long seed) {
+    public static Windows stream(List<Session> sessions, int seqLen, long seed, boolean startSteps) {
         List<Session> order = new ArrayList<>(sessions);
         java.util.Collections.shuffle(order, new java.util.Random(seed));
         float[] start = {PerformanceStart.X, PerformanceStart.Y, PerformanceStart.DT};
-        float[][] all = order.stream().flatMap(s -> Stream.concat(Stream.of(start), Arrays.stream(s.touches()))).toArray(float[][]::new);
+        float[][] all = order.stream().flatMap(s -> Stream.concat(startSteps ? Stream.of(start) : Stream.empty(), Arrays.stream(s.touches())))
+                .toArray(float[][]::new);
         return of(List.of(new Session("stream", all, new boolean[all.length])), seqLen);
     }
 

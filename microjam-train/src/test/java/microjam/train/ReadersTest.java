@@ -110,19 +110,20 @@ class ReadersTest {
     @Test
     void streamWindowsRunFromOnePerformanceIntoAnotherInASeededOrder() {
         List<Session> sessions = twentySessionsOfThirtyTouches();
-        Windows windows = Windows.stream(sessions, 50, 3);
-        assertThat(windows.size()).as("half-overlapping windows of 51 in 600 touches and 20 PerformanceStart steps").isEqualTo(23);
+        Windows windows = Windows.stream(sessions, 50, 3, false);
+        assertThat(windows.size()).as("half-overlapping windows of 51 in 600 touches").isEqualTo(22);
         assertThat(windows.list()).allSatisfy(w -> assertThat(w.length).isEqualTo(51));
         assertThat(windows.list()).as("every window spans the end of one performance and the start of another")
                 .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).map(t -> t[0]).distinct().count()).isGreaterThan(1));
         java.util.function.Function<Windows, List<Float>> firstTouches = ws -> ws.list().stream().map(w -> w[0][0]).toList();
-        assertThat(firstTouches.apply(Windows.stream(sessions, 50, 3))).isEqualTo(firstTouches.apply(windows));
-        assertThat(firstTouches.apply(Windows.stream(sessions, 50, 4))).as("another seed, another order").isNotEqualTo(firstTouches.apply(windows));
+        assertThat(firstTouches.apply(Windows.stream(sessions, 50, 3, false))).isEqualTo(firstTouches.apply(windows));
+        assertThat(firstTouches.apply(Windows.stream(sessions, 50, 4, false))).as("another seed, another order").isNotEqualTo(firstTouches.apply(windows));
     }
 
     @Test
     void inTheStreamEachPerformanceBeginsWithAStartStepThatIsNeverATarget() {
-        Windows windows = Windows.stream(twentySessionsOfThirtyTouches(), 50, 3);
+        Windows windows = Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, true);
+        assertThat(windows.size()).as("half-overlapping windows of 51 in 600 touches and 20 start steps").isEqualTo(23);
         int[] all = java.util.stream.IntStream.range(0, windows.size()).toArray();
         float[] weights = windows.weights(all, 0, all.length);
         for (int w = 0; w < windows.size(); w++) {
@@ -138,6 +139,8 @@ class ReadersTest {
             }
         }
         assertThat(windows.list().getFirst()[0]).as("the stream opens with a start step").containsExactly(-1f, -1f, -1f);
+        assertThat(Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, false).list()).as("nor does a stream without them")
+                .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).noneMatch(PerformanceStart::is)).isTrue());
         assertThat(Windows.of(twentySessionsOfThirtyTouches(), 10).list()).as("windows inside one session have no start steps")
                 .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).noneMatch(PerformanceStart::is)).isTrue());
     }

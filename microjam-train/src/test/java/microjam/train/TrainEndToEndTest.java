@@ -86,11 +86,11 @@ class TrainEndToEndTest {
         assertThat(Files.readAllLines(model.resolveSibling("tiny.model.losses.csv"))).as("epochs 1-12 kept, 13-14 added").hasSize(15);
 
         Path next = model.resolveSibling("next.model");
-        assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "1", "--stream", "-o", next.toString()))
+        assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "1", "--stream", "--start-steps", "-o", next.toString()))
                 .as("--init alone takes the starting model's shape: " + err).isZero();
         assertThat(ModelFile.read(next).weights().shape()).isEqualTo(loaded.weights().shape());
-        assertThat(PerformanceStart.marked(ModelFile.read(next))).as("a model trained on the stream reads performance starts").isTrue();
-        assertThat(PerformanceStart.marked(loaded)).as("one trained on windows inside sessions does not").isFalse();
+        assertThat(PerformanceStart.marked(ModelFile.read(next))).as("a model trained with --start-steps reads performance starts").isTrue();
+        assertThat(PerformanceStart.marked(loaded)).as("one trained without them does not").isFalse();
         assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "2", "--lr", "0.5",
                 "-o", next.toString())).as(err.toString()).isZero();
         assertThat(Double.parseDouble(ModelFile.read(next).metadata().get("validation.nll")))
@@ -100,6 +100,8 @@ class TrainEndToEndTest {
         cli.setErr(new PrintWriter(refused, true));
         assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--units", "32", "-o", next.toString())).isNotZero();
         assertThat(refused.toString()).contains("--init").contains("has shape");
+        assertThat(cli.execute("train", "--data", data.toString(), "--start-steps", "-o", next.toString())).isNotZero();
+        assertThat(refused.toString()).contains("--start-steps needs --stream");
         cli.setErr(new PrintWriter(err, true));
 
         for (String split : List.of("validation", "training")) {
