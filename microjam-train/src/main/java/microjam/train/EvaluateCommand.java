@@ -61,14 +61,22 @@ final class EvaluateCommand implements Callable<Integer> {
      * ks per feature: RoboJam, uniform random, replay the call; humanBand: KS between two human groups (95th percentile);
      * people, responses: each feature's values; movingRuleKs: the KS of the moving share between the people's recorded
      * flags and the flags RoboJam's rule would give their touches (how much of that feature's gap the rule alone explains);
-     * steadiness and pauses: people's, then RoboJam's (Features.steadiness, Features.pauses), diagnostics beyond the KS table.
+     * style and pauses (people's, then RoboJam's): diagnostics beyond the KS table.
      */
     public record Report(double nll, Map<String, double[]> ks, Map<String, Double> humanBand,
                          Map<String, double[]> people, Map<String, double[]> responses, double movingRuleKs,
-                         double[] steadiness, double[][] pauses) {
+                         Style style, double[][] pauses) {
         long withinHumanNoise() {
             return ks.entrySet().stream().filter(e -> e.getValue()[0] <= humanBand.get(e.getKey())).count();
         }
+    }
+
+    /**
+     * How a performance's style carries over. Steadiness: the correlation of the touch rates of each performance's first
+     * and second half, people's and RoboJam's responses'; callToResponse: of each call's rate and its response's;
+     * readsPauses: TeacherForced.pauseShareCorrelation on the evaluated sessions.
+     */
+    public record Style(double peopleSteadiness, double responseSteadiness, double callToResponse, double readsPauses) {
     }
 
     @Override
@@ -100,8 +108,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 report.movingRuleKs());
         out.printf(Locale.ROOT, "Pauses (gaps over 0.1 s), percentiles 10 / 50 / 90 in seconds: people %s, RoboJam %s.%n",
                 percentiles(report.pauses()[0]), percentiles(report.pauses()[1]));
-        out.printf(Locale.ROOT, "Steadiness (correlation of the touch rates of each performance's first and second half): people %.2f, RoboJam %.2f.%n",
-                report.steadiness()[0], report.steadiness()[1]);
+        Style style = report.style();
+        out.printf(Locale.ROOT, "Style (correlations over performances): people keep their touch rate from the first half to the second %.2f, "
+                        + "RoboJam's responses %.2f, from the call to RoboJam's response %.2f; reading people's touches, its predicted share of pauses "
+                        + "follows theirs %.2f.%n", style.peopleSteadiness(), style.responseSteadiness(), style.callToResponse(), style.readsPauses());
         long wins = report.ks().values().stream().filter(ks -> ks[0] < ks[1] && ks[0] < ks[2]).count();
         long beatsUniform = report.ks().values().stream().filter(ks -> ks[0] < ks[1]).count();
         out.printf(Locale.ROOT, "%nRoboJam is closest to the human performances on %d of %d features (KS statistic, lower is closer);%n", wins, report.ks().size());
@@ -120,7 +130,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     public static Report evaluate(Model model, List<Session> sessions, int calls, Settings settings, Path picture) {
         long seed = settings.seed();
-        double nll = nll(model, sessions);
+        double nll = TeacherForced.nll(model, sessions);
         List<Touches> humans = new ArrayList<>(), robo = new ArrayList<>(), uniform = new ArrayList<>(), replay = new ArrayList<>();
         List<float[][]> pictureCalls = new ArrayList<>(), pictureResponses = new ArrayList<>();
         Random random = new Random(seed);
@@ -153,50 +163,8 @@ final class EvaluateCommand implements Callable<Integer> {
         double movingRuleKs = TwoSampleKs.statistic(h.get("fraction moving"),
                 Features.of(reference.stream().map(EvaluateCommand::withMovingRule).toList()).get("fraction moving"));
         return new Report(nll, table, HumanNoise.band95(people, group, seed), h, r, movingRuleKs,
-                new double[]{Features.steadiness(reference), Features.steadiness(robo)}, new double[][]{Features.pauses(reference), Features.pauses(robo)});
-    }
-
-    /** Mean negative log-likelihood per touch of each session's next touch, teacher-forced, with the Java kernel. */
-    static double nll(Model model, List<Session> sessions) {
-        Network network = new Network(model);
-        int k = model.shape().mixtures(), d = model.shape().dimensions(), kd = k * d;
-        double sum = 0;
-        long count = 0;
-        // A model trained with PerformanceStart markers reads one first, as when it answers; either way the
-        // first touch is not scored, so the numbers compare across models.
-        int lead = PerformanceStart.marked(model) ? 1 : 0;
-        for (Session s : sessions) {
-            int n = Math.min(s.length(), 1000) + lead;
-            float[][] inputs = new float[n][];
-            if (lead == 1) inputs[0] = new float[]{PerformanceStart.X * model.scale(), PerformanceStart.Y * model.scale(), PerformanceStart.DT * model.scale()};
-            for (int t = lead; t < n; t++) {
-                float[] touch = s.touches()[t - lead];
-                inputs[t] = new float[]{touch[0] * model.scale(), touch[1] * model.scale(), touch[2] * model.scale()};
-            }
-            float[][] out = network.headOutputs(inputs);
-            for (int t = lead; t + 1 < n; t++) {
-                double[] logs = new double[k];
-                double maxLogit = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < k; c++) maxLogit = Math.max(maxLogit, out[t][2 * kd + c]);
-                double norm = 0;
-                for (int c = 0; c < k; c++) norm += Math.exp(out[t][2 * kd + c] - maxLogit);
-                for (int c = 0; c < k; c++) {
-                    double log = out[t][2 * kd + c] - maxLogit - Math.log(norm);
-                    for (int j = 0; j < d; j++) {
-                        double raw = out[t][kd + c * d + j];
-                        double sigma = (raw > 0 ? raw + 1 : Math.exp(raw)) + 1e-7;
-                        double z = (inputs[t + 1][j] - out[t][c * d + j]) / sigma;
-                        log += -0.5 * z * z - Math.log(sigma) - 0.5 * Math.log(2 * Math.PI);
-                    }
-                    logs[c] = log;
-                }
-                double max = Arrays.stream(logs).max().orElseThrow(), total = 0;
-                for (double l : logs) total += Math.exp(l - max);
-                sum -= max + Math.log(total);
-                count++;
-            }
-        }
-        return sum / count;
+                new Style(Features.steadiness(reference), Features.steadiness(robo), Features.rateCorrelation(humans, robo), TeacherForced.pauseShareCorrelation(model, sessions)),
+                new double[][]{Features.pauses(reference), Features.pauses(robo)});
     }
 
     /** The first five seconds of a session as a performance. */

@@ -25,8 +25,7 @@ public final class Features {
         for (Touches p : performances) {
             if (p.size() < 2) continue;
             List<Touch> t = p.list();
-            double duration = Math.max(t.getLast().time() - t.getFirst().time(), 0.05);
-            pooled.get("touches per second").add(t.size() / duration);
+            pooled.get("touches per second").add(rate(p));
             pooled.get("fraction moving").add(t.stream().filter(Touch::moving).count() / (double) t.size());
             pooled.get("spatial spread").add(std(t.stream().mapToDouble(Touch::x).toArray()) + std(t.stream().mapToDouble(Touch::y).toArray()));
             double swipe = 0;
@@ -61,6 +60,15 @@ public final class Features {
             halves.add(new double[]{first / half, (p.size() - first) / half});
         }
         return correlation(halves.stream().mapToDouble(h -> h[0]).toArray(), halves.stream().mapToDouble(h -> h[1]).toArray());
+    }
+
+    /** Pearson correlation of the touch rates of paired performances (for example calls and their responses). */
+    public static double rateCorrelation(List<Touches> first, List<Touches> second) {
+        return correlation(first.stream().mapToDouble(Features::rate).toArray(), second.stream().mapToDouble(Features::rate).toArray());
+    }
+
+    private static double rate(Touches p) {
+        return p.size() / Math.max(p.get(p.size() - 1).time() - p.get(0).time(), 0.05);
     }
 
     /** The pauses between gestures: gaps longer than RoboJam's tap threshold (0.1 s), pooled. */

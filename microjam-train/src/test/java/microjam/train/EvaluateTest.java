@@ -68,7 +68,7 @@ class EvaluateTest {
         float[][] touches = new float[40][];
         for (int i = 0; i < 40; i++) touches[i] = new float[]{r.nextFloat(), r.nextFloat(), r.nextFloat() * 0.1f};
         Session session = new Session("s", touches, new boolean[40]);
-        double kernel = EvaluateCommand.nll(random, List.of(session));
+        double kernel = TeacherForced.nll(random, List.of(session));
         int lead = marked ? 1 : 0, steps = 39 + lead;
         float[][] inputs = new float[40 + lead][];
         if (marked) inputs[0] = new float[]{PerformanceStart.X, PerformanceStart.Y, PerformanceStart.DT};

@@ -112,7 +112,7 @@ class TrainEndToEndTest {
             assertThat(report.toString()).as("the model's recorded split: 4 of 40 performances held out")
                     .contains(split.equals("validation") ? "held-out sessions: 4;" : "training sessions: 36;")
                     .contains("| touches per second |").contains("| y |").contains("Percentiles 10 / 50 / 90").contains("moving rule")
-                    .contains("Pauses (gaps over 0.1 s)").contains("Steadiness");
+                    .contains("Pauses (gaps over 0.1 s)").contains("Style (correlations over performances)");
         }
     }
 }

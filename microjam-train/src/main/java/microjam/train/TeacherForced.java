@@ -1,0 +1,123 @@
+// What the model predicts when it reads people's own touches (teacher forcing), with the Java kernel:
+//   nll:    mean over sessions and touches t ≥ 2 of −log p(touch_t | touches before it), the mixture
+//           density of the scaled [x, y, dt] (as MdnLoss);
+//   pauses: per session, the mean predicted probability that the next touch comes after a pause,
+//           P(dt > 0.1 s) = Σ_k w_k · ½ erfc((0.1·scale − μ_k,dt) / (σ_k,dt √2)), against the session's
+//           actual share of pauses; the Pearson correlation over sessions says whether the model reads
+//           each performance's style.
+// A model trained with PerformanceStart steps reads one first, as when it answers; either way the first
+// touch is not scored, so the numbers compare across models.
+package microjam.train;
+
+import microjam.robojam.Model;
+import microjam.robojam.Network;
+import microjam.robojam.PerformanceStart;
+import microjam.robojam.RoboJam;
+
+import java.util.ArrayList;
+import java.util.List;
+
+final class TeacherForced {
+    private static final int MAX_TOUCHES = 1000;
+    private static final double PAUSE = 0.1;
+
+    private TeacherForced() {
+    }
+
+    /** Mean negative log-likelihood per touch of each session's next touch. */
+    static double nll(Model model, List<Session> sessions) {
+        Network network = new Network(model);
+        int k = model.shape().mixtures(), d = model.shape().dimensions(), kd = k * d, lead = lead(model);
+        double sum = 0;
+        long count = 0;
+        for (Session s : sessions) {
+            float[][] inputs = inputs(model, s);
+            float[][] out = network.headOutputs(inputs);
+            for (int t = lead; t + 1 < inputs.length; t++) {
+                double[] logWeights = logWeights(out[t], k, kd), logs = new double[k];
+                for (int c = 0; c < k; c++) {
+                    double log = logWeights[c];
+                    for (int j = 0; j < d; j++) {
+                        double sigma = sigma(out[t][kd + c * d + j]);
+                        double z = (inputs[t + 1][j] - out[t][c * d + j]) / sigma;
+                        log += -0.5 * z * z - Math.log(sigma) - 0.5 * Math.log(2 * Math.PI);
+                    }
+                    logs[c] = log;
+                }
+                sum -= logSumExp(logs);
+                count++;
+            }
+        }
+        return sum / count;
+    }
+
+    /** Correlation over sessions (of at least 10 touches) of the predicted and the actual share of pauses. */
+    static double pauseShareCorrelation(Model model, List<Session> sessions) {
+        Network network = new Network(model);
+        int k = model.shape().mixtures(), d = model.shape().dimensions(), lead = lead(model);
+        double threshold = PAUSE * model.scale();
+        List<Double> predicted = new ArrayList<>(), actual = new ArrayList<>();
+        for (Session s : sessions) {
+            if (s.length() < 10) continue;
+            float[][] inputs = inputs(model, s);
+            float[][] out = network.headOutputs(inputs);
+            double p = 0, pauses = 0;
+            int steps = 0;
+            for (int t = lead; t + 1 < inputs.length; t++, steps++) {
+                p += probabilityAbove(out[t], k, d, 2, threshold);
+                if (!RoboJam.moving(inputs[t + 1][2] / model.scale())) pauses++;
+            }
+            predicted.add(p / steps);
+            actual.add(pauses / steps);
+        }
+        return Features.correlation(predicted.stream().mapToDouble(Double::doubleValue).toArray(), actual.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** P(dimension j of the next touch > threshold) under the mixture a head output describes (scaled units). */
+    static double probabilityAbove(float[] out, int k, int d, int j, double threshold) {
+        int kd = k * d;
+        double[] logWeights = logWeights(out, k, kd);
+        double p = 0;
+        for (int c = 0; c < k; c++)
+            p += Math.exp(logWeights[c]) * 0.5 * Erf.erfc((threshold - out[c * d + j]) / (sigma(out[kd + c * d + j]) * Math.sqrt(2)));
+        return p;
+    }
+
+    static int lead(Model model) {
+        return PerformanceStart.marked(model) ? 1 : 0;
+    }
+
+    /** The session's first 1,000 touches as scaled inputs, after a start step for a model that reads one. */
+    static float[][] inputs(Model model, Session s) {
+        int lead = lead(model), n = Math.min(s.length(), MAX_TOUCHES) + lead;
+        float scale = model.scale();
+        float[][] inputs = new float[n][];
+        if (lead == 1) inputs[0] = new float[]{PerformanceStart.X * scale, PerformanceStart.Y * scale, PerformanceStart.DT * scale};
+        for (int t = lead; t < n; t++) {
+            float[] touch = s.touches()[t - lead];
+            inputs[t] = new float[]{touch[0] * scale, touch[1] * scale, touch[2] * scale};
+        }
+        return inputs;
+    }
+
+    /** log softmax of the head's K logits (stored after the K·D means and K·D scales). */
+    private static double[] logWeights(float[] out, int k, int kd) {
+        double[] logits = new double[k];
+        for (int c = 0; c < k; c++) logits[c] = out[2 * kd + c];
+        double norm = logSumExp(logits);
+        for (int c = 0; c < k; c++) logits[c] -= norm;
+        return logits;
+    }
+
+    /** σ = ELU(raw) + 1 + 1e-7, as the kernel and the loss compute it. */
+    private static double sigma(double raw) {
+        return (raw > 0 ? raw + 1 : Math.exp(raw)) + 1e-7;
+    }
+
+    private static double logSumExp(double[] values) {
+        double max = Double.NEGATIVE_INFINITY, total = 0;
+        for (double v : values) max = Math.max(max, v);
+        for (double v : values) total += Math.exp(v - max);
+        return max + Math.log(total);
+    }
+}
