@@ -31,11 +31,12 @@ final class Checkpoint {
         return dir.resolve("losses.csv");
     }
 
-    static void write(Path dir, Weights latest, Weights best, List<Training.Epoch> history, float scale) {
+    /** metadata: the run's (Training.metadata), so a checkpoint can be evaluated and served like the final model. */
+    static void write(Path dir, Weights latest, Weights best, List<Training.Epoch> history, float scale, Map<String, String> metadata) {
         try {
             Files.createDirectories(dir);
-            ModelFile.write(new Model("checkpoint", "", scale, Map.of(), latest), model(dir));
-            ModelFile.write(new Model("best", "", scale, Map.of(), best), best(dir));
+            ModelFile.write(new Model("checkpoint", "", scale, metadata, latest), model(dir));
+            ModelFile.write(new Model("best", "", scale, metadata, best), best(dir));
             Training.writeLosses(history, losses(dir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint in " + dir, e);

@@ -4,7 +4,6 @@ package microjam.train;
 
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
-import microjam.robojam.PerformanceStart;
 import microjam.robojam.Shape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,16 +75,10 @@ final class TrainCommand implements Callable<Integer> {
         if (initial != null && !initial.shape().equals(config.shape()))
             throw new IllegalArgumentException("--init: " + init + " has shape " + initial.shape() + ", not " + config.shape());
         Training.Result result = new Training(config, checkpoints, spec.commandLine().getErr()).run(split, resume, maxMinutes, initial);
-        Map<String, String> meta = new TreeMap<>();
+        Map<String, String> meta = new TreeMap<>(Training.metadata(config, split));
         meta.put("trained", Instant.now().toString());
-        meta.put("split.seed", String.valueOf(seed));
-        meta.put("split.by", "session");
-        meta.put("split.training.sessions", String.valueOf(split.training().size()));
-        meta.put("split.validation.sessions", String.valueOf(split.validation().size()));
-        meta.put("split.validation.ids", String.join(" ", split.validationIds()));
         meta.put("hyper.seq-len", String.valueOf(seqLen));
         meta.put("hyper.windows", stream ? "stream" : "session");
-        if (startSteps) meta.put(PerformanceStart.METADATA_KEY, "true");
         meta.put("hyper.batch", String.valueOf(batch));
         meta.put("hyper.lr", String.valueOf(lr));
         meta.put("hyper.lr-patience", String.valueOf(ratePatience));

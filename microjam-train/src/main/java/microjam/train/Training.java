@@ -135,7 +135,7 @@ public final class Training {
                             bestEpoch = epoch;
                             best = now;
                         }
-                        Checkpoint.write(checkpoints, now, best, history, config.scale());
+                        Checkpoint.write(checkpoints, now, best, history, config.scale(), metadata(config, split));
                         if (rate.sinceBest() >= config.patience()) {
                             early = true;
                             break;
@@ -146,6 +146,21 @@ public final class Training {
                 return new Result(best, history, bestEpoch, rate.best(), (System.nanoTime() - started) / 1e9, early);
             }
         }
+    }
+
+    /**
+     * What a model from this run needs to be run and evaluated: its split (so evaluate picks the held-out sessions)
+     * and whether it reads performance-start steps. The trainer's model file adds its history; checkpoints carry these.
+     */
+    static java.util.Map<String, String> metadata(TrainConfig config, Split split) {
+        java.util.Map<String, String> meta = new java.util.TreeMap<>();
+        meta.put("split.seed", String.valueOf(config.seed()));
+        meta.put("split.by", "session");
+        meta.put("split.training.sessions", String.valueOf(split.training().size()));
+        meta.put("split.validation.sessions", String.valueOf(split.validation().size()));
+        meta.put("split.validation.ids", String.join(" ", split.validationIds()));
+        if (config.startSteps()) meta.put(microjam.robojam.PerformanceStart.METADATA_KEY, "true");
+        return meta;
     }
 
     private Windows windows(List<Session> sessions) {

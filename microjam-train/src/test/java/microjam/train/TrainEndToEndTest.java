@@ -90,6 +90,10 @@ class TrainEndToEndTest {
                 .as("--init alone takes the starting model's shape: " + err).isZero();
         assertThat(ModelFile.read(next).weights().shape()).isEqualTo(loaded.weights().shape());
         assertThat(PerformanceStart.marked(ModelFile.read(next))).as("a model trained with --start-steps reads performance starts").isTrue();
+        var checkpoint = ModelFile.read(next.resolveSibling("next.model.checkpoints").resolve("checkpoint.model"));
+        assertThat(PerformanceStart.marked(checkpoint)).as("so do its checkpoints, which are run as it is").isTrue();
+        assertThat(checkpoint.metadata().get("split.validation.ids")).as("and they name the split, for evaluate")
+                .isEqualTo(ModelFile.read(next).metadata().get("split.validation.ids"));
         assertThat(PerformanceStart.marked(loaded)).as("one trained without them does not").isFalse();
         assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "2", "--lr", "0.5",
                 "-o", next.toString())).as(err.toString()).isZero();
