@@ -41,12 +41,16 @@ public final class Training {
      * Adam's learning rate and the plateau rule that drives it: each epoch's validation loss is recorded;
      * after every --lr-patience epochs in a row without a new best, the rate is halved. A resumed run
      * replays its history through the same rule, so it goes on at the rate the interrupted one had reached.
+     * Adam's moments are not in a checkpoint, and restarted from zero on trained weights its first steps are
+     * about ±rate for every parameter at once; so a resumed or --init run warms the rate up over its first
+     * epoch (rate · update / warm-up steps).
      */
     static final class PlateauRate implements ai.djl.training.tracker.Tracker {
         private volatile float rate;
         private final int patience;
         private double best = Double.POSITIVE_INFINITY;
         private int sinceBest;
+        private int warmUpSteps;
 
         PlateauRate(float rate, int patience) {
             this.rate = rate;
@@ -72,9 +76,13 @@ public final class Training {
             return sinceBest;
         }
 
+        void warmUp(int steps) {
+            warmUpSteps = steps;
+        }
+
         @Override
         public float getNewValue(int numUpdate) {
-            return rate;
+            return numUpdate < warmUpSteps ? rate * numUpdate / warmUpSteps : rate;
         }
     }
 
@@ -123,6 +131,7 @@ public final class Training {
                 }
                 int first = history.isEmpty() ? 1 : history.getLast().epoch() + 1;
                 int steps = (train.size() + config.batch() - 1) / config.batch();
+                if (resume || initial != null) rate.warmUp(steps);
                 boolean early = false;
                 try (Progress progress = new Progress("training", (long) steps * (config.epochs() - first + 1), err)) {
                     for (int epoch = first; epoch <= config.epochs(); epoch++) {

@@ -24,4 +24,15 @@ class TrainingTest {
         assertThat(rateAfter(history, 2)).as("one halving per two such epochs in a row: 1").isEqualTo(1f / 2);
         assertThat(rateAfter(List.of(), 1)).isEqualTo(1f);
     }
+
+    @Test
+    void aWarmUpRampsTheRateLinearlyOverItsStepsThenHoldsIt() {
+        Training.PlateauRate rate = new Training.PlateauRate(0.8f, 1);
+        rate.warmUp(4);
+        assertThat(new float[]{rate.getNewValue(1), rate.getNewValue(2), rate.getNewValue(3), rate.getNewValue(4), rate.getNewValue(50)})
+                .containsExactly(0.2f, 0.4f, 0.6f, 0.8f, 0.8f);
+        rate.record(1);
+        rate.record(2);
+        assertThat(rate.getNewValue(50)).as("the plateau rule still halves it").isEqualTo(0.4f);
+    }
 }
