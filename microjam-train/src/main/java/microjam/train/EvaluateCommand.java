@@ -8,8 +8,6 @@ import microjam.performance.Touch;
 import microjam.performance.Touches;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
-import microjam.robojam.Network;
-import microjam.robojam.PerformanceStart;
 import microjam.robojam.RoboJam;
 import microjam.robojam.Settings;
 import picocli.CommandLine.Command;

@@ -49,7 +49,7 @@ public final class Features {
 
     /**
      * Pearson correlation, over performances, between the touch rates of each one's first and second half
-     * (by time): how steadily a performance keeps one style. People's held-out performances: 0.81.
+     * (by time): how steadily a performance keeps one style. The 62 held-out performances evaluate compares with: 0.85.
      */
     public static double steadiness(List<Touches> performances) {
         List<double[]> halves = new ArrayList<>();
