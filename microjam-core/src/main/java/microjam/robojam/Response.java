@@ -1,7 +1,7 @@
 // Generating one response, as a sequence of network steps that a batcher drives:
 //   1. reset the state; feed every call touch [x, y, dt]·scale (dt = time since the previous touch,
 //      the first one's time itself; x, y clipped to [0, 1], dt to [0, 5]); an empty call feeds one
-//      zero input, so the response is unconditioned; a model trained with PerformanceStart markers
+//      zero input, so the response is unconditioned; a model trained with PerformanceStart steps
 //      reads one before the call (if any) and one after it, where the response begins;
 //   2. sample a touch from the head's mixture: divide by the scale, clip x, y to [0, 1], dt to
 //      [1 ms, 5 s]; the first touch is at time 0 and a tap, later ones come dt after the previous and
@@ -30,8 +30,8 @@ final class Response {
     private final double[] times = new double[MAX_TOUCHES], xs = new double[MAX_TOUCHES], ys = new double[MAX_TOUCHES];
     private final boolean[] moving = new boolean[MAX_TOUCHES];
     private int count;        // response touches so far
-    private final boolean marked; // PerformanceStart steps around the call
-    private final int inputs; // steps fed before sampling: markers and call touches
+    private final boolean marked; // PerformanceStart steps before and after the call
+    private final int inputs; // steps fed before sampling: start steps and call touches
     private int fed;          // of those, fed so far
     private double time;      // response time of the last touch
     private double previousCallTime;
