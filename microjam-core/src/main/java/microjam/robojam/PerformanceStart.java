@@ -20,6 +20,11 @@ public final class PerformanceStart {
         return "true".equals(model.metadata().get(METADATA_KEY));
     }
 
+    /** The step as an input row [x, y, dt], multiplied by the scale (1 for the unscaled row). */
+    public static float[] input(float scale) {
+        return new float[]{X * scale, Y * scale, DT * scale};
+    }
+
     /** Whether an unscaled input row [x, y, dt] is the marker. */
     public static boolean is(float[] row) {
         return row[2] < 0;

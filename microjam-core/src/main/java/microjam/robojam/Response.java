@@ -30,7 +30,7 @@ final class Response {
     private final double[] times = new double[MAX_TOUCHES], xs = new double[MAX_TOUCHES], ys = new double[MAX_TOUCHES];
     private final boolean[] moving = new boolean[MAX_TOUCHES];
     private int count;        // response touches so far
-    private final boolean marked; // PerformanceStart steps before and after the call
+    private final float[] start;  // the PerformanceStart step (scaled) before and after the call, or null
     private final int inputs; // steps fed before sampling: start steps and call touches
     private int fed;          // of those, fed so far
     private double time;      // response time of the last touch
@@ -44,8 +44,8 @@ final class Response {
         this.settings = settings;
         this.random = new SplittableRandom(settings.seed());
         this.state = network.newState();
-        this.marked = PerformanceStart.marked(network.model());
-        this.inputs = marked ? (call.isEmpty() ? 1 : call.size() + 2) : Math.max(1, call.size());
+        this.start = PerformanceStart.marked(network.model()) ? PerformanceStart.input(scale) : null;
+        this.inputs = start != null ? (call.isEmpty() ? 1 : call.size() + 2) : Math.max(1, call.size());
     }
 
     /** Prepares the first step. */
@@ -81,9 +81,9 @@ final class Response {
 
     private void feedNext() {
         int i = fed++;
-        if (marked && (i == 0 || i == inputs - 1)) state.input(PerformanceStart.X * scale, PerformanceStart.Y * scale, PerformanceStart.DT * scale);
+        if (start != null && (i == 0 || i == inputs - 1)) state.input(start[0], start[1], start[2]);
         else if (call.isEmpty()) state.input(0f, 0f, 0f);
-        else feedCallTouch(call.get(marked ? i - 1 : i));
+        else feedCallTouch(call.get(start != null ? i - 1 : i));
     }
 
     private void feedCallTouch(Touch t) {

@@ -30,6 +30,9 @@ public final class RoboJam implements AutoCloseable {
         this.batcher = new Batcher(network, Math.max(1, threads), MAX_BATCH);
     }
 
+    /** Gaps longer than this (seconds) make a generated touch a tap. */
+    public static final double TAP_AFTER = Response.TAP_AFTER;
+
     /** The original's rule for a generated touch after the first: moving when it comes within 0.1 s of the previous one, else a tap. */
     public static boolean moving(double dt) {
         return dt <= Response.TAP_AFTER;

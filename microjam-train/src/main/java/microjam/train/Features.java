@@ -55,7 +55,7 @@ public final class Features {
         List<double[]> halves = new ArrayList<>();
         for (Touches p : performances) {
             if (p.size() < 4) continue;
-            double start = p.get(0).time(), half = Math.max(p.get(p.size() - 1).time() - start, 0.05) / 2;
+            double start = p.get(0).time(), half = duration(p) / 2;
             long first = p.list().stream().filter(t -> t.time() < start + half).count();
             halves.add(new double[]{first / half, (p.size() - first) / half});
         }
@@ -68,7 +68,12 @@ public final class Features {
     }
 
     private static double rate(Touches p) {
-        return p.size() / Math.max(p.get(p.size() - 1).time() - p.get(0).time(), 0.05);
+        return p.size() / duration(p);
+    }
+
+    /** From the first touch to the last, at least 50 ms so a burst of touches at one instant has a finite rate. */
+    private static double duration(Touches p) {
+        return Math.max(p.get(p.size() - 1).time() - p.get(0).time(), 0.05);
     }
 
     /** The pauses between gestures: gaps longer than RoboJam's tap threshold (0.1 s), pooled. */

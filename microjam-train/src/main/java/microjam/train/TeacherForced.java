@@ -19,7 +19,6 @@ import java.util.List;
 
 final class TeacherForced {
     private static final int MAX_TOUCHES = 1000;
-    private static final double PAUSE = 0.1;
 
     private TeacherForced() {
     }
@@ -55,7 +54,7 @@ final class TeacherForced {
     static double pauseShareCorrelation(Model model, List<Session> sessions) {
         Network network = new Network(model);
         int k = model.shape().mixtures(), d = model.shape().dimensions(), lead = lead(model);
-        double threshold = PAUSE * model.scale();
+        double threshold = RoboJam.TAP_AFTER * model.scale();
         List<Double> predicted = new ArrayList<>(), actual = new ArrayList<>();
         for (Session s : sessions) {
             if (s.length() < 10) continue;
@@ -92,7 +91,7 @@ final class TeacherForced {
         int lead = lead(model), n = Math.min(s.length(), MAX_TOUCHES) + lead;
         float scale = model.scale();
         float[][] inputs = new float[n][];
-        if (lead == 1) inputs[0] = new float[]{PerformanceStart.X * scale, PerformanceStart.Y * scale, PerformanceStart.DT * scale};
+        if (lead == 1) inputs[0] = PerformanceStart.input(scale);
         for (int t = lead; t < n; t++) {
             float[] touch = s.touches()[t - lead];
             inputs[t] = new float[]{touch[0] * scale, touch[1] * scale, touch[2] * scale};

@@ -16,6 +16,7 @@ import ai.djl.util.Pair;
 import microjam.console.Progress;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
+import microjam.robojam.PerformanceStart;
 import microjam.robojam.Weights;
 
 import java.io.IOException;
@@ -27,7 +28,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 public final class Training {
     public record Epoch(int epoch, double trainLoss, double validationLoss, double seconds) {
@@ -161,14 +164,14 @@ public final class Training {
      * What a model from this run needs to be run and evaluated: its split (so evaluate picks the held-out sessions)
      * and whether it reads performance-start steps. The trainer's model file adds its history; checkpoints carry these.
      */
-    static java.util.Map<String, String> metadata(TrainConfig config, Split split) {
-        java.util.Map<String, String> meta = new java.util.TreeMap<>();
+    static Map<String, String> metadata(TrainConfig config, Split split) {
+        Map<String, String> meta = new TreeMap<>();
         meta.put("split.seed", String.valueOf(config.seed()));
         meta.put("split.by", "session");
         meta.put("split.training.sessions", String.valueOf(split.training().size()));
         meta.put("split.validation.sessions", String.valueOf(split.validation().size()));
         meta.put("split.validation.ids", String.join(" ", split.validationIds()));
-        if (config.startSteps()) meta.put(microjam.robojam.PerformanceStart.METADATA_KEY, "true");
+        if (config.startSteps()) meta.put(PerformanceStart.METADATA_KEY, "true");
         return meta;
     }
 

@@ -26,7 +26,7 @@ public record Windows(List<float[][]> list, int seqLen) {
     public static Windows stream(List<Session> sessions, int seqLen, long seed, boolean startSteps) {
         List<Session> order = new ArrayList<>(sessions);
         java.util.Collections.shuffle(order, new java.util.Random(seed));
-        float[] start = {PerformanceStart.X, PerformanceStart.Y, PerformanceStart.DT};
+        float[] start = PerformanceStart.input(1f);
         float[][] all = order.stream().flatMap(s -> Stream.concat(startSteps ? Stream.of(start) : Stream.empty(), Arrays.stream(s.touches())))
                 .toArray(float[][]::new);
         return of(List.of(new Session("stream", all, new boolean[all.length])), seqLen);
