@@ -3,8 +3,8 @@
 //      the first one's time itself; x, y clipped to [0, 1], dt to [0, 5]); an empty call feeds one
 //      zero input, so the response is unconditioned; a model trained with PerformanceStart steps
 //      reads one before the call (if any) and one after it, where the response begins;
-//   2. sample a touch from the head's mixture: divide by the scale, clip x, y to [0, 1], dt to
-//      [1 ms, 5 s]; the first touch is at time 0 and a tap, later ones come dt after the previous and
+//   2. sample a touch from the head's mixture: divide by the scale (a LogDt model's third dimension is
+//      then turned back into dt), clip x, y to [0, 1], dt to [1 ms, 5 s]; the first touch is at time 0 and a tap, later ones come dt after the previous and
 //      are taps when dt > 0.1 s, else moving; z is a constant;
 //   3. stop before a touch past 5 s or after 1,000 touches; otherwise feed the touch back and go to 2.
 package microjam.robojam;
@@ -23,6 +23,7 @@ final class Response {
 
     private final Shape shape;
     private final float scale;
+    private final boolean logDt;
     private final Touches call;
     private final Settings settings;
     private final SplittableRandom random;
@@ -40,6 +41,7 @@ final class Response {
     Response(Network network, Touches call, Settings settings) {
         this.shape = network.shape();
         this.scale = network.model().scale();
+        this.logDt = LogDt.marked(network.model());
         this.call = call;
         this.settings = settings;
         this.random = new SplittableRandom(settings.seed());
@@ -66,7 +68,8 @@ final class Response {
         int k = Sampler.component(state.weights, shape.mixtures(), random);
         Sampler.sample(state.means, state.scales, k, shape.dimensions(), settings.sigmaTemperature(), random, state.draw);
         double x = clip(state.draw[0] / scale, 0, 1), y = clip(state.draw[1] / scale, 0, 1);
-        double dt = clip(state.draw[2] / scale, MIN_DT, MAX_DT);
+        double drawn = state.draw[2] / scale;
+        double dt = clip(logDt ? LogDt.fromLog(drawn) : drawn, MIN_DT, MAX_DT);
         boolean first = count == 0;
         double at = first ? 0 : time + dt;
         if (at > Touches.MAX_SECONDS) return false;

@@ -1,14 +1,17 @@
 // What the model predicts when it reads people's own touches (teacher forcing), with the Java kernel:
 //   nll:    mean over sessions and touches t ≥ 2 of −log p(touch_t | touches before it), the mixture
-//           density of the scaled [x, y, dt] (as MdnLoss);
+//           density of the scaled [x, y, dt] (as MdnLoss); for a LogDt model, of the scaled [x, y, u]
+//           plus ln(ln(1 + 5/τ) · (τ + dt)), the change of variables back to dt, so NLLs compare across models;
 //   pauses: per session, the mean predicted probability that the next touch comes after a pause,
-//           P(dt > 0.1 s) = Σ_k w_k · ½ erfc((0.1·scale − μ_k,dt) / (σ_k,dt √2)), against the session's
+//           P(dt > 0.1 s) = Σ_k w_k · ½ erfc((0.1·scale − μ_k,dt) / (σ_k,dt √2)) (0.1 s as u for a LogDt
+//           model: the map is increasing), against the session's
 //           actual share of pauses; the Pearson correlation over sessions says whether the model reads
 //           each performance's style.
 // A model trained with PerformanceStart steps reads one first, as when it answers; either way the first
 // touch is not scored, so the numbers compare across models.
 package microjam.train;
 
+import microjam.robojam.LogDt;
 import microjam.robojam.Model;
 import microjam.robojam.Network;
 import microjam.robojam.PerformanceStart;
@@ -27,23 +30,28 @@ final class TeacherForced {
     static double nll(Model model, List<Session> sessions) {
         Network network = new Network(model);
         int k = model.shape().mixtures(), d = model.shape().dimensions(), kd = k * d, lead = lead(model);
+        boolean logDt = LogDt.marked(model);
+        float scale = model.scale();
         double sum = 0;
         long count = 0;
         for (Session s : sessions) {
             float[][] inputs = inputs(model, s);
             float[][] out = network.headOutputs(inputs);
             for (int t = lead; t + 1 < inputs.length; t++) {
+                double[] target = {inputs[t + 1][0], inputs[t + 1][1], inputs[t + 1][2]};
+                double dt = target[2] / scale;
+                if (logDt) target[2] = LogDt.toLog(dt) * scale;
                 double[] logWeights = logWeights(out[t], k, kd), logs = new double[k];
                 for (int c = 0; c < k; c++) {
                     double log = logWeights[c];
                     for (int j = 0; j < d; j++) {
                         double sigma = sigma(out[t][kd + c * d + j]);
-                        double z = (inputs[t + 1][j] - out[t][c * d + j]) / sigma;
+                        double z = (target[j] - out[t][c * d + j]) / sigma;
                         log += -0.5 * z * z - Math.log(sigma) - 0.5 * Math.log(2 * Math.PI);
                     }
                     logs[c] = log;
                 }
-                sum -= logSumExp(logs);
+                sum -= logSumExp(logs) + (logDt ? LogDt.logDerivative(dt) : 0);
                 count++;
             }
         }
@@ -54,7 +62,7 @@ final class TeacherForced {
     static double pauseShareCorrelation(Model model, List<Session> sessions) {
         Network network = new Network(model);
         int k = model.shape().mixtures(), d = model.shape().dimensions(), lead = lead(model);
-        double threshold = RoboJam.TAP_AFTER * model.scale();
+        double threshold = (LogDt.marked(model) ? LogDt.toLog(RoboJam.TAP_AFTER) : RoboJam.TAP_AFTER) * model.scale();
         List<Double> predicted = new ArrayList<>(), actual = new ArrayList<>();
         for (Session s : sessions) {
             if (s.length() < 10) continue;

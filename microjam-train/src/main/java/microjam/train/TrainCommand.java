@@ -2,6 +2,7 @@
 // and a learning-curve plot next to it.
 package microjam.train;
 
+import microjam.robojam.LogDt;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
 import microjam.robojam.Shape;
@@ -36,6 +37,8 @@ final class TrainCommand implements Callable<Integer> {
     boolean stream;
     @Option(names = "--start-steps", description = "With --stream: put a performance-start step before each performance, which RoboJam then also reads before the call and before its response.")
     boolean startSteps;
+    @Option(names = "--log-dt", description = "Predict dt in log space (LogDt): swipes at 60 Hz and pauses of a second are then not one Gaussian scale. A model --init starts from keeps its own.")
+    boolean logDt;
     @Option(names = "--batch", defaultValue = "64") int batch;
     @Option(names = "--epochs", defaultValue = "30") int epochs;
     @Option(names = "--lr", defaultValue = "0.001") float lr;
@@ -64,8 +67,11 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (data.isEmpty() && database == null) throw new IllegalArgumentException("give training data with --data PATH and/or --from-database JDBC-URL");
-        microjam.robojam.Weights initial = init == null ? null : ModelFile.read(init).weights();
-        TrainConfig config = new TrainConfig(shape(initial), seqLen, batch, epochs, lr, clip, patience, ratePatience, seed, validation, scale, stream, startSteps);
+        Model starting = init == null ? null : ModelFile.read(init);
+        microjam.robojam.Weights initial = starting == null ? null : starting.weights();
+        // A model that predicts dt in log space goes on doing so: its head's third output means u, not dt.
+        boolean logDtOutput = logDt || starting != null && LogDt.marked(starting);
+        TrainConfig config = new TrainConfig(shape(initial), seqLen, batch, epochs, lr, clip, patience, ratePatience, seed, validation, scale, stream, startSteps, logDtOutput);
         List<Session> sessions = Sources.read(data, only == null ? null : MicrojamReader.list(only), database);
         Split split = Split.of(sessions, validation, seed);
         var out = spec.commandLine().getOut();
@@ -87,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
         meta.put("best.epoch", String.valueOf(result.bestEpoch()));
         meta.put("validation.nll", String.format(Locale.ROOT, "%.4f", result.bestValidationLoss()));
         meta.put("training.seconds", String.format(Locale.ROOT, "%.0f", result.seconds()));
-        if (init != null) meta.put("init", ModelFile.read(init).name());
+        if (starting != null) meta.put("init", starting.name());
         String modelName = name != null ? name : "robojam-" + layers + "x" + units + "x" + mixtures;
         String dataNote = String.join(", ", data.stream().map(p -> p.getFileName().toString()).toList())
                 + (only != null ? " (only " + only.getFileName() + ")" : "") + (database != null ? " + database" : "");

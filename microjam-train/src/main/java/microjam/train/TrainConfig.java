@@ -4,7 +4,8 @@ package microjam.train;
 import microjam.robojam.Shape;
 
 public record TrainConfig(Shape shape, int seqLen, int batch, int epochs, float learningRate, float clip, int patience, int ratePatience,
-                          long seed, double validationFraction, float scale, boolean stream, boolean startSteps) {
+                          long seed, double validationFraction, float scale, boolean stream, boolean startSteps,
+                          boolean logDt) {
     public TrainConfig {
         if (seqLen < 2 || seqLen > 1000) throw new IllegalArgumentException("--seq-len must be between 2 and 1000");
         if (batch < 1 || batch > 4096) throw new IllegalArgumentException("--batch must be between 1 and 4096");

@@ -14,6 +14,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import microjam.console.Progress;
+import microjam.robojam.LogDt;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
 import microjam.robojam.PerformanceStart;
@@ -172,6 +173,7 @@ public final class Training {
         meta.put("split.validation.sessions", String.valueOf(split.validation().size()));
         meta.put("split.validation.ids", String.join(" ", split.validationIds()));
         if (config.startSteps()) meta.put(PerformanceStart.METADATA_KEY, "true");
+        if (config.logDt()) meta.put(LogDt.METADATA_KEY, LogDt.LOG);
         return meta;
     }
 
@@ -220,8 +222,8 @@ public final class Training {
     /** Inputs, targets and the targets' weights in the loss. */
     private NDArray[] inputsAndTargets(NDManager manager, Windows windows, int[] order, int from, int count) {
         Shape shape = new Shape(count, config.seqLen(), 3);
-        return new NDArray[]{manager.create(windows.batch(order, from, count, 0, config.scale()), shape),
-                manager.create(windows.batch(order, from, count, 1, config.scale()), shape),
+        return new NDArray[]{manager.create(windows.inputs(order, from, count, config.scale()), shape),
+                manager.create(windows.targets(order, from, count, config.scale(), config.logDt()), shape),
                 manager.create(windows.weights(order, from, count), new Shape(count, config.seqLen()))};
     }
 

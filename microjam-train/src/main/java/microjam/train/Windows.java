@@ -6,6 +6,7 @@
 // and before its response; it is an input only, never a target (its weight is 0).
 package microjam.train;
 
+import microjam.robojam.LogDt;
 import microjam.robojam.PerformanceStart;
 
 import java.util.ArrayList;
@@ -36,13 +37,28 @@ public record Windows(List<float[][]> list, int seqLen) {
         return list.size();
     }
 
-    /** Inputs (offset 0) or targets (offset 1) of the given windows as one (B, T, 3) float buffer. */
-    public float[] batch(int[] indices, int from, int count, int offset, float scale) {
+    /** Inputs of the given windows, [x, y, dt] · scale, as one (B, T, 3) float buffer. */
+    public float[] inputs(int[] indices, int from, int count, float scale) {
+        return batch(indices, from, count, 0, scale, false);
+    }
+
+    /** Targets (each input's next touch), with dt as LogDt's u where logDt; a start step stays as it is (its weight is 0). */
+    public float[] targets(int[] indices, int from, int count, float scale, boolean logDt) {
+        return batch(indices, from, count, 1, scale, logDt);
+    }
+
+    private float[] batch(int[] indices, int from, int count, int offset, float scale, boolean logDt) {
         float[] out = new float[count * seqLen * 3];
         int i = 0;
         for (int b = 0; b < count; b++) {
             float[][] w = list.get(indices[from + b]);
-            for (int t = 0; t < seqLen; t++) for (int d = 0; d < 3; d++) out[i++] = w[t + offset][d] * scale;
+            for (int t = 0; t < seqLen; t++) {
+                float[] touch = w[t + offset];
+                boolean log = logDt && !PerformanceStart.is(touch);
+                out[i++] = touch[0] * scale;
+                out[i++] = touch[1] * scale;
+                out[i++] = (float) (log ? LogDt.toLog(touch[2]) : touch[2]) * scale;
+            }
         }
         return out;
     }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import microjam.performance.TouchCsv;
 import microjam.performance.Touches;
+import microjam.robojam.LogDt;
 import microjam.robojam.PerformanceStart;
 import microjam.robojam.RandomModel;
 import org.junit.jupiter.api.Test;
@@ -51,42 +52,51 @@ class EvaluateTest {
 
     @Test
     void theKernelsNllEqualsTheTrainersLoss() {
-        theKernelsNllEqualsTheTrainersLoss(false);
+        theKernelsNllEqualsTheTrainersLoss(false, false);
     }
 
     @Test
     void aModelTrainedWithStartStepsReadsOneBeforeTheSessionAndTheSameTouchesAreScored() {
-        theKernelsNllEqualsTheTrainersLoss(true);
+        theKernelsNllEqualsTheTrainersLoss(true, false);
     }
 
-    private static void theKernelsNllEqualsTheTrainersLoss(boolean marked) {
+    @Test
+    void aLogDtModelsNllIsTheTrainersLossOnUPlusTheChangeOfVariablesBackToDt() {
+        theKernelsNllEqualsTheTrainersLoss(false, true);
+        theKernelsNllEqualsTheTrainersLoss(true, true);
+    }
+
+    /** The trainer's loss on the trainer's own windows and targets; for a LogDt model plus the mean of −ln(du/d dt). */
+    private static void theKernelsNllEqualsTheTrainersLoss(boolean marked, boolean logDt) {
         microjam.robojam.Shape shape = new microjam.robojam.Shape(1, 12, 3, 3);
         microjam.robojam.Model plain = RandomModel.create(shape, 4);
-        microjam.robojam.Model random = marked ? new microjam.robojam.Model(plain.name(), plain.data(), plain.scale(),
-                Map.of(PerformanceStart.METADATA_KEY, "true"), plain.weights()) : plain;
+        Map<String, String> meta = new java.util.HashMap<>();
+        if (marked) meta.put(PerformanceStart.METADATA_KEY, "true");
+        if (logDt) meta.put(LogDt.METADATA_KEY, LogDt.LOG);
+        microjam.robojam.Model random = new microjam.robojam.Model(plain.name(), plain.data(), plain.scale(), meta, plain.weights());
         Random r = new Random(2);
         float[][] touches = new float[40][];
-        for (int i = 0; i < 40; i++) touches[i] = new float[]{r.nextFloat(), r.nextFloat(), r.nextFloat() * 0.1f};
+        for (int i = 0; i < 40; i++) touches[i] = new float[]{r.nextFloat(), r.nextFloat(), r.nextFloat() * (i % 4 == 0 ? 1f : 0.03f)};
         Session session = new Session("s", touches, new boolean[40]);
         double kernel = TeacherForced.nll(random, List.of(session));
         int lead = marked ? 1 : 0, steps = 39 + lead;
         float[][] inputs = new float[40 + lead][];
         if (marked) inputs[0] = new float[]{PerformanceStart.X, PerformanceStart.Y, PerformanceStart.DT};
         System.arraycopy(touches, 0, inputs, lead, 40);
+        Windows window = Windows.of(List.of(new Session("w", inputs, new boolean[inputs.length])), steps);
+        int[] only = {0};
+        double changeOfVariables = 0;
+        for (int i = 1; i < 40; i++) changeOfVariables -= logDt ? LogDt.logDerivative(touches[i][2]) / 39 : 0;
         try (NDManager manager = NDManager.newBaseManager(); Model model = MdnNetwork.model(shape, manager)) {
             Training.load(model.getBlock(), random.weights());
-            float[] in = new float[steps * 3], target = new float[steps * 3], weights = new float[steps];
-            for (int i = 0; i < steps; i++) {
-                weights[i] = i < lead ? 0 : 1; // the first touch is not scored, with or without a start step before it
-                for (int d = 0; d < 3; d++) {
-                    in[i * 3 + d] = inputs[i][d] * random.scale();
-                    target[i * 3 + d] = inputs[i + 1][d] * random.scale();
-                }
-            }
-            var out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(manager.create(in, new Shape(1, steps, 3))), false).singletonOrThrow();
-            double djl = new MdnLoss(3, 3).evaluate(new NDList(manager.create(target, new Shape(1, steps, 3)), manager.create(weights, new Shape(1, steps))),
-                    new NDList(out)).getFloat();
-            assertThat(kernel).isCloseTo(djl, within(1e-3 * Math.max(1, Math.abs(djl))));
+            float[] weights = new float[steps];
+            for (int i = 0; i < steps; i++) weights[i] = i < lead ? 0 : 1; // the first touch is not scored, with or without a start step before it
+            var in = manager.create(window.inputs(only, 0, 1, random.scale()), new Shape(1, steps, 3));
+            var target = manager.create(window.targets(only, 0, 1, random.scale(), logDt), new Shape(1, steps, 3));
+            var out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(in), false).singletonOrThrow();
+            double djl = new MdnLoss(3, 3).evaluate(new NDList(target, manager.create(weights, new Shape(1, steps))), new NDList(out)).getFloat();
+            assertThat(kernel).as("marked %s, log dt %s", marked, logDt).isCloseTo(djl + changeOfVariables, within(1e-3 * Math.max(1, Math.abs(djl))));
+            if (logDt) assertThat(Math.abs(changeOfVariables)).as("the change of variables is not negligible").isGreaterThan(0.5);
         }
     }
 

@@ -7,6 +7,7 @@ import microjam.performance.Instrument;
 import microjam.performance.NewPerformance;
 import microjam.performance.StageName;
 import microjam.performance.TouchCsv;
+import microjam.robojam.LogDt;
 import microjam.robojam.PerformanceStart;
 import microjam.store.Database;
 import microjam.store.PerformanceStore;
@@ -118,6 +119,29 @@ class ReadersTest {
         java.util.function.Function<Windows, List<Float>> firstTouches = ws -> ws.list().stream().map(w -> w[0][0]).toList();
         assertThat(firstTouches.apply(Windows.stream(sessions, 50, 3, false))).isEqualTo(firstTouches.apply(windows));
         assertThat(firstTouches.apply(Windows.stream(sessions, 50, 4, false))).as("another seed, another order").isNotEqualTo(firstTouches.apply(windows));
+    }
+
+    @Test
+    void logDtTargetsCarryTheNextGapAsUWhileInputsAndStartStepsStayAsTheyAre() {
+        Windows windows = Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, true);
+        int[] all = java.util.stream.IntStream.range(0, windows.size()).toArray();
+        float scale = 10;
+        float[] inputs = windows.inputs(all, 0, all.length, scale), linear = windows.targets(all, 0, all.length, scale, false),
+                log = windows.targets(all, 0, all.length, scale, true);
+        for (int w = 0; w < windows.size(); w++) {
+            float[][] rows = windows.list().get(w);
+            for (int t = 0; t < 50; t++) {
+                int i = (w * 50 + t) * 3;
+                for (int d = 0; d < 3; d++) {
+                    assertThat(inputs[i + d]).isEqualTo(rows[t][d] * scale);
+                    assertThat(linear[i + d]).isEqualTo(rows[t + 1][d] * scale);
+                }
+                assertThat(log[i]).isEqualTo(linear[i]);
+                assertThat(log[i + 1]).isEqualTo(linear[i + 1]);
+                float expected = PerformanceStart.is(rows[t + 1]) ? PerformanceStart.DT * scale : (float) (LogDt.toLog(rows[t + 1][2]) * scale);
+                assertThat(log[i + 2]).as("dt target %d in window %d", t, w).isEqualTo(expected);
+            }
+        }
     }
 
     @Test

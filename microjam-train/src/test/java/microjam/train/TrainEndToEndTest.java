@@ -2,6 +2,7 @@
 // and the exported model answers through the server's /api/predict; --resume goes on from the checkpoint.
 package microjam.train;
 
+import microjam.robojam.LogDt;
 import microjam.robojam.ModelFile;
 import microjam.robojam.PerformanceStart;
 import microjam.robojam.RoboJam;
@@ -86,7 +87,7 @@ class TrainEndToEndTest {
         assertThat(Files.readAllLines(model.resolveSibling("tiny.model.losses.csv"))).as("epochs 1-12 kept, 13-14 added").hasSize(15);
 
         Path next = model.resolveSibling("next.model");
-        assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "1", "--stream", "--start-steps", "-o", next.toString()))
+        assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "1", "--stream", "--start-steps", "--log-dt", "-o", next.toString()))
                 .as("--init alone takes the starting model's shape: " + err).isZero();
         assertThat(ModelFile.read(next).weights().shape()).isEqualTo(loaded.weights().shape());
         assertThat(PerformanceStart.marked(ModelFile.read(next))).as("a model trained with --start-steps reads performance starts").isTrue();
@@ -95,6 +96,13 @@ class TrainEndToEndTest {
         assertThat(checkpoint.metadata().get("split.validation.ids")).as("and they name the split, for evaluate")
                 .isEqualTo(ModelFile.read(next).metadata().get("split.validation.ids"));
         assertThat(PerformanceStart.marked(loaded)).as("one trained without them does not").isFalse();
+        assertThat(LogDt.marked(ModelFile.read(next))).as("--log-dt: the model and its checkpoints predict dt in log space").isTrue();
+        assertThat(LogDt.marked(checkpoint)).isTrue();
+        assertThat(LogDt.marked(loaded)).isFalse();
+        Path again = next.resolveSibling("again.model");
+        assertThat(cli.execute("train", "--data", data.toString(), "--init", next.toString(), "--seq-len", "20", "--epochs", "1", "--stream", "--start-steps", "-o", again.toString()))
+                .as(err.toString()).isZero();
+        assertThat(LogDt.marked(ModelFile.read(again))).as("fine-tuning a log-dt model keeps it one, without --log-dt").isTrue();
         assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "2", "--lr", "0.5",
                 "-o", next.toString())).as(err.toString()).isZero();
         assertThat(Double.parseDouble(ModelFile.read(next).metadata().get("validation.nll")))
