@@ -1,6 +1,8 @@
 // Trains the network with Adam and gradient clipping on windows of the training sessions, measures the
 // validation loss after every epoch, keeps the best weights, stops early when validation stops improving,
 // and writes a checkpoint (a model file and the loss history) every epoch so a run can be resumed.
+// A --log-dt run learns the NLL of u but reports NLLs over dt (its windows' mean change of variables
+// added: a constant, so the gradients and the plateau rule are the same), which compare across models.
 package microjam.train;
 
 import ai.djl.ndarray.NDArray;
@@ -183,7 +185,7 @@ public final class Training {
 
     private double trainEpoch(Trainer trainer, Windows train, int epoch, Progress progress, double bestLoss) {
         int[] order = permutation(train.size(), config.seed() * 31 + epoch);
-        double sum = 0;
+        double shift = overDt(train), sum = 0;
         int seen = 0;
         for (int from = 0; from < train.size(); from += config.batch()) {
             int count = Math.min(config.batch(), train.size() - from);
@@ -198,10 +200,10 @@ public final class Training {
                 }
                 trainer.step();
             }
-            progress.step(String.format(Locale.ROOT, "epoch %d/%d loss %.3f best val %s", epoch, config.epochs(), sum / seen,
+            progress.step(String.format(Locale.ROOT, "epoch %d/%d loss %.3f best val %s", epoch, config.epochs(), sum / seen + shift,
                     Double.isInfinite(bestLoss) ? "-" : String.format(Locale.ROOT, "%.3f", bestLoss)));
         }
-        return sum / seen;
+        return sum / seen + shift;
     }
 
     /** Mean negative log-likelihood per touch over the validation windows. */
@@ -216,7 +218,12 @@ public final class Training {
                 sum += loss.evaluate(new NDList(xy[1], xy[2]), new NDList(out)).getFloat() * count;
             }
         }
-        return sum / valid.size();
+        return sum / valid.size() + overDt(valid);
+    }
+
+    /** What turns a mean loss on these windows into an NLL over dt: 0, or for a LogDt run the change of variables. */
+    private double overDt(Windows windows) {
+        return config.logDt() ? windows.changeOfVariables() : 0;
     }
 
     /** Inputs, targets and the targets' weights in the loss. */

@@ -63,6 +63,22 @@ public record Windows(List<float[][]> list, int seqLen) {
         return out;
     }
 
+    /**
+     * For a LogDt model: the mean over the scored targets of −ln(du/d dt), which turns the loss on u into an NLL over dt
+     * (a constant for these windows, so adding it changes no gradient).
+     */
+    public double changeOfVariables() {
+        double sum = 0;
+        long count = 0;
+        for (float[][] w : list)
+            for (int t = 1; t <= seqLen; t++)
+                if (!PerformanceStart.is(w[t])) {
+                    sum -= LogDt.logDerivative(w[t][2]);
+                    count++;
+                }
+        return count == 0 ? 0 : sum / count;
+    }
+
     /** Each target's weight in the loss, (B, T): 0 where the target is a PerformanceStart step, else 1. */
     public float[] weights(int[] indices, int from, int count) {
         float[] out = new float[count * seqLen];
