@@ -5,7 +5,8 @@
 //   dt = τ · (exp(u · ln(1 + 5/τ)) − 1),
 // nearly linear below τ and logarithmic above, so one Gaussian can be narrow around 17 ms and another
 // wide over pauses. Its inputs stay [x, y, dt] · scale. The density of dt follows by the change of
-// variables: −ln p(dt) = −ln p(u) + ln(ln(1 + 5/τ) · (τ + dt)).
+// variables: −ln p(dt) = −ln p(u) + ln(ln(1 + 5/τ) · (τ + dt)). Measured (docs/robojam-model.md): the
+// held-out NLL went from −4.160 to −4.428 per touch and the gaps became people's; the shipped model uses it.
 package microjam.robojam;
 
 public final class LogDt {
