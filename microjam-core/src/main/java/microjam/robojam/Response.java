@@ -4,8 +4,9 @@
 //      zero input, so the response is unconditioned; a model trained with PerformanceStart steps
 //      reads one before the call (if any) and one after it, where the response begins;
 //   2. sample a touch from the head's mixture: divide by the scale (a LogDt model's third dimension is
-//      then turned back into dt), clip x, y to [0, 1], dt to [1 ms, 5 s]; the first touch is at time 0 and a tap, later ones come dt after the previous and
-//      are taps when dt > 0.1 s, else moving; z is a constant;
+//      then turned back into dt), clip x, y to [0, 1], dt to [1 ms, 5 s]; the first touch is at time
+//      0 and a tap, later ones come dt after the previous and are taps when dt > 0.1 s, else moving;
+//      z is a constant;
 //   3. stop before a touch past 5 s or after 1,000 touches; otherwise feed the touch back and go to 2.
 package microjam.robojam;
 
