@@ -4,8 +4,8 @@
 // --start-steps`; its metadata says input.performance-start=true) reads it before the call and again
 // before its response, so it knows where the response begins. Without it, a stream-trained model sees a
 // new performance begin every ~160 touches with nothing to mark it. Measured (docs/robojam-model.md):
-// fine-tuned into the model before LogDt, it predicted held-out touches better (NLL -4.274 against -4.160) but
-// its responses were not closer to people's, so the shipped model does not use it.
+// fine-tuned into a model that predicts dt itself, it predicted held-out touches better but its responses
+// were not closer to people's; fine-tuned into a LogDt model, they were, and the shipped model reads it.
 package microjam.robojam;
 
 public final class PerformanceStart {

@@ -5,6 +5,7 @@ package microjam.train;
 import microjam.robojam.LogDt;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
+import microjam.robojam.PerformanceStart;
 import microjam.robojam.Shape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seq-len", defaultValue = "50") int seqLen;
     @Option(names = "--stream", description = "Cut windows from all sessions joined in a seeded random order, so the network learns to go on from one performance into another (as when answering a call), instead of from each session alone.")
     boolean stream;
-    @Option(names = "--start-steps", description = "With --stream: put a performance-start step before each performance, which RoboJam then also reads before the call and before its response.")
+    @Option(names = "--start-steps", description = "With --stream: put a performance-start step before each performance, which RoboJam then also reads before the call and before its response. A model --init starts from keeps its own.")
     boolean startSteps;
     @Option(names = "--log-dt", description = "Predict dt in log space (LogDt): swipes at 60 Hz and pauses of a second are then not one Gaussian scale. A model --init starts from keeps its own.")
     boolean logDt;
@@ -69,9 +70,13 @@ final class TrainCommand implements Callable<Integer> {
         if (data.isEmpty() && database == null) throw new IllegalArgumentException("give training data with --data PATH and/or --from-database JDBC-URL");
         Model starting = init == null ? null : ModelFile.read(init);
         microjam.robojam.Weights initial = starting == null ? null : starting.weights();
-        // A model that predicts dt in log space goes on doing so: its head's third output means u, not dt.
+        // A model goes on as it was trained: predicting dt in log space (its head's third output means u, not dt),
+        // and reading performance-start steps (it is served with them).
         boolean logDtOutput = logDt || starting != null && LogDt.marked(starting);
-        TrainConfig config = new TrainConfig(shape(initial), seqLen, batch, epochs, lr, clip, patience, ratePatience, seed, validation, scale, stream, startSteps, logDtOutput);
+        boolean starts = startSteps || starting != null && PerformanceStart.marked(starting);
+        if (starts && !stream && !startSteps)
+            throw new IllegalArgumentException("--init: " + init + " reads performance-start steps, so fine-tuning it needs --stream");
+        TrainConfig config = new TrainConfig(shape(initial), seqLen, batch, epochs, lr, clip, patience, ratePatience, seed, validation, scale, stream, starts, logDtOutput);
         List<Session> sessions = Sources.read(data, only == null ? null : MicrojamReader.list(only), database);
         Split split = Split.of(sessions, validation, seed);
         var out = spec.commandLine().getOut();

@@ -100,9 +100,10 @@ class TrainEndToEndTest {
         assertThat(LogDt.marked(checkpoint)).isTrue();
         assertThat(LogDt.marked(loaded)).isFalse();
         Path again = next.resolveSibling("again.model");
-        assertThat(cli.execute("train", "--data", data.toString(), "--init", next.toString(), "--seq-len", "20", "--epochs", "1", "--stream", "--start-steps", "-o", again.toString()))
+        assertThat(cli.execute("train", "--data", data.toString(), "--init", next.toString(), "--seq-len", "20", "--epochs", "1", "--stream", "-o", again.toString()))
                 .as(err.toString()).isZero();
         assertThat(LogDt.marked(ModelFile.read(again))).as("fine-tuning a log-dt model keeps it one, without --log-dt").isTrue();
+        assertThat(PerformanceStart.marked(ModelFile.read(again))).as("and one that reads start steps goes on reading them").isTrue();
         assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "2", "--lr", "0.5",
                 "-o", next.toString())).as(err.toString()).isZero();
         assertThat(Double.parseDouble(ModelFile.read(next).metadata().get("validation.nll")))
@@ -114,6 +115,8 @@ class TrainEndToEndTest {
         assertThat(refused.toString()).contains("--init").contains("has shape");
         assertThat(cli.execute("train", "--data", data.toString(), "--start-steps", "-o", next.toString())).isNotZero();
         assertThat(refused.toString()).contains("--start-steps needs --stream");
+        assertThat(cli.execute("train", "--data", data.toString(), "--init", again.toString(), "-o", next.toString())).isNotZero();
+        assertThat(refused.toString()).contains("reads performance-start steps, so fine-tuning it needs --stream");
         cli.setErr(new PrintWriter(err, true));
 
         for (String split : List.of("validation", "training")) {
