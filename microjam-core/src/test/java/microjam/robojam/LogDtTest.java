@@ -45,17 +45,6 @@ class LogDtTest {
                 new Weights(w.shape(), w.inputKernel(), w.recurrentKernel(), w.bias(), w.headKernel(), headBias));
     }
 
-    /** The greedy component's mean [x, y, third dimension] after these unscaled inputs, unscaled. */
-    private static double[] greedyMean(Model model, float[][] unscaled) {
-        float[][] inputs = new float[unscaled.length][];
-        for (int i = 0; i < unscaled.length; i++)
-            inputs[i] = new float[]{unscaled[i][0] * model.scale(), unscaled[i][1] * model.scale(), unscaled[i][2] * model.scale()};
-        float[] head = new Network(model).headOutputs(inputs)[inputs.length - 1];
-        int k = model.shape().mixtures(), kd = k * 3, best = 0;
-        for (int c = 1; c < k; c++) if (head[2 * kd + c] > head[2 * kd + best]) best = c;
-        return new double[]{head[best * 3] / model.scale(), head[best * 3 + 1] / model.scale(), head[best * 3 + 2] / model.scale()};
-    }
-
     @Test
     void robojamTurnsThePredictedUBackIntoAGapAndFeedsTheGap() {
         Touches call = RoboJamTest.call(40);
@@ -63,11 +52,11 @@ class LogDtTest {
         for (boolean logDt : new boolean[]{true, false}) {
             Model model = model(logDt);
             assertThat(LogDt.marked(model)).isEqualTo(logDt);
-            double[] first = greedyMean(model, callRows);
+            double[] first = PerformanceStartTest.greedyMean(model, callRows);
             double firstGap = logDt ? LogDt.fromLog(first[2]) : first[2];
             float[][] withFirst = java.util.Arrays.copyOf(callRows, callRows.length + 1);
             withFirst[callRows.length] = new float[]{(float) first[0], (float) first[1], (float) firstGap};
-            double second = greedyMean(model, withFirst)[2], expectedGap = logDt ? LogDt.fromLog(second) : second;
+            double second = PerformanceStartTest.greedyMean(model, withFirst)[2], expectedGap = logDt ? LogDt.fromLog(second) : second;
             assertThat(expectedGap).as("the test's gap is not clipped").isBetween(0.01, 1.0);
             try (RoboJam robojam = new RoboJam(model, 1)) {
                 Touches response = robojam.respond(call, new Settings(0, 0, 1)).touches();

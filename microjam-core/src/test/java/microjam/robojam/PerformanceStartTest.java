@@ -26,15 +26,15 @@ class PerformanceStartTest {
         return new Model(random.name(), random.data(), random.scale(), marked ? Map.of(PerformanceStart.METADATA_KEY, "true") : Map.of(), centred);
     }
 
-    /** The greedy first touch's x and y from the head output after these unscaled inputs. */
-    static double[] greedyFirstTouch(Model model, float[][] unscaled) {
+    /** The greedy component's mean [x, y, third dimension], unscaled, from the head output after these unscaled inputs. */
+    static double[] greedyMean(Model model, float[][] unscaled) {
         float[][] inputs = new float[unscaled.length][];
         for (int i = 0; i < unscaled.length; i++)
             inputs[i] = new float[]{unscaled[i][0] * model.scale(), unscaled[i][1] * model.scale(), unscaled[i][2] * model.scale()};
         float[] head = new Network(model).headOutputs(inputs)[inputs.length - 1];
-        int kd = SHAPE.mixtures() * 3, best = 0;
-        for (int k = 1; k < SHAPE.mixtures(); k++) if (head[2 * kd + k] > head[2 * kd + best]) best = k;
-        return new double[]{head[best * 3] / model.scale(), head[best * 3 + 1] / model.scale()};
+        int mixtures = model.shape().mixtures(), kd = mixtures * 3, best = 0;
+        for (int k = 1; k < mixtures; k++) if (head[2 * kd + k] > head[2 * kd + best]) best = k;
+        return new double[]{head[best * 3] / model.scale(), head[best * 3 + 1] / model.scale(), head[best * 3 + 2] / model.scale()};
     }
 
     static float[][] rows(Touches call, boolean marked) {
@@ -55,10 +55,10 @@ class PerformanceStartTest {
             assertThat(PerformanceStart.marked(model)).isEqualTo(marked);
             try (RoboJam robojam = new RoboJam(model, 1)) {
                 var first = robojam.respond(call, new Settings(0, 0, 1)).touches().get(0);
-                double[] expected = greedyFirstTouch(model, rows(call, marked));
+                double[] expected = greedyMean(model, rows(call, marked));
                 assertThat(first.x()).as("marked %s: x", marked).isCloseTo(expected[0], within(1e-5));
                 assertThat(first.y()).as("marked %s: y", marked).isCloseTo(expected[1], within(1e-5));
-                double[] other = greedyFirstTouch(model, rows(call, !marked));
+                double[] other = greedyMean(model, rows(call, !marked));
                 assertThat(Math.abs(first.x() - other[0]) + Math.abs(first.y() - other[1])).as("the start steps change the answer").isGreaterThan(1e-4);
             }
         }
