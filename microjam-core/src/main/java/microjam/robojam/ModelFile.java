@@ -95,6 +95,7 @@ public final class ModelFile {
         line(header, "units", String.valueOf(shape.units()));
         line(header, "mixtures", String.valueOf(shape.mixtures()));
         line(header, "dimensions", String.valueOf(shape.dimensions()));
+        if (shape.conditions() > 0) line(header, "conditions", String.valueOf(shape.conditions())); // files without it read as 0
         line(header, "scale", Float.toString(model.scale()));
         model.metadata().forEach((k, v) -> line(header, META + k, v));
         byte[] headerBytes = header.toString().getBytes(StandardCharsets.UTF_8);
@@ -146,7 +147,8 @@ public final class ModelFile {
     private static Shape shape(Properties header, String source) {
         try {
             return new Shape(integer(header, "layers", source), integer(header, "units", source),
-                    integer(header, "mixtures", source), integer(header, "dimensions", source));
+                    integer(header, "mixtures", source), integer(header, "dimensions", source),
+                    header.getProperty("conditions") == null ? 0 : integer(header, "conditions", source));
         } catch (IllegalArgumentException e) {
             throw fail(source, "header: " + e.getMessage());
         }
@@ -193,7 +195,7 @@ public final class ModelFile {
     }
 
     private static String describe(Shape shape) {
-        return shape.layers() + "x" + shape.units() + " LSTM with " + shape.mixtures() + " mixtures";
+        return shape.layers() + "x" + shape.units() + " LSTM with " + shape.mixtures() + " mixtures" + (shape.conditions() > 0 ? " and " + shape.conditions() + " conditions" : "");
     }
 
     private static ModelFileException fail(String source, String message) {

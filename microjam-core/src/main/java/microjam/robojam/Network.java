@@ -16,6 +16,7 @@ public final class Network {
     public Network(Model model) {
         this.model = model;
         this.shape = model.shape();
+        if (shape.conditions() > 0) PerformanceStyle.fallback(model); // a missing default style fails at load, not at the first empty call
         Weights w = model.weights();
         layers = new PackedMatrix[shape.layers()];
         biases = new float[shape.layers()][];
@@ -38,7 +39,8 @@ public final class Network {
 
     /**
      * The head's raw outputs (P per step) for inputs fed one step at a time from a fresh state, inputs
-     * already multiplied by the scale: how the trainer's parity test reads the kernel.
+     * already multiplied by the scale: how the trainer's parity test reads the kernel. Each row is [x, y, dt]
+     * followed by the model's conditions (unscaled).
      */
     public float[][] headOutputs(float[][] inputs) {
         State state = newState();
@@ -50,6 +52,7 @@ public final class Network {
             batch.size = 1;
             for (int t = 0; t < inputs.length; t++) {
                 state.input(inputs[t][0], inputs[t][1], inputs[t][2]);
+                if (shape.conditions() > 0) state.condition(java.util.Arrays.copyOfRange(inputs[t], Shape.TOUCH_DIMENSIONS, shape.inputSize(0)));
                 step(batch);
                 outputs[t] = java.util.Arrays.copyOf(state.head, shape.headOutputs());
             }

@@ -2,7 +2,8 @@
 //   1. reset the state; feed every call touch [x, y, dt]·scale (dt = time since the previous touch,
 //      the first one's time itself; x, y clipped to [0, 1], dt to [0, 5]); an empty call feeds one
 //      zero input, so the response is unconditioned; a model trained with PerformanceStart steps
-//      reads one before the call (if any) and one after it, where the response begins;
+//      reads one before the call (if any) and one after it, where the response begins; a style-conditioned
+//      model reads the call's PerformanceStyle beside every input, for the call and its answer alike;
 //   2. sample a touch from the head's mixture: divide by the scale (a LogDt model's third dimension is
 //      then turned back into dt), clip x, y to [0, 1], dt to [1 ms, 5 s]; the first touch is at time
 //      0 and a tap, later ones come dt after the previous and are taps when dt > 0.1 s, else moving;
@@ -33,6 +34,7 @@ final class Response {
     private final boolean[] moving = new boolean[MAX_TOUCHES];
     private int count;        // response touches so far
     private final float[] start;  // the PerformanceStart step (scaled) before and after the call, or null
+    private final float[] style;  // a conditioned model's style codes, read beside every input, or null
     private final int inputs; // steps fed before sampling: start steps and call touches
     private int fed;          // of those, fed so far
     private double time;      // response time of the last touch
@@ -48,12 +50,14 @@ final class Response {
         this.random = new SplittableRandom(settings.seed());
         this.state = network.newState();
         this.start = PerformanceStart.marked(network.model()) ? PerformanceStart.input(scale) : null;
+        this.style = shape.conditions() > 0 ? PerformanceStyle.forCall(network.model(), call).codes() : null;
         this.inputs = start != null ? (call.isEmpty() ? 1 : call.size() + 2) : Math.max(1, call.size());
     }
 
     /** Prepares the first step. */
     void start() {
         state.reset();
+        if (style != null) state.condition(style);
         feedNext();
     }
 

@@ -4,6 +4,9 @@ package microjam.robojam;
 
 import microjam.performance.Touches;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,11 +49,22 @@ public final class RoboJam implements AutoCloseable {
         return Kernels.describe();
     }
 
+    /**
+     * Answers the call. With several candidates, all are drawn at once (the batcher steps them together,
+     * so they share each read of the weights) and the one whose PerformanceStyle is nearest the call's is
+     * kept; an empty call has no style to match, so its first draw is kept.
+     */
     public Answer respond(Touches call, Settings settings) {
         long started = System.nanoTime();
         try {
-            Batcher.Result result = batcher.submit(new Response(network, call, settings)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return new Answer(result.touches(), result.steps(), System.nanoTime() - started);
+            int n = call.isEmpty() ? 1 : settings.candidates();
+            List<CompletableFuture<Batcher.Result>> drawn = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) drawn.add(batcher.submit(new Response(network, call, settings.candidate(k))));
+            List<Batcher.Result> results = new ArrayList<>(n);
+            long deadline = started + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            for (CompletableFuture<Batcher.Result> f : drawn) results.add(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            Batcher.Result kept = n == 1 ? results.getFirst() : nearestInStyle(PerformanceStyle.of(call), results);
+            return new Answer(kept.touches(), results.stream().mapToInt(Batcher.Result::steps).sum(), System.nanoTime() - started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while RoboJam was responding", e);
@@ -59,6 +73,19 @@ public final class RoboJam implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("RoboJam took longer than " + TIMEOUT_SECONDS + " s to respond");
         }
+    }
+
+    private static Batcher.Result nearestInStyle(PerformanceStyle style, List<Batcher.Result> results) {
+        Batcher.Result best = results.getFirst();
+        double nearest = Double.POSITIVE_INFINITY;
+        for (Batcher.Result r : results) {
+            double distance = r.touches().isEmpty() ? Double.POSITIVE_INFINITY : style.distance(PerformanceStyle.of(r.touches()));
+            if (distance < nearest) {
+                nearest = distance;
+                best = r;
+            }
+        }
+        return best;
     }
 
     @Override

@@ -1,8 +1,10 @@
 // The network's dimensions: L stacked LSTM layers of H units and a mixture of K Gaussians over D = 3
-// dimensions ([x, y, dt]). The head emits K·D means, K·D scales and K mixture logits.
+// dimensions ([x, y, dt]). The head emits K·D means, K·D scales and K mixture logits. The first layer
+// reads each touch and C conditions beside it: 0, or the 3 codes of a PerformanceStyle, the same at
+// every step of a performance.
 package microjam.robojam;
 
-public record Shape(int layers, int units, int mixtures, int dimensions) {
+public record Shape(int layers, int units, int mixtures, int dimensions, int conditions) {
     public static final int TOUCH_DIMENSIONS = 3;
     /** 800 MB of float32: far above any model worth serving, well inside what a file and an array can hold. */
     public static final long MAX_PARAMETERS = 200_000_000L;
@@ -11,18 +13,30 @@ public record Shape(int layers, int units, int mixtures, int dimensions) {
         check("layers", layers, 1, 8);
         check("units", units, 1, 4096);
         check("mixtures", mixtures, 1, 64);
+        if (conditions != 0 && conditions != PerformanceStyle.CODES)
+            throw new IllegalArgumentException("conditions must be 0 or " + PerformanceStyle.CODES + " (a performance style), was " + conditions);
         if (dimensions != TOUCH_DIMENSIONS) throw new IllegalArgumentException("dimensions must be 3 ([x, y, dt]), was " + dimensions);
         if (parameterCount() > MAX_PARAMETERS)
             throw new IllegalArgumentException("a model has at most " + MAX_PARAMETERS + " parameters (this shape has " + parameterCount() + ")");
+    }
+
+    /** A network that reads touches alone. */
+    public Shape(int layers, int units, int mixtures, int dimensions) {
+        this(layers, units, mixtures, dimensions, 0);
+    }
+
+    /** The same network reading these conditions. */
+    public Shape withConditions(int count) {
+        return new Shape(layers, units, mixtures, dimensions, count);
     }
 
     private static void check(String name, int value, int min, int max) {
         if (value < min || value > max) throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " (was " + value + ")");
     }
 
-    /** Width of layer l's input: the touch for the first layer, the previous layer's output after. */
+    /** Width of layer l's input: the touch and the conditions for the first layer, the previous layer's output after. */
     public int inputSize(int layer) {
-        return layer == 0 ? dimensions : units;
+        return layer == 0 ? dimensions + conditions : units;
     }
 
     /** Rows of each LSTM kernel: the four gates i, f, g, o stacked. */

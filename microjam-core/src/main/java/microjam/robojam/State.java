@@ -30,6 +30,11 @@ final class State {
         for (float[] c : cells) Arrays.fill(c, 0f);
     }
 
+    /** The conditions read beside every touch until the next reset (a performance style's codes, unscaled). */
+    void condition(float[] codes) {
+        System.arraycopy(codes, 0, columns[0], Shape.TOUCH_DIMENSIONS, codes.length);
+    }
+
     /** The next input touch [x, y, dt], already multiplied by the model's scale. */
     void input(float x, float y, float dt) {
         columns[0][0] = x;

@@ -26,11 +26,14 @@ public final class WarmUp {
         return new Touches(touches);
     }
 
+    /** Candidates per answer the web app asks for: every other warm-up answer draws as many, so batches of several states are compiled too. */
+    static final int CANDIDATES = 4;
+
     /** Answers the made-up call this many times (seeds 0, 1, …), discarding the answers. */
     public static void run(RoboJam robojam, int responses, Runnable afterEach) {
         Touches call = fiveSecondCall();
         for (int i = 0; i < responses; i++) {
-            robojam.respond(call, Settings.defaults(i));
+            robojam.respond(call, new Settings(Settings.DEFAULT_TEMPERATURE, Settings.DEFAULT_SIGMA_TEMPERATURE, i, i % 2 == 0 ? 1 : CANDIDATES));
             afterEach.run();
         }
     }

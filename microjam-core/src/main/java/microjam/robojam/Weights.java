@@ -28,6 +28,17 @@ public record Weights(Shape shape, float[][] inputKernel, float[][] recurrentKer
             if (!Float.isFinite(values[i])) throw new IllegalArgumentException(name + " has a non-finite value at " + i);
     }
 
+    /** The same network reading `count` conditions beside each touch, with zero weights for them: it computes exactly what this one does. */
+    public Weights withConditions(int count) {
+        if (shape.conditions() != 0) throw new IllegalArgumentException("these weights already read " + shape.conditions() + " conditions");
+        Shape wider = shape.withConditions(count);
+        int in = shape.inputSize(0), out = wider.inputSize(0);
+        float[][] input = inputKernel.clone();
+        input[0] = new float[shape.gateRows() * out];
+        for (int row = 0; row < shape.gateRows(); row++) System.arraycopy(inputKernel[0], row * in, input[0], row * out, in);
+        return new Weights(wider, input, recurrentKernel, bias, headKernel, headBias);
+    }
+
     /** The tensors in file order, each with its name. */
     public java.util.List<java.util.Map.Entry<String, float[]>> tensors() {
         java.util.List<java.util.Map.Entry<String, float[]>> list = new java.util.ArrayList<>();

@@ -15,22 +15,28 @@ class PerformanceStartTest {
 
     /** A random model whose x and y means sit near the middle of the square, so greedy touches are not clipped. */
     static Model model(boolean marked) {
-        Model random = RandomModel.create(SHAPE, 8);
+        return model(SHAPE, marked ? Map.of(PerformanceStart.METADATA_KEY, "true") : Map.of());
+    }
+
+    static Model model(Shape shape, Map<String, String> metadata) {
+        Model random = RandomModel.create(shape, 8);
         Weights w = random.weights();
         float[] headBias = w.headBias().clone();
-        for (int k = 0; k < SHAPE.mixtures(); k++) {
+        for (int k = 0; k < shape.mixtures(); k++) {
             headBias[k * 3] = 0.5f * random.scale();
             headBias[k * 3 + 1] = 0.5f * random.scale();
         }
-        Weights centred = new Weights(SHAPE, w.inputKernel(), w.recurrentKernel(), w.bias(), w.headKernel(), headBias);
-        return new Model(random.name(), random.data(), random.scale(), marked ? Map.of(PerformanceStart.METADATA_KEY, "true") : Map.of(), centred);
+        Weights centred = new Weights(shape, w.inputKernel(), w.recurrentKernel(), w.bias(), w.headKernel(), headBias);
+        return new Model(random.name(), random.data(), random.scale(), metadata, centred);
     }
 
-    /** The greedy component's mean [x, y, third dimension], unscaled, from the head output after these unscaled inputs. */
+    /** The greedy component's mean [x, y, third dimension], unscaled, from the head output after these unscaled inputs (and any conditions after them). */
     static double[] greedyMean(Model model, float[][] unscaled) {
         float[][] inputs = new float[unscaled.length][];
-        for (int i = 0; i < unscaled.length; i++)
-            inputs[i] = new float[]{unscaled[i][0] * model.scale(), unscaled[i][1] * model.scale(), unscaled[i][2] * model.scale()};
+        for (int i = 0; i < unscaled.length; i++) {
+            inputs[i] = unscaled[i].clone();
+            for (int d = 0; d < 3; d++) inputs[i][d] *= model.scale();
+        }
         float[] head = new Network(model).headOutputs(inputs)[inputs.length - 1];
         int mixtures = model.shape().mixtures(), kd = mixtures * 3, best = 0;
         for (int k = 1; k < mixtures; k++) if (head[2 * kd + k] > head[2 * kd + best]) best = k;

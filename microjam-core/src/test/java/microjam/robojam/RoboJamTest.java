@@ -90,5 +90,27 @@ class RoboJamTest {
     void settingsHaveBounds() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Settings(-1, 0.01, 1)).hasMessageContaining("temperature must be between 0 and 10");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Settings(1, Double.NaN, 1)).hasMessageContaining("sigmaTemperature");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Settings(1, 0.5, 1, 0)).hasMessageContaining("candidates must be between 1 and 16");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Settings(1, 0.5, 1, 17)).hasMessageContaining("candidates must be between 1 and 16");
+    }
+
+    @Test
+    void withCandidatesTheAnswerIsTheDrawNearestTheCallInStyle() {
+        Touches call = call(120);
+        PerformanceStyle style = PerformanceStyle.of(call);
+        for (long seed = 1; seed <= 3; seed++) {
+            Settings settings = new Settings(1.0, 0.5, seed, 6);
+            RoboJam.Answer answer = robojam.respond(call, settings);
+            List<RoboJam.Answer> draws = new ArrayList<>();
+            for (int k = 0; k < 6; k++) draws.add(robojam.respond(call, settings.candidate(k)));
+            RoboJam.Answer nearest = draws.stream().min(java.util.Comparator.comparingDouble(d -> style.distance(PerformanceStyle.of(d.touches())))).orElseThrow();
+            assertThat(TouchCsv.write(answer.touches())).as("seed %d", seed).isEqualTo(TouchCsv.write(nearest.touches()));
+            assertThat(answer.steps()).as("every candidate's steps are counted").isEqualTo(draws.stream().mapToInt(RoboJam.Answer::steps).sum());
+            assertThat(draws.stream().map(d -> TouchCsv.write(d.touches())).distinct().count()).as("the candidates differ").isEqualTo(6);
+        }
+        assertThat(TouchCsv.write(robojam.respond(call, new Settings(1.0, 0.5, 9)).touches())).as("one candidate is the plain draw")
+                .isEqualTo(TouchCsv.write(robojam.respond(call, new Settings(1.0, 0.5, 9, 1)).touches()));
+        assertThat(TouchCsv.write(robojam.respond(Touches.NONE, new Settings(1.0, 0.5, 9, 6)).touches())).as("an empty call has no style to match: its first draw")
+                .isEqualTo(TouchCsv.write(robojam.respond(Touches.NONE, new Settings(1.0, 0.5, 9)).touches()));
     }
 }

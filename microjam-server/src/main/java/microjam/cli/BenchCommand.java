@@ -59,6 +59,8 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--threads", description = "Cores RoboJam may use (default: all, ${DEFAULT-VALUE}).", defaultValue = "0")
         int threads;
+        @Option(names = "--candidates", defaultValue = "1", description = "Answers drawn per request, keeping the nearest in style to the call (default ${DEFAULT-VALUE}; the web app asks for 4).")
+        int candidates;
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -81,6 +83,10 @@ final class BenchCommand implements Runnable {
             return 0;
         }
 
+        private Settings settings(long seed) {
+            return new Settings(Settings.DEFAULT_TEMPERATURE, Settings.DEFAULT_SIGMA_TEMPERATURE, seed, candidates);
+        }
+
         private void warmUp(RoboJam robojam) {
             try (Progress progress = new Progress("warm-up  ", WARM_UP, spec.commandLine().getErr())) {
                 microjam.robojam.WarmUp.run(robojam, WARM_UP, progress::step);
@@ -92,7 +98,7 @@ final class BenchCommand implements Runnable {
             long steps = 0, touches = 0;
             try (Progress progress = new Progress("alone    ", responses, spec.commandLine().getErr())) {
                 for (int i = 0; i < responses; i++) {
-                    RoboJam.Answer a = robojam.respond(call, Settings.defaults(1000 + i));
+                    RoboJam.Answer a = robojam.respond(call, settings(1000 + i));
                     perResponse[i] = a.millis();
                     perStep[i] = a.millis() / a.steps();
                     steps += a.steps();
@@ -100,8 +106,9 @@ final class BenchCommand implements Runnable {
                     progress.step();
                 }
             }
-            out.printf(Locale.ROOT, "alone (one request at a time, %d responses, %.0f steps and %.0f touches each on average):%n",
-                    responses, (double) steps / responses, (double) touches / responses);
+            out.printf(Locale.ROOT, "alone (one request at a time, %d responses, %.0f steps and %.0f touches each on average%s):%n",
+                    responses, (double) steps / responses, (double) touches / responses,
+                    candidates > 1 ? "; the steps of all " + candidates + " candidates, stepped together" : "");
             out.printf(Locale.ROOT, "  ms per step      median %.3f  p99 %.3f%n", percentile(perStep, 50), percentile(perStep, 99));
             out.printf(Locale.ROOT, "  ms per response  median %.1f  p99 %.1f%n", percentile(perResponse, 50), percentile(perResponse, 99));
         }
@@ -118,7 +125,7 @@ final class BenchCommand implements Runnable {
                     int client = c;
                     futures.add(pool.submit(() -> {
                         for (long i = 0; System.nanoTime() < end; i++) {
-                            latencies.add(robojam.respond(call, Settings.defaults(client * 1_000_000L + i)).millis());
+                            latencies.add(robojam.respond(call, settings(client * 1_000_000L + i)).millis());
                             done.incrementAndGet();
                         }
                     }));

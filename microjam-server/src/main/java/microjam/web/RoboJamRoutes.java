@@ -2,10 +2,10 @@
 // touch the database, and never log the call or the response. The one exception is keep, which a
 // signed-in performer calls to publish a RoboJam answer as a reply (by RoboJam, marked as the AI's).
 //   POST /api/predict   {"perf": CSV} -> {"response": CSV}   (the original RoboJam server's format)
-//   POST /api/robojam   {"touches", "temperature"?, "sigmaTemperature"?, "seed"?, "instrument"?} -> {"touches", "model", "millis"}
+//   POST /api/robojam   {"touches", "temperature"?, "sigmaTemperature"?, "seed"?, "candidates"?, "instrument"?} -> {"touches", "model", "millis"}
 // Each answered request adds only to anonymous counters (day, instrument, model, sizes, latency).
 //   GET  /api/robojam   whether a model is loaded, and which
-//   POST /api/robojam/keep  {"replyTo", "touches", "seed", "instrument", temperatures?} -> 201 the published layer
+//   POST /api/robojam/keep  {"replyTo", "touches", "seed", "instrument", temperatures?, "candidates"?} -> 201 the published layer
 package microjam.web;
 
 import io.javalin.http.Context;
@@ -26,13 +26,13 @@ final class RoboJamRoutes {
     record PredictAnswer(String response) {
     }
 
-    record Request(String touches, Double temperature, Double sigmaTemperature, Long seed, String instrument) {
+    record Request(String touches, Double temperature, Double sigmaTemperature, Long seed, Integer candidates, String instrument) {
     }
 
     record Answer(String touches, String model, long millis) {
     }
 
-    record Keep(String replyTo, String touches, Double temperature, Double sigmaTemperature, Long seed, String instrument) {
+    record Keep(String replyTo, String touches, Double temperature, Double sigmaTemperature, Long seed, Integer candidates, String instrument) {
     }
 
     private static final SecureRandom SEEDS = new SecureRandom();
@@ -88,10 +88,7 @@ final class RoboJamRoutes {
         if (request.touches() == null) throw ApiError.badRequest("touches", "touches is required: the call as microjam CSV");
         Touches call = read("touches", request.touches());
         Instrument instrument = request.instrument() == null ? null : Instrument.parse(request.instrument());
-        Settings settings = new Settings(
-                request.temperature() == null ? Settings.DEFAULT_TEMPERATURE : request.temperature(),
-                request.sigmaTemperature() == null ? Settings.DEFAULT_SIGMA_TEMPERATURE : request.sigmaTemperature(),
-                request.seed() == null ? SEEDS.nextLong() : request.seed());
+        Settings settings = settings(request.temperature(), request.sigmaTemperature(), request.seed() == null ? SEEDS.nextLong() : request.seed(), request.candidates());
         RoboJam.Answer answer = model.respond(call, settings);
         usage.record(instrument == null ? null : instrument.wireName(), model.model().name(), call.size(), answer.touches().size(), answer.millis());
         metrics.robojam(answer.millis());
@@ -110,11 +107,15 @@ final class RoboJamRoutes {
         if (replyTo == null) throw ApiError.badRequest("replyTo", "replyTo must be the id of the performance RoboJam answered");
         if (request.touches() == null) throw ApiError.badRequest("touches", "touches is required: the call RoboJam answered");
         if (request.seed() == null) throw ApiError.badRequest("seed", "seed is required: the seed of the answer to keep");
-        Settings settings = new Settings(
-                request.temperature() == null ? Settings.DEFAULT_TEMPERATURE : request.temperature(),
-                request.sigmaTemperature() == null ? Settings.DEFAULT_SIGMA_TEMPERATURE : request.sigmaTemperature(), request.seed());
+        Settings settings = settings(request.temperature(), request.sigmaTemperature(), request.seed(), request.candidates());
         Touches response = model.respond(read("touches", request.touches()), settings).touches();
         keeper.keep(ctx, replyTo, Instrument.parse(request.instrument()), response);
+    }
+
+    /** A request's settings; an absent field takes its default (the original's temperatures, one draw). */
+    private static Settings settings(Double temperature, Double sigmaTemperature, long seed, Integer candidates) {
+        return new Settings(temperature == null ? Settings.DEFAULT_TEMPERATURE : temperature,
+                sigmaTemperature == null ? Settings.DEFAULT_SIGMA_TEMPERATURE : sigmaTemperature, seed, candidates == null ? 1 : candidates);
     }
 
     private RoboJam require() {

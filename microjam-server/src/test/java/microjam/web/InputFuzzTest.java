@@ -31,7 +31,7 @@ class InputFuzzTest {
                     + "\"touches\":\"time,x,y,z,moving\\n0.1, 0.5, 0.5, 20.0, 0\\n\"}"),
             new Shape(PerformerRoutes.NewPerformer.class, "{\"stageName\":\"Ada\",\"colour\":\"#336699\",\"age13OrOver\":true,\"acceptedPolicy\":\"1.0\"}"),
             new Shape(PerformerRoutes.ProfileChange.class, "{\"stageName\":\"Bo\",\"colour\":\"#123456\"}"),
-            new Shape(RoboJamRoutes.Request.class, "{\"touches\":\"time,x,y,z,moving\\n\",\"temperature\":1.5,\"sigmaTemperature\":0.01,\"seed\":7,\"instrument\":\"drums\"}"),
+            new Shape(RoboJamRoutes.Request.class, "{\"touches\":\"time,x,y,z,moving\\n\",\"temperature\":1.5,\"sigmaTemperature\":0.01,\"seed\":7,\"candidates\":4,\"instrument\":\"drums\"}"),
             new Shape(RoboJamRoutes.Predict.class, "{\"perf\":\"time,x,y,z,moving\\n\"}"),
             new Shape(RoboJamRoutes.Keep.class, "{\"replyTo\":\"01a2261b-2ed8-72f3-aacc-6ce84a9b47bf\",\"touches\":\"t\",\"seed\":1}"));
 

@@ -49,6 +49,9 @@ class RoboJamApiTest extends ServerTest {
         assertThat(first.get("millis").asLong()).isNotNegative();
         JsonNode other = api.post("/api/robojam", null, Map.of("touches", CALL, "seed", 43)).json();
         assertThat(other.get("touches").asText()).isNotEqualTo(first.get("touches").asText());
+        Map<String, Object> matched = Map.of("touches", CALL, "temperature", 1.0, "sigmaTemperature", 0.5, "seed", 42, "candidates", 4);
+        assertThat(api.post("/api/robojam", null, matched).json().get("touches").asText()).as("candidates: reproducible too")
+                .isEqualTo(api.post("/api/robojam", null, matched).json().get("touches").asText());
         Api.Response empty = api.post("/api/robojam", null, Map.of("touches", "time,x,y,z,moving\n"));
         assertThat(empty.status()).as("an empty call gets an unconditioned response").isEqualTo(200);
     }
@@ -62,6 +65,8 @@ class RoboJamApiTest extends ServerTest {
         assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "temperature", 11)), 400, "temperature");
         assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "sigmaTemperature", -1)), 400, "sigmaTemperature");
         assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "seed", "lucky")), 400, "seed");
+        assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "candidates", 17)), 400, "candidates");
+        assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "candidates", 0)), 400, "candidates");
         assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "stageName", "Ada")), 400, "stageName");
         assertField(api.post("/api/predict", null, Map.of()), 400, "perf");
     }

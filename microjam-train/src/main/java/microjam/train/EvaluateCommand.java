@@ -8,6 +8,7 @@ import microjam.performance.Touch;
 import microjam.performance.Touches;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
+import microjam.robojam.PerformanceStyle;
 import microjam.robojam.RoboJam;
 import microjam.robojam.Settings;
 import picocli.CommandLine.Command;
@@ -51,6 +52,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--temperature", defaultValue = "1.5", description = "Sampling temperature of the responses (default ${DEFAULT-VALUE}).") double temperature;
     @Option(names = "--sigma-temperature", defaultValue = "0.01", description = "Spread temperature (default ${DEFAULT-VALUE}).") double sigmaTemperature;
+    @Option(names = "--candidates", defaultValue = "1", description = "Answers drawn per call, keeping the one nearest the call in style (default ${DEFAULT-VALUE}).") int candidates;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -71,10 +73,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /**
      * How a performance's style carries over. Steadiness: the correlation of the touch rates of each performance's first
-     * and second half, people's and RoboJam's responses'; callToResponse: of each call's rate and its response's;
-     * readsPauses: TeacherForced.pauseShareCorrelation on the evaluated sessions.
+     * and second half, people's and RoboJam's responses'; callToResponse: of each call's touch rate, moving share and
+     * spatial spread and its response's; readsPauses: TeacherForced.pauseShareCorrelation on the evaluated sessions.
      */
-    public record Style(double peopleSteadiness, double responseSteadiness, double callToResponse, double readsPauses) {
+    public record Style(double peopleSteadiness, double responseSteadiness, double[] callToResponse, double readsPauses) {
     }
 
     @Override
@@ -89,11 +91,12 @@ final class EvaluateCommand implements Callable<Integer> {
         } else if (split == SplitPart.training) throw new IllegalArgumentException("--split training: the model records no split");
         String part = split.words;
         if (sessions.isEmpty()) throw new IllegalArgumentException("none of the model's " + part + " sessions are in this data");
-        Report report = evaluate(model, sessions, calls, new Settings(temperature, sigmaTemperature, seed), picture);
+        Report report = evaluate(model, sessions, calls, new Settings(temperature, sigmaTemperature, seed, candidates), picture);
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s sessions: %d; NLL per touch over whole %s sessions: %.4f%n", part, sessions.size(), part, report.nll());
-        out.printf(Locale.ROOT, "responses to %d %s calls at temperature %s, sigma temperature %s; reference: the other %s performances%n%n",
-                Math.min(calls, sessions.size()), part, temperature, sigmaTemperature, part);
+        out.printf(Locale.ROOT, "responses to %d %s calls at temperature %s, sigma temperature %s%s; reference: the other %s performances%n%n",
+                Math.min(calls, sessions.size()), part, temperature, sigmaTemperature,
+                candidates > 1 ? ", each the nearest in style to its call of " + candidates + " drawn" : "", part);
         out.println("| feature | RoboJam | uniform random | replay the call | two human groups (95 % of " + HumanNoise.SPLITS + " splits) |");
         out.println("|---|---|---|---|---|");
         report.ks().forEach((feature, ks) -> out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | ≤ %.3f |%n", feature, ks[0], ks[1], ks[2],
@@ -108,8 +111,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 percentiles(report.pauses()[0]), percentiles(report.pauses()[1]));
         Style style = report.style();
         out.printf(Locale.ROOT, "Style (correlations over performances): people keep their touch rate from the first half to the second %.2f, "
-                        + "RoboJam's responses %.2f, from the call to RoboJam's response %.2f; reading people's touches, its predicted share of pauses "
-                        + "follows theirs %.2f.%n", style.peopleSteadiness(), style.responseSteadiness(), style.callToResponse(), style.readsPauses());
+                        + "RoboJam's responses %.2f, from the call to RoboJam's response %.2f (moving share %.2f, spatial spread %.2f); "
+                        + "reading people's touches, its predicted share of pauses follows theirs %.2f.%n", style.peopleSteadiness(), style.responseSteadiness(),
+                style.callToResponse()[0], style.callToResponse()[1], style.callToResponse()[2], style.readsPauses());
         long wins = report.ks().values().stream().filter(ks -> ks[0] < ks[1] && ks[0] < ks[2]).count();
         long beatsUniform = report.ks().values().stream().filter(ks -> ks[0] < ks[1]).count();
         out.printf(Locale.ROOT, "%nRoboJam is closest to the human performances on %d of %d features (KS statistic, lower is closer);%n", wins, report.ks().size());
@@ -136,7 +140,7 @@ final class EvaluateCommand implements Callable<Integer> {
             for (int i = 0; i < Math.min(calls, sessions.size()); i++) {
                 Touches call = performance(sessions.get(i));
                 if (call.size() < 2) continue;
-                Touches response = robojam.respond(call, new Settings(settings.temperature(), settings.sigmaTemperature(), seed + i)).touches();
+                Touches response = robojam.respond(call, new Settings(settings.temperature(), settings.sigmaTemperature(), seed + i, settings.candidates())).touches();
                 humans.add(call);
                 robo.add(response);
                 uniform.add(uniform(call.size(), random));
@@ -161,7 +165,9 @@ final class EvaluateCommand implements Callable<Integer> {
         double movingRuleKs = TwoSampleKs.statistic(h.get("fraction moving"),
                 Features.of(reference.stream().map(EvaluateCommand::withMovingRule).toList()).get("fraction moving"));
         return new Report(nll, table, HumanNoise.band95(people, group, seed), h, r, movingRuleKs,
-                new Style(Features.steadiness(reference), Features.steadiness(robo), Features.rateCorrelation(humans, robo), TeacherForced.pauseShareCorrelation(model, sessions)),
+                new Style(Features.steadiness(reference), Features.steadiness(robo), new double[]{Features.styleCorrelation(humans, robo, PerformanceStyle::rate),
+                        Features.styleCorrelation(humans, robo, PerformanceStyle::moving), Features.styleCorrelation(humans, robo, PerformanceStyle::spread)},
+                        TeacherForced.pauseShareCorrelation(model, sessions)),
                 new double[][]{Features.pauses(reference), Features.pauses(robo)});
     }
 

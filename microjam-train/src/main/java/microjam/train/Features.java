@@ -5,6 +5,7 @@ package microjam.train;
 
 import microjam.performance.Touch;
 import microjam.performance.Touches;
+import microjam.robojam.PerformanceStyle;
 import microjam.robojam.RoboJam;
 
 import java.util.ArrayList;
@@ -25,9 +26,10 @@ public final class Features {
         for (Touches p : performances) {
             if (p.size() < 2) continue;
             List<Touch> t = p.list();
-            pooled.get("touches per second").add(rate(p));
-            pooled.get("fraction moving").add(t.stream().filter(Touch::moving).count() / (double) t.size());
-            pooled.get("spatial spread").add(std(t.stream().mapToDouble(Touch::x).toArray()) + std(t.stream().mapToDouble(Touch::y).toArray()));
+            PerformanceStyle style = PerformanceStyle.of(p);
+            pooled.get("touches per second").add(style.rate());
+            pooled.get("fraction moving").add(style.moving());
+            pooled.get("spatial spread").add(style.spread());
             double swipe = 0;
             for (int i = 0; i < t.size(); i++) {
                 pooled.get("x").add(t.get(i).x());
@@ -62,13 +64,10 @@ public final class Features {
         return correlation(halves.stream().mapToDouble(h -> h[0]).toArray(), halves.stream().mapToDouble(h -> h[1]).toArray());
     }
 
-    /** Pearson correlation of the touch rates of paired performances (for example calls and their responses). */
-    public static double rateCorrelation(List<Touches> first, List<Touches> second) {
-        return correlation(first.stream().mapToDouble(Features::rate).toArray(), second.stream().mapToDouble(Features::rate).toArray());
-    }
-
-    private static double rate(Touches p) {
-        return p.size() / duration(p);
+    /** Pearson correlation of one style number of paired performances (for example calls and their responses). */
+    public static double styleCorrelation(List<Touches> first, List<Touches> second, java.util.function.ToDoubleFunction<PerformanceStyle> feature) {
+        java.util.function.Function<List<Touches>, double[]> values = list -> list.stream().mapToDouble(p -> feature.applyAsDouble(PerformanceStyle.of(p))).toArray();
+        return correlation(values.apply(first), values.apply(second));
     }
 
     /** From the first touch to the last, at least 50 ms so a burst of touches at one instant has a finite rate. */
@@ -96,11 +95,5 @@ public final class Features {
             bb += (b[i] - meanB) * (b[i] - meanB);
         }
         return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
-    }
-
-    static double std(double[] v) {
-        double mean = java.util.Arrays.stream(v).average().orElse(0), sum = 0;
-        for (double x : v) sum += (x - mean) * (x - mean);
-        return Math.sqrt(sum / Math.max(1, v.length));
     }
 }

@@ -23,7 +23,7 @@ public final class MdnNetwork {
     public static Model model(microjam.robojam.Shape shape, ai.djl.ndarray.NDManager manager) {
         Model model = Model.newInstance("robojam");
         model.setBlock(block(shape));
-        model.getBlock().initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 1, shape.dimensions()));
+        model.getBlock().initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 1, shape.inputSize(0)));
         return model;
     }
 }

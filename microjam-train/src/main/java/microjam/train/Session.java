@@ -3,6 +3,8 @@
 // from (a file name and a number), never who played it.
 package microjam.train;
 
+import microjam.robojam.PerformanceStyle;
+
 public record Session(String id, float[][] touches, boolean[] moving) {
     public static final float MAX_DT = 5f;
 
@@ -12,6 +14,20 @@ public record Session(String id, float[][] touches, boolean[] moving) {
 
     public int length() {
         return touches.length;
+    }
+
+    /** The session's style: its touches' positions, the sum of their gaps after the first, and its moving flags. */
+    public PerformanceStyle style() {
+        double[] xs = new double[touches.length], ys = new double[touches.length];
+        double duration = 0;
+        int movingTouches = 0;
+        for (int i = 0; i < touches.length; i++) {
+            xs[i] = touches[i][0];
+            ys[i] = touches[i][1];
+            if (i > 0) duration += touches[i][2];
+            if (moving[i]) movingTouches++;
+        }
+        return PerformanceStyle.of(xs, ys, duration, movingTouches);
     }
 
     static float clip(double v, double low, double high) {

@@ -8,7 +8,8 @@
 //           actual share of pauses; the Pearson correlation over sessions says whether the model reads
 //           each performance's style.
 // A model trained with PerformanceStart steps reads one first, as when it answers; either way the first
-// touch is not scored, so the numbers compare across models.
+// touch is not scored, so the numbers compare across models. A style-conditioned model reads the
+// session's own style beside every touch, read off all its touches: its NLL is conditioned on that summary.
 package microjam.train;
 
 import microjam.robojam.LogDt;
@@ -104,6 +105,9 @@ final class TeacherForced {
             float[] touch = s.touches()[t - lead];
             inputs[t] = new float[]{touch[0] * scale, touch[1] * scale, touch[2] * scale};
         }
+        if (model.shape().conditions() == 0) return inputs;
+        float[] codes = s.style().codes();
+        for (int t = 0; t < n; t++) inputs[t] = Windows.withCodes(inputs[t], codes);
         return inputs;
     }
 

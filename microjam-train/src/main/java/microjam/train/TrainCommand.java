@@ -6,6 +6,7 @@ import microjam.robojam.LogDt;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
 import microjam.robojam.PerformanceStart;
+import microjam.robojam.PerformanceStyle;
 import microjam.robojam.Shape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +39,8 @@ final class TrainCommand implements Callable<Integer> {
     boolean stream;
     @Option(names = "--start-steps", description = "With --stream: put a performance-start step before each performance, which RoboJam then also reads before the call and before its response. A model --init starts from keeps its own.")
     boolean startSteps;
+    @Option(names = "--style", description = "Condition the network on each performance's style (touch rate, moving share, spread), read beside every touch; RoboJam reads the call's, so it answers in kind. A model --init starts from keeps its own; one without gets zero weights for the new inputs.")
+    boolean style;
     @Option(names = "--log-dt", description = "Predict dt in log space (LogDt): swipes at 60 Hz and pauses of a second are then not one Gaussian scale. A model --init starts from keeps its own.")
     boolean logDt;
     @Option(names = "--batch", defaultValue = "64") int batch;
@@ -62,7 +65,8 @@ final class TrainCommand implements Callable<Integer> {
     private Shape shape(microjam.robojam.Weights initial) {
         var parsed = spec.commandLine().getParseResult();
         boolean asked = parsed.hasMatchedOption("--layers") || parsed.hasMatchedOption("--units") || parsed.hasMatchedOption("--mixtures");
-        return initial != null && !asked ? initial.shape() : new Shape(layers, units, mixtures, 3);
+        Shape shape = initial != null && !asked ? initial.shape() : new Shape(layers, units, mixtures, 3);
+        return style || initial != null && initial.shape().conditions() > 0 ? shape.withConditions(PerformanceStyle.CODES) : shape;
     }
 
     @Override
@@ -70,6 +74,8 @@ final class TrainCommand implements Callable<Integer> {
         if (data.isEmpty() && database == null) throw new IllegalArgumentException("give training data with --data PATH and/or --from-database JDBC-URL");
         Model starting = init == null ? null : ModelFile.read(init);
         microjam.robojam.Weights initial = starting == null ? null : starting.weights();
+        // A model that reads touches alone starts a style-conditioned one as it was: the new inputs' weights are zero.
+        if (initial != null && style && initial.shape().conditions() == 0) initial = initial.withConditions(PerformanceStyle.CODES);
         // A model goes on as it was trained: predicting dt in log space (its head's third output means u, not dt),
         // and reading performance-start steps (it is served with them).
         boolean logDtOutput = logDt || starting != null && LogDt.marked(starting);

@@ -20,6 +20,7 @@ import microjam.robojam.LogDt;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
 import microjam.robojam.PerformanceStart;
+import microjam.robojam.PerformanceStyle;
 import microjam.robojam.Weights;
 
 import java.io.IOException;
@@ -124,7 +125,7 @@ public final class Training {
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss).optOptimizer(Optimizer.adam()
                     .optLearningRateTracker(rate).optClipGrad(config.clip()).build());
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
-                trainer.initialize(new Shape(config.batch(), config.seqLen(), config.shape().dimensions()));
+                trainer.initialize(new Shape(config.batch(), config.seqLen(), config.shape().inputSize(0)));
                 if (resume) load(model.getBlock(), ModelFile.read(Checkpoint.model(checkpoints)).weights());
                 else if (initial != null) load(model.getBlock(), initial);
                 Weights best = resume ? ModelFile.read(Checkpoint.best(checkpoints)).weights() : null;
@@ -175,12 +176,26 @@ public final class Training {
         meta.put("split.validation.sessions", String.valueOf(split.validation().size()));
         meta.put("split.validation.ids", String.join(" ", split.validationIds()));
         if (config.startSteps()) meta.put(PerformanceStart.METADATA_KEY, "true");
+        if (config.shape().conditions() > 0) meta.put(PerformanceStyle.DEFAULT_KEY, meanStyle(split.training()).format());
         if (config.logDt()) meta.put(LogDt.METADATA_KEY, LogDt.LOG);
         return meta;
     }
 
+    /** The training performances' mean style: what a style-conditioned model reads for an empty call. */
+    static PerformanceStyle meanStyle(List<Session> sessions) {
+        double rate = 0, moving = 0, spread = 0;
+        for (Session s : sessions) {
+            PerformanceStyle style = s.style();
+            rate += style.rate() / sessions.size();
+            moving += style.moving() / sessions.size();
+            spread += style.spread() / sessions.size();
+        }
+        return new PerformanceStyle(rate, Math.min(moving, 1), spread);
+    }
+
     private Windows windows(List<Session> sessions) {
-        return config.stream() ? Windows.stream(sessions, config.seqLen(), config.seed(), config.startSteps()) : Windows.of(sessions, config.seqLen());
+        boolean styled = config.shape().conditions() > 0;
+        return config.stream() ? Windows.stream(sessions, config.seqLen(), config.seed(), config.startSteps(), styled) : Windows.of(sessions, config.seqLen(), styled);
     }
 
     private double trainEpoch(Trainer trainer, Windows train, int epoch, Progress progress, double bestLoss) {
@@ -228,9 +243,8 @@ public final class Training {
 
     /** Inputs, targets and the targets' weights in the loss. */
     private NDArray[] inputsAndTargets(NDManager manager, Windows windows, int[] order, int from, int count) {
-        Shape shape = new Shape(count, config.seqLen(), 3);
-        return new NDArray[]{manager.create(windows.inputs(order, from, count, config.scale()), shape),
-                manager.create(windows.targets(order, from, count, config.scale(), config.logDt()), shape),
+        return new NDArray[]{manager.create(windows.inputs(order, from, count, config.scale()), new Shape(count, config.seqLen(), config.shape().inputSize(0))),
+                manager.create(windows.targets(order, from, count, config.scale(), config.logDt()), new Shape(count, config.seqLen(), 3)),
                 manager.create(windows.weights(order, from, count), new Shape(count, config.seqLen()))};
     }
 

@@ -3,7 +3,9 @@
 // alone, or from one stream of all sessions in a seeded random order: there a window can run from the end
 // of one performance into the start of another, as RoboJam does when it answers a call. In the stream,
 // each performance may begin with a PerformanceStart step, which RoboJam then also reads before the call
-// and before its response; it is an input only, never a target (its weight is 0).
+// and before its response; it is an input only, never a target (its weight is 0). For a style-conditioned
+// model every row carries, after [x, y, dt], the codes of its performance's style (a start step: those of
+// the performance it starts), unscaled.
 package microjam.train;
 
 import microjam.robojam.LogDt;
@@ -16,44 +18,71 @@ import java.util.stream.Stream;
 
 public record Windows(List<float[][]> list, int seqLen) {
     public static Windows of(List<Session> sessions, int seqLen) {
+        return of(sessions, seqLen, false);
+    }
+
+    /** styled: each row carries its session's style codes. */
+    public static Windows of(List<Session> sessions, int seqLen, boolean styled) {
         List<float[][]> windows = new ArrayList<>();
         int stride = Math.max(1, seqLen / 2);
-        for (Session s : sessions)
+        for (Session s : sessions) {
+            float[][] rows = rows(s, styled);
             for (int start = 0; start + seqLen + 1 <= s.length(); start += stride)
-                windows.add(Arrays.copyOfRange(s.touches(), start, start + seqLen + 1));
+                windows.add(Arrays.copyOfRange(rows, start, start + seqLen + 1));
+        }
         return new Windows(List.copyOf(windows), seqLen);
     }
 
-    public static Windows stream(List<Session> sessions, int seqLen, long seed, boolean startSteps) {
+    public static Windows stream(List<Session> sessions, int seqLen, long seed, boolean startSteps, boolean styled) {
         List<Session> order = new ArrayList<>(sessions);
         java.util.Collections.shuffle(order, new java.util.Random(seed));
-        float[] start = PerformanceStart.input(1f);
-        float[][] all = order.stream().flatMap(s -> Stream.concat(startSteps ? Stream.of(start) : Stream.empty(), Arrays.stream(s.touches())))
-                .toArray(float[][]::new);
-        return of(List.of(new Session("stream", all, new boolean[all.length])), seqLen);
+        float[][] all = order.stream().flatMap(s -> {
+            float[][] rows = rows(s, styled);
+            float[] start = styled ? withCodes(PerformanceStart.input(1f), s.style().codes()) : PerformanceStart.input(1f);
+            return Stream.concat(startSteps ? Stream.of(start) : Stream.empty(), Arrays.stream(rows));
+        }).toArray(float[][]::new);
+        return of(List.of(new Session("stream", all, new boolean[all.length])), seqLen, false);
+    }
+
+    private static float[][] rows(Session s, boolean styled) {
+        if (!styled) return s.touches();
+        float[] codes = s.style().codes();
+        return Arrays.stream(s.touches()).map(t -> withCodes(t, codes)).toArray(float[][]::new);
+    }
+
+    /** A row [x, y, dt] followed by style codes. */
+    static float[] withCodes(float[] touch, float[] codes) {
+        float[] row = Arrays.copyOf(touch, 3 + codes.length);
+        System.arraycopy(codes, 0, row, 3, codes.length);
+        return row;
     }
 
     public int size() {
         return list.size();
     }
 
-    /** Inputs of the given windows, [x, y, dt] · scale, as one (B, T, 3) float buffer. */
+    /** Inputs of the given windows, [x, y, dt] · scale and any style codes, as one (B, T, 3 + codes) float buffer. */
     public float[] inputs(int[] indices, int from, int count, float scale) {
-        return batch(indices, from, count, 0, scale, false);
+        int width = list.getFirst()[0].length;
+        float[] out = new float[count * seqLen * width];
+        int i = 0;
+        for (int b = 0; b < count; b++) {
+            float[][] w = list.get(indices[from + b]);
+            for (int t = 0; t < seqLen; t++) {
+                for (int d = 0; d < width; d++) out[i++] = d < 3 ? w[t][d] * scale : w[t][d];
+            }
+        }
+        return out;
     }
 
     /** Targets (each input's next touch), with dt as LogDt's u where logDt; a start step stays as it is (its weight is 0). */
     public float[] targets(int[] indices, int from, int count, float scale, boolean logDt) {
-        return batch(indices, from, count, 1, scale, logDt);
-    }
-
-    private float[] batch(int[] indices, int from, int count, int offset, float scale, boolean logDt) {
         float[] out = new float[count * seqLen * 3];
         int i = 0;
         for (int b = 0; b < count; b++) {
             float[][] w = list.get(indices[from + b]);
             for (int t = 0; t < seqLen; t++) {
-                float[] touch = w[t + offset];
+                float[] touch = w[t + 1];
                 boolean log = logDt && !PerformanceStart.is(touch);
                 out[i++] = touch[0] * scale;
                 out[i++] = touch[1] * scale;

@@ -11,6 +11,7 @@ import microjam.performance.TouchCsv;
 import microjam.performance.Touches;
 import microjam.robojam.LogDt;
 import microjam.robojam.PerformanceStart;
+import microjam.robojam.PerformanceStyle;
 import microjam.robojam.RandomModel;
 import org.junit.jupiter.api.Test;
 
@@ -66,23 +67,36 @@ class EvaluateTest {
         theKernelsNllEqualsTheTrainersLoss(true, true);
     }
 
-    /** The trainer's loss on the trainer's own windows and targets; for a LogDt model plus the mean of −ln(du/d dt). */
+    @Test
+    void aStyleConditionedModelReadsTheSessionsOwnStyleBesideEveryTouch() {
+        theKernelsNllEqualsTheTrainersLoss(true, true, true);
+    }
+
     private static void theKernelsNllEqualsTheTrainersLoss(boolean marked, boolean logDt) {
-        microjam.robojam.Shape shape = new microjam.robojam.Shape(1, 12, 3, 3);
+        theKernelsNllEqualsTheTrainersLoss(marked, false, logDt);
+    }
+
+    /** The trainer's loss on the trainer's own windows and targets; for a LogDt model plus the mean of −ln(du/d dt). */
+    private static void theKernelsNllEqualsTheTrainersLoss(boolean marked, boolean styled, boolean logDt) {
+        microjam.robojam.Shape shape = new microjam.robojam.Shape(1, 12, 3, 3, styled ? PerformanceStyle.CODES : 0);
         microjam.robojam.Model plain = RandomModel.create(shape, 4);
         Map<String, String> meta = new java.util.HashMap<>();
         if (marked) meta.put(PerformanceStart.METADATA_KEY, "true");
+        if (styled) meta.put(PerformanceStyle.DEFAULT_KEY, "30 0.9 0.4");
         if (logDt) meta.put(LogDt.METADATA_KEY, LogDt.LOG);
         microjam.robojam.Model random = new microjam.robojam.Model(plain.name(), plain.data(), plain.scale(), meta, plain.weights());
         Random r = new Random(2);
         float[][] touches = new float[40][];
         for (int i = 0; i < 40; i++) touches[i] = new float[]{r.nextFloat(), r.nextFloat(), r.nextFloat() * (i % 4 == 0 ? 1f : 0.03f)};
-        Session session = new Session("s", touches, new boolean[40]);
+        boolean[] moving = new boolean[40];
+        for (int i = 0; i < 40; i++) moving[i] = i % 4 != 0;
+        Session session = new Session("s", touches, moving);
         double kernel = TeacherForced.nll(random, List.of(session));
         int lead = marked ? 1 : 0, steps = 39 + lead;
         float[][] inputs = new float[40 + lead][];
         if (marked) inputs[0] = new float[]{PerformanceStart.X, PerformanceStart.Y, PerformanceStart.DT};
         System.arraycopy(touches, 0, inputs, lead, 40);
+        if (styled) for (int i = 0; i < inputs.length; i++) inputs[i] = Windows.withCodes(inputs[i], session.style().codes());
         Windows window = Windows.of(List.of(new Session("w", inputs, new boolean[inputs.length])), steps);
         int[] only = {0};
         double changeOfVariables = 0;
@@ -91,11 +105,11 @@ class EvaluateTest {
             Training.load(model.getBlock(), random.weights());
             float[] weights = new float[steps];
             for (int i = 0; i < steps; i++) weights[i] = i < lead ? 0 : 1; // the first touch is not scored, with or without a start step before it
-            var in = manager.create(window.inputs(only, 0, 1, random.scale()), new Shape(1, steps, 3));
+            var in = manager.create(window.inputs(only, 0, 1, random.scale()), new Shape(1, steps, shape.inputSize(0)));
             var target = manager.create(window.targets(only, 0, 1, random.scale(), logDt), new Shape(1, steps, 3));
             var out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(in), false).singletonOrThrow();
             double djl = new MdnLoss(3, 3).evaluate(new NDList(target, manager.create(weights, new Shape(1, steps))), new NDList(out)).getFloat();
-            assertThat(kernel).as("marked %s, log dt %s", marked, logDt).isCloseTo(djl + changeOfVariables, within(1e-3 * Math.max(1, Math.abs(djl))));
+            assertThat(kernel).as("marked %s, styled %s, log dt %s", marked, styled, logDt).isCloseTo(djl + changeOfVariables, within(1e-3 * Math.max(1, Math.abs(djl))));
             if (logDt) {
                 assertThat(Math.abs(changeOfVariables)).as("the change of variables is not negligible").isGreaterThan(0.5);
                 if (!marked) // (the window scores the first touch after a start step; this test, like evaluate, does not)
@@ -142,7 +156,7 @@ class EvaluateTest {
     }
 
     @Test
-    void steadinessIsHighWhenEachPerformanceKeepsItsRateAndNearZeroWhenItsHalvesAreUnrelated() {
+    void steadinessIsHighWhenEachPerformanceKeepsItsRateAndCallToResponseCorrelationsRelatePairs() {
         Random random = new Random(4);
         List<Touches> steady = new java.util.ArrayList<>(), unsteady = new java.util.ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -152,6 +166,11 @@ class EvaluateTest {
         }
         assertThat(Features.steadiness(steady)).isGreaterThan(0.9);
         assertThat(Features.steadiness(unsteady)).isBetween(-0.3, 0.3);
+        List<Touches> answers = new java.util.ArrayList<>(steady);
+        java.util.Collections.shuffle(answers, random);
+        assertThat(Features.styleCorrelation(steady, unsteady, microjam.robojam.PerformanceStyle::rate))
+                .as("answers that start at the call's rate and drift: related, not equal").isBetween(0.3, 0.95);
+        assertThat(Features.styleCorrelation(steady, answers, microjam.robojam.PerformanceStyle::rate)).as("answers paired at random").isBetween(-0.3, 0.3);
     }
 
     @Test

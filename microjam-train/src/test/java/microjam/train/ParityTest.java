@@ -1,5 +1,5 @@
 // The trainer's DJL network and the server's Java kernel agree on the same weights and inputs for
-// 200 steps to 1e-4: export is exact and the gate order matches.
+// 200 steps to 1e-4: export is exact and the gate order matches, with or without style conditions.
 package microjam.train;
 
 import ai.djl.Model;
@@ -19,21 +19,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ParityTest {
     @Test
     void djlAndTheJavaKernelAgreeFor200Steps() {
-        microjam.robojam.Shape shape = new microjam.robojam.Shape(2, 24, 4, 3);
-        int steps = 200;
+        agreeFor200Steps(new microjam.robojam.Shape(2, 24, 4, 3));
+    }
+
+    @Test
+    void soTheyDoForAStyleConditionedNetwork() {
+        agreeFor200Steps(new microjam.robojam.Shape(2, 24, 4, 3, microjam.robojam.PerformanceStyle.CODES));
+    }
+
+    private static void agreeFor200Steps(microjam.robojam.Shape shape) {
+        int steps = 200, width = shape.inputSize(0);
         try (NDManager manager = NDManager.newBaseManager(); Model model = MdnNetwork.model(shape, manager)) {
             Training.load(model.getBlock(), microjam.robojam.RandomModel.create(shape, 9).weights()); // non-zero biases too
             Random random = new Random(3);
-            float[] inputs = new float[steps * 3];
+            float[] inputs = new float[steps * width];
             float[][] kernelInputs = new float[steps][];
             for (int t = 0; t < steps; t++) {
-                kernelInputs[t] = new float[]{(float) random.nextDouble() * 10, (float) random.nextDouble() * 10, (float) random.nextDouble()};
-                System.arraycopy(kernelInputs[t], 0, inputs, t * 3, 3);
+                kernelInputs[t] = new float[width];
+                kernelInputs[t][0] = (float) random.nextDouble() * 10;
+                kernelInputs[t][1] = (float) random.nextDouble() * 10;
+                kernelInputs[t][2] = (float) random.nextDouble();
+                for (int c = 3; c < width; c++) kernelInputs[t][c] = (float) random.nextDouble(); // a style's codes, changing every step here
+                System.arraycopy(kernelInputs[t], 0, inputs, t * width, width);
             }
-            NDArray out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(manager.create(inputs, new Shape(1, steps, 3))), false)
+            NDArray out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(manager.create(inputs, new Shape(1, steps, width))), false)
                     .singletonOrThrow();
             float[] djl = out.toFloatArray();
-            var exported = new microjam.robojam.Model("parity", "", 10f, Map.of(), Exporter.weights(model.getBlock(), shape));
+            var exported = new microjam.robojam.Model("parity", "", 10f, Map.of(microjam.robojam.PerformanceStyle.DEFAULT_KEY, "30 0.9 0.4"),
+                    Exporter.weights(model.getBlock(), shape));
             float[][] kernel = new Network(exported).headOutputs(kernelInputs);
             double worst = 0;
             int p = shape.headOutputs();
@@ -43,7 +56,7 @@ class ParityTest {
                     worst = Math.max(worst, difference);
                     assertThat(difference).as("step %d output %d: kernel %s, DJL %s", t, i, kernel[t][i], djl[t * p + i]).isLessThan(1e-4);
                 }
-            System.out.printf("DJL vs Java kernel over %d steps: largest difference %.2e%n", steps, worst);
+            System.out.printf("DJL vs Java kernel over %d steps (%d conditions): largest difference %.2e%n", steps, shape.conditions(), worst);
         }
     }
 }

@@ -9,6 +9,7 @@ import microjam.performance.StageName;
 import microjam.performance.TouchCsv;
 import microjam.robojam.LogDt;
 import microjam.robojam.PerformanceStart;
+import microjam.robojam.PerformanceStyle;
 import microjam.store.Database;
 import microjam.store.PerformanceStore;
 import microjam.store.Performer;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -111,19 +115,19 @@ class ReadersTest {
     @Test
     void streamWindowsRunFromOnePerformanceIntoAnotherInASeededOrder() {
         List<Session> sessions = twentySessionsOfThirtyTouches();
-        Windows windows = Windows.stream(sessions, 50, 3, false);
+        Windows windows = Windows.stream(sessions, 50, 3, false, false);
         assertThat(windows.size()).as("half-overlapping windows of 51 in 600 touches").isEqualTo(22);
         assertThat(windows.list()).allSatisfy(w -> assertThat(w.length).isEqualTo(51));
         assertThat(windows.list()).as("every window spans the end of one performance and the start of another")
                 .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).map(t -> t[0]).distinct().count()).isGreaterThan(1));
         java.util.function.Function<Windows, List<Float>> firstTouches = ws -> ws.list().stream().map(w -> w[0][0]).toList();
-        assertThat(firstTouches.apply(Windows.stream(sessions, 50, 3, false))).isEqualTo(firstTouches.apply(windows));
-        assertThat(firstTouches.apply(Windows.stream(sessions, 50, 4, false))).as("another seed, another order").isNotEqualTo(firstTouches.apply(windows));
+        assertThat(firstTouches.apply(Windows.stream(sessions, 50, 3, false, false))).isEqualTo(firstTouches.apply(windows));
+        assertThat(firstTouches.apply(Windows.stream(sessions, 50, 4, false, false))).as("another seed, another order").isNotEqualTo(firstTouches.apply(windows));
     }
 
     @Test
     void logDtTargetsCarryTheNextGapAsUWhileInputsAndStartStepsStayAsTheyAre() {
-        Windows windows = Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, true);
+        Windows windows = Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, true, false);
         int[] all = java.util.stream.IntStream.range(0, windows.size()).toArray();
         float scale = 10;
         float[] inputs = windows.inputs(all, 0, all.length, scale), linear = windows.targets(all, 0, all.length, scale, false),
@@ -146,7 +150,7 @@ class ReadersTest {
 
     @Test
     void inTheStreamEachPerformanceBeginsWithAStartStepThatIsNeverATarget() {
-        Windows windows = Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, true);
+        Windows windows = Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, true, false);
         assertThat(windows.size()).as("half-overlapping windows of 51 in 600 touches and 20 start steps").isEqualTo(23);
         int[] all = java.util.stream.IntStream.range(0, windows.size()).toArray();
         float[] weights = windows.weights(all, 0, all.length);
@@ -163,9 +167,56 @@ class ReadersTest {
             }
         }
         assertThat(windows.list().getFirst()[0]).as("the stream opens with a start step").containsExactly(-1f, -1f, -1f);
-        assertThat(Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, false).list()).as("nor does a stream without them")
+        assertThat(Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, false, false).list()).as("nor does a stream without them")
                 .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).noneMatch(PerformanceStart::is)).isTrue());
         assertThat(Windows.of(twentySessionsOfThirtyTouches(), 10).list()).as("windows inside one session have no start steps")
                 .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).noneMatch(PerformanceStart::is)).isTrue());
+    }
+
+    @Test
+    void styledRowsCarryTheirPerformancesStyleCodesAfterTouchesTheTrainerReadsAsRoboJamDoes() {
+        Random random = new Random(5);
+        List<Session> sessions = new java.util.ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            StringBuilder csv = new StringBuilder("time,x,y,z,moving\n");
+            double time = 0, rate = 5 + 50 * random.nextDouble();
+            for (int i = 0; i < 30; i++, time += 1 / rate)
+                csv.append(String.format(Locale.ROOT, "%.4f,%.3f,%.3f,1,%d%n", time, random.nextDouble(), random.nextDouble(), random.nextInt(3) == 0 ? 0 : 1));
+            Session session = MicrojamReader.parse("s" + s, csv.toString());
+            PerformanceStyle read = PerformanceStyle.of(TouchCsv.read(csv.toString()));
+            assertThat(session.style().rate()).as("the trainer reads the style RoboJam reads off a call").isCloseTo(read.rate(), within(1e-3 * read.rate()));
+            assertThat(session.style().moving()).isEqualTo(read.moving());
+            assertThat(session.style().spread()).isCloseTo(read.spread(), within(1e-6));
+            sessions.add(session);
+        }
+        Map<List<Float>, Session> byTouch = new java.util.HashMap<>();
+        for (Session session : sessions) for (float[] t : session.touches()) byTouch.put(List.of(t[0], t[1], t[2]), session);
+        Windows windows = Windows.stream(sessions, 50, 3, true, true);
+        int starts = 0;
+        for (float[][] rows : windows.list())
+            for (int t = 0; t < rows.length; t++) {
+                assertThat(rows[t]).hasSize(6);
+                float[] codes = java.util.Arrays.copyOfRange(rows[t], 3, 6);
+                if (PerformanceStart.is(rows[t])) {
+                    starts++;
+                    assertThat(java.util.Arrays.copyOf(rows[t], 3)).containsExactly(PerformanceStart.X, PerformanceStart.Y, PerformanceStart.DT);
+                    if (t + 1 < rows.length) assertThat(codes).as("a start step carries the style of the performance it starts")
+                            .containsExactly(java.util.Arrays.copyOfRange(rows[t + 1], 3, 6));
+                } else {
+                    Session owner = byTouch.get(List.of(rows[t][0], rows[t][1], rows[t][2]));
+                    assertThat(codes).as("each touch carries its own performance's style").containsExactly(owner.style().codes());
+                }
+            }
+        assertThat(starts).as("start steps seen across the windows").isGreaterThan(20);
+        int[] first = {0};
+        float[] inputs = windows.inputs(first, 0, 1, 10f);
+        assertThat(inputs).hasSize(50 * 6);
+        float[] row = windows.list().getFirst()[1];
+        assertThat(java.util.Arrays.copyOfRange(inputs, 6, 12)).as("[x, y, dt] scaled, the codes as they are")
+                .containsExactly(row[0] * 10, row[1] * 10, row[2] * 10, row[3], row[4], row[5]);
+        assertThat(windows.targets(first, 0, 1, 10f, false)).as("targets stay [x, y, dt]").hasSize(50 * 3);
+        assertThat(Windows.of(sessions, 10, true).list()).allSatisfy(w -> assertThat(java.util.Arrays.stream(w).mapToInt(r -> r.length).distinct()).containsExactly(6));
+        assertThat(Windows.stream(sessions, 50, 3, true, false).list()).as("without style, rows are [x, y, dt]")
+                .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).mapToInt(r -> r.length).distinct()).containsExactly(3));
     }
 }

@@ -5,6 +5,7 @@ package microjam.train;
 import microjam.robojam.LogDt;
 import microjam.robojam.ModelFile;
 import microjam.robojam.PerformanceStart;
+import microjam.robojam.PerformanceStyle;
 import microjam.robojam.RoboJam;
 import microjam.store.Database;
 import microjam.web.ServerConfig;
@@ -104,6 +105,24 @@ class TrainEndToEndTest {
                 .as(err.toString()).isZero();
         assertThat(LogDt.marked(ModelFile.read(again))).as("fine-tuning a log-dt model keeps it one, without --log-dt").isTrue();
         assertThat(PerformanceStart.marked(ModelFile.read(again))).as("and one that reads start steps goes on reading them").isTrue();
+        assertThat(ModelFile.read(again).shape().conditions()).isZero();
+        Path styled = next.resolveSibling("styled.model");
+        assertThat(cli.execute("train", "--data", data.toString(), "--init", next.toString(), "--seq-len", "20", "--epochs", "1", "--stream", "--style", "-o", styled.toString()))
+                .as(err.toString()).isZero();
+        for (var m : List.of(ModelFile.read(styled), ModelFile.read(styled.resolveSibling("styled.model.checkpoints").resolve("checkpoint.model")))) {
+            assertThat(m.shape().conditions()).as("--style: the model and its checkpoints read a style beside each touch").isEqualTo(PerformanceStyle.CODES);
+            var fallback = PerformanceStyle.parse(m.metadata().get(PerformanceStyle.DEFAULT_KEY));
+            assertThat(fallback.rate()).as("the default style is the training performances' mean: " + fallback).isBetween(1.0, 200.0);
+            assertThat(PerformanceStart.marked(m) && LogDt.marked(m)).as("and keep the starting model's start steps and log dt").isTrue();
+        }
+        Path styledAgain = next.resolveSibling("styled-again.model");
+        assertThat(cli.execute("train", "--data", data.toString(), "--init", styled.toString(), "--seq-len", "20", "--epochs", "1", "--stream", "-o", styledAgain.toString()))
+                .as(err.toString()).isZero();
+        assertThat(ModelFile.read(styledAgain).shape().conditions()).as("fine-tuning a style-conditioned model keeps it one").isEqualTo(PerformanceStyle.CODES);
+        try (var robojam = new microjam.robojam.RoboJam(ModelFile.read(styledAgain), 1)) {
+            assertThat(robojam.respond(microjam.performance.Touches.NONE, new microjam.robojam.Settings(1, 1, 3)).touches().size())
+                    .as("an empty call is answered from the default style").isPositive();
+        }
         assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "2", "--lr", "0.5",
                 "-o", next.toString())).as(err.toString()).isZero();
         assertThat(Double.parseDouble(ModelFile.read(next).metadata().get("validation.nll")))

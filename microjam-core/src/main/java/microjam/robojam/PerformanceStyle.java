@@ -1,0 +1,94 @@
+// A performance's style in three numbers read off its touches: touches per second (n over the time from
+// the first touch to the last, at least 50 ms), the share of moving touches, and the spatial spread
+// (standard deviation of x plus that of y). People keep a style through a performance (their touch rate
+// in its first and second half correlates 0.85) and differ widely between performances (10th–90th
+// percentile 5.5–56 touches/s); a model that only reads a call's touches forgot it within a few
+// hundred milliseconds of sampling. A style-conditioned model (Shape.conditions() = 3, `train --style`)
+// reads the codes of the performance's style beside every touch, as sketch-rnn reads its latent vector:
+// in training the style of the performance being played, in RoboJam the call's, for the call and the
+// answer alike (for an empty call the training performances' mean, metadata input.style.default).
+package microjam.robojam;
+
+import microjam.performance.Touch;
+import microjam.performance.Touches;
+
+import java.util.Locale;
+
+public record PerformanceStyle(double rate, double moving, double spread) {
+    public static final int CODES = 3;
+    public static final String DEFAULT_KEY = "input.style.default";
+    /** Touch rates are coded against the screen's 60 Hz: a finger moving all the time. */
+    public static final double FULL_RATE = 60;
+    static final double MIN_DURATION = 0.05;
+
+    public PerformanceStyle {
+        if (!(rate >= 0) || !(moving >= 0 && moving <= 1) || !(spread >= 0) || Double.isInfinite(rate) || Double.isInfinite(spread))
+            throw new IllegalArgumentException("a style is a rate ≥ 0, a moving share in [0, 1] and a spread ≥ 0 (was " + rate + ", " + moving + ", " + spread + ")");
+    }
+
+    /** The style of touches whose positions, first-to-last duration (seconds) and count of moving touches are given; at least one touch. */
+    public static PerformanceStyle of(double[] xs, double[] ys, double duration, int movingTouches) {
+        int n = xs.length;
+        if (n == 0) throw new IllegalArgumentException("a style needs at least one touch");
+        return new PerformanceStyle(n / Math.max(duration, MIN_DURATION), movingTouches / (double) n, std(xs) + std(ys));
+    }
+
+    public static PerformanceStyle of(Touches touches) {
+        int n = touches.size(), moving = 0;
+        double[] xs = new double[n], ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            Touch t = touches.get(i);
+            xs[i] = t.x();
+            ys[i] = t.y();
+            if (t.moving()) moving++;
+        }
+        return of(xs, ys, touches.duration(), moving);
+    }
+
+    /** The three numbers as the network reads them, each in [0, 1]. */
+    public float[] codes() {
+        return new float[]{(float) Math.min(rate / FULL_RATE, 1), (float) moving, (float) Math.min(spread, 1)};
+    }
+
+    /** Euclidean distance between the two styles' codes: how far apart two performances play. */
+    public double distance(PerformanceStyle other) {
+        float[] a = codes(), b = other.codes();
+        double sum = 0;
+        for (int i = 0; i < CODES; i++) sum += (a[i] - b[i]) * (a[i] - b[i]);
+        return Math.sqrt(sum);
+    }
+
+    /** "rate moving spread", as model metadata keeps a default style. */
+    public String format() {
+        return String.format(Locale.ROOT, "%.4f %.4f %.4f", rate, moving, spread);
+    }
+
+    public static PerformanceStyle parse(String text) {
+        String[] parts = text.strip().split("\\s+");
+        if (parts.length != 3) throw new IllegalArgumentException("a style is three numbers: rate, moving share, spread (was \"" + text + "\")");
+        return new PerformanceStyle(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
+    }
+
+    /** The style a conditioned model answers this call in: the call's own, or the model's default for an empty call. */
+    public static PerformanceStyle forCall(Model model, Touches call) {
+        return call.isEmpty() ? fallback(model) : of(call);
+    }
+
+    /** The default style a conditioned model records in its metadata. */
+    public static PerformanceStyle fallback(Model model) {
+        String text = model.metadata().get(DEFAULT_KEY);
+        if (text == null) throw new ModelFileException(model.name() + ": a style-conditioned model needs metadata " + DEFAULT_KEY);
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(model.name() + ": metadata " + DEFAULT_KEY + ": " + e.getMessage());
+        }
+    }
+
+    static double std(double[] values) {
+        double mean = 0, sum = 0;
+        for (double v : values) mean += v / values.length;
+        for (double v : values) sum += (v - mean) * (v - mean);
+        return Math.sqrt(sum / Math.max(1, values.length));
+    }
+}
