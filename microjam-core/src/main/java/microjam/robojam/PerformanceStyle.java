@@ -19,7 +19,8 @@ public record PerformanceStyle(double rate, double moving, double spread) {
     public static final String DEFAULT_KEY = "input.style.default";
     /** Touch rates are coded against the screen's 60 Hz: a finger moving all the time. */
     public static final double FULL_RATE = 60;
-    static final double MIN_DURATION = 0.05;
+    /** A performance lasts at least this long (seconds), so a burst of touches at one instant has a finite rate. */
+    public static final double MIN_DURATION = 0.05;
 
     public PerformanceStyle {
         if (!(rate >= 0) || !(moving >= 0 && moving <= 1) || !(spread >= 0) || Double.isInfinite(rate) || Double.isInfinite(spread))

@@ -70,9 +70,9 @@ public final class Features {
         return correlation(values.apply(first), values.apply(second));
     }
 
-    /** From the first touch to the last, at least 50 ms so a burst of touches at one instant has a finite rate. */
+    /** From the first touch to the last, at least PerformanceStyle's floor, as touch rates are measured. */
     private static double duration(Touches p) {
-        return Math.max(p.get(p.size() - 1).time() - p.get(0).time(), 0.05);
+        return Math.max(p.duration(), PerformanceStyle.MIN_DURATION);
     }
 
     /** The pauses between gestures: gaps longer than RoboJam's tap threshold (0.1 s), pooled. */
