@@ -5,6 +5,8 @@
 // it were stepped alone.
 package microjam.robojam;
 
+import microjam.performance.Touches;
+
 public final class Network {
     private final Model model;
     private final Shape shape;
@@ -12,11 +14,12 @@ public final class Network {
     private final PackedMatrix head;
     private final float[][] biases;
     private final float[] headBias;
+    private final PerformanceStyle defaultStyle; // a conditioned model's style for empty calls, else null
 
     public Network(Model model) {
         this.model = model;
         this.shape = model.shape();
-        if (shape.conditions() > 0) PerformanceStyle.fallback(model); // a missing default style fails at load, not at the first empty call
+        this.defaultStyle = shape.conditions() > 0 ? PerformanceStyle.fallback(model) : null; // read at load: a missing one fails here, not at the first empty call
         Weights w = model.weights();
         layers = new PackedMatrix[shape.layers()];
         biases = new float[shape.layers()][];
@@ -35,6 +38,12 @@ public final class Network {
 
     public Shape shape() {
         return shape;
+    }
+
+    /** The style codes a conditioned model reads beside every input when answering this call (its own style, or the model's default for an empty call); null for a model without conditions. */
+    float[] conditionsFor(Touches call, PerformanceStyle callStyle) {
+        if (shape.conditions() == 0) return null;
+        return (call.isEmpty() ? defaultStyle : callStyle).codes();
     }
 
     /**

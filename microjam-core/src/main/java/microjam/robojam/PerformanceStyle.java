@@ -70,11 +70,6 @@ public record PerformanceStyle(double rate, double moving, double spread) {
         return new PerformanceStyle(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
     }
 
-    /** The style a conditioned model answers this call in: the call's own, or the model's default for an empty call. */
-    public static PerformanceStyle forCall(Model model, Touches call) {
-        return call.isEmpty() ? fallback(model) : of(call);
-    }
-
     /** The default style a conditioned model records in its metadata. */
     public static PerformanceStyle fallback(Model model) {
         String text = model.metadata().get(DEFAULT_KEY);

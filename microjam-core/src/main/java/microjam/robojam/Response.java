@@ -41,7 +41,8 @@ final class Response {
     private double previousCallTime;
     int steps;
 
-    Response(Network network, Touches call, Settings settings) {
+    /** style: the codes a conditioned model reads beside every input (Network.conditionsFor), or null. */
+    Response(Network network, Touches call, Settings settings, float[] style) {
         this.shape = network.shape();
         this.scale = network.model().scale();
         this.logDt = LogDt.marked(network.model());
@@ -50,7 +51,7 @@ final class Response {
         this.random = new SplittableRandom(settings.seed());
         this.state = network.newState();
         this.start = PerformanceStart.marked(network.model()) ? PerformanceStart.input(scale) : null;
-        this.style = shape.conditions() > 0 ? PerformanceStyle.forCall(network.model(), call).codes() : null;
+        this.style = style;
         this.inputs = start != null ? (call.isEmpty() ? 1 : call.size() + 2) : Math.max(1, call.size());
     }
 

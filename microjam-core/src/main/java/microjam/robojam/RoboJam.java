@@ -58,12 +58,14 @@ public final class RoboJam implements AutoCloseable {
         long started = System.nanoTime();
         try {
             int n = call.isEmpty() ? 1 : settings.candidates();
+            PerformanceStyle callStyle = call.isEmpty() ? null : PerformanceStyle.of(call);
+            float[] conditions = network.conditionsFor(call, callStyle);
             List<CompletableFuture<Batcher.Result>> drawn = new ArrayList<>(n);
-            for (int k = 0; k < n; k++) drawn.add(batcher.submit(new Response(network, call, settings.candidate(k))));
+            for (int k = 0; k < n; k++) drawn.add(batcher.submit(new Response(network, call, settings.candidate(k), conditions)));
             List<Batcher.Result> results = new ArrayList<>(n);
             long deadline = started + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
             for (CompletableFuture<Batcher.Result> f : drawn) results.add(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-            Batcher.Result kept = n == 1 ? results.getFirst() : nearestInStyle(PerformanceStyle.of(call), results);
+            Batcher.Result kept = n == 1 ? results.getFirst() : nearestInStyle(callStyle, results);
             return new Answer(kept.touches(), results.stream().mapToInt(Batcher.Result::steps).sum(), System.nanoTime() - started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
