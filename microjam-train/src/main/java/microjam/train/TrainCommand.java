@@ -43,6 +43,9 @@ final class TrainCommand implements Callable<Integer> {
     boolean style;
     @Option(names = "--log-dt", description = "Predict dt in log space (LogDt): swipes at 60 Hz and pauses of a second are then not one Gaussian scale. A model --init starts from keeps its own.")
     boolean logDt;
+    @Option(names = "--balance", defaultValue = "1", paramLabel = "N", description = "Repeat each training performance with fewer touches than the median about median/touches times, at most N, "
+            + "so sparse tap performances weigh about as much in the loss as long swipes (validation is never repeated). Default ${DEFAULT-VALUE}: off.")
+    int balance;
     @Option(names = "--batch", defaultValue = "64") int batch;
     @Option(names = "--epochs", defaultValue = "30") int epochs;
     @Option(names = "--lr", defaultValue = "0.001") float lr;
@@ -82,7 +85,7 @@ final class TrainCommand implements Callable<Integer> {
         boolean starts = startSteps || starting != null && PerformanceStart.marked(starting);
         if (starts && !stream && !startSteps)
             throw new IllegalArgumentException("--init: " + init + " reads performance-start steps, so fine-tuning it needs --stream");
-        TrainConfig config = new TrainConfig(shape(initial), seqLen, batch, epochs, lr, clip, patience, ratePatience, seed, validation, scale, stream, starts, logDtOutput);
+        TrainConfig config = new TrainConfig(shape(initial), seqLen, batch, epochs, lr, clip, patience, ratePatience, seed, validation, scale, stream, starts, logDtOutput, balance);
         List<Session> sessions = Sources.read(data, only == null ? null : MicrojamReader.list(only), database);
         Split split = Split.of(sessions, validation, seed);
         var out = spec.commandLine().getOut();

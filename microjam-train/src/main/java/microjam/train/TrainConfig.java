@@ -5,7 +5,7 @@ import microjam.robojam.Shape;
 
 public record TrainConfig(Shape shape, int seqLen, int batch, int epochs, float learningRate, float clip, int patience, int ratePatience,
                           long seed, double validationFraction, float scale, boolean stream, boolean startSteps,
-                          boolean logDt) {
+                          boolean logDt, int balance) {
     public TrainConfig {
         if (seqLen < 2 || seqLen > 1000) throw new IllegalArgumentException("--seq-len must be between 2 and 1000");
         if (batch < 1 || batch > 4096) throw new IllegalArgumentException("--batch must be between 1 and 4096");
@@ -14,6 +14,7 @@ public record TrainConfig(Shape shape, int seqLen, int batch, int epochs, float 
         if (ratePatience < 1) throw new IllegalArgumentException("--lr-patience must be at least 1");
         if (patience < 1) throw new IllegalArgumentException("--patience must be at least 1");
         if (startSteps && !stream) throw new IllegalArgumentException("--start-steps needs --stream: start steps mark where one performance of the stream ends and the next begins");
+        if (balance < 1 || balance > 16) throw new IllegalArgumentException("--balance must be between 1 (off) and 16");
         if (!(validationFraction > 0 && validationFraction < 1)) throw new IllegalArgumentException("--validation must be between 0 and 1");
     }
 }

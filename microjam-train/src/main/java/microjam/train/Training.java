@@ -111,7 +111,7 @@ public final class Training {
 
     /** initial: weights to start from (for example a model pre-trained on other data), or null. */
     public Result run(Split split, boolean resume, double maxMinutes, Weights initial) {
-        Windows train = windows(split.training()), valid = windows(split.validation());
+        Windows train = windows(Windows.balanced(split.training(), config.balance())), valid = windows(split.validation());
         if (train.size() == 0 || valid.size() == 0)
             throw new IllegalArgumentException("no " + (train.size() == 0 ? "training" : "validation") + " window: the sessions are shorter than --seq-len + 1 touches");
         List<Epoch> history = resume ? Checkpoint.history(checkpoints) : new ArrayList<>();
@@ -178,6 +178,7 @@ public final class Training {
         if (config.startSteps()) meta.put(PerformanceStart.METADATA_KEY, "true");
         if (config.shape().conditions() > 0) meta.put(PerformanceStyle.DEFAULT_KEY, meanStyle(split.training()).format());
         if (config.logDt()) meta.put(LogDt.METADATA_KEY, LogDt.LOG);
+        if (config.balance() > 1) meta.put("hyper.balance", String.valueOf(config.balance()));
         return meta;
     }
 

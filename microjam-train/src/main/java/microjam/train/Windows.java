@@ -44,6 +44,23 @@ public record Windows(List<float[][]> list, int seqLen) {
         return of(List.of(new Session("stream", all, new boolean[all.length])), seqLen, false);
     }
 
+    /**
+     * The sessions with each one shorter than the median repeated round(median / touches) times, at most maxRepeats:
+     * the loss is a mean over touches, so otherwise a 5-second swipe of 300 touches weighs as much as 20 sparse tap
+     * performances, and the network rarely learns to play sparsely. maxRepeats 1 gives the sessions as they are.
+     */
+    public static List<Session> balanced(List<Session> sessions, int maxRepeats) {
+        if (maxRepeats <= 1 || sessions.isEmpty()) return sessions;
+        int[] lengths = sessions.stream().mapToInt(Session::length).sorted().toArray();
+        double median = lengths[lengths.length / 2];
+        List<Session> out = new ArrayList<>();
+        for (Session s : sessions) {
+            long repeats = Math.min(maxRepeats, Math.max(1, Math.round(median / Math.max(1, s.length()))));
+            for (int i = 0; i < repeats; i++) out.add(s);
+        }
+        return out;
+    }
+
     private static float[][] rows(Session s, boolean styled) {
         if (!styled) return s.touches();
         float[] codes = s.style().codes();

@@ -126,6 +126,19 @@ class ReadersTest {
     }
 
     @Test
+    void balancingRepeatsPerformancesShorterThanTheMedianSoEachWeighsAboutAsMuchAndLeavesTheRestAlone() {
+        List<Session> sessions = new java.util.ArrayList<>();
+        for (int length : new int[]{10, 25, 100, 100, 100, 300, 400}) sessions.add(new Session("n" + length, new float[length][3], new boolean[length]));
+        List<Session> balanced = Windows.balanced(sessions, 8);
+        java.util.Map<String, Long> copies = balanced.stream().collect(java.util.stream.Collectors.groupingBy(Session::id, java.util.stream.Collectors.counting()));
+        assertThat(copies).as("median 100: 100/25 = 4 copies, 100/10 = 10 capped at 8, the rest once")
+                .containsEntry("n10", 8L).containsEntry("n25", 4L).containsEntry("n100", 3L).containsEntry("n300", 1L).containsEntry("n400", 1L);
+        assertThat(Windows.balanced(sessions, 1)).as("1: off").isEqualTo(sessions);
+        assertThat(Windows.stream(balanced, 50, 3, false, false).size()).as("the copies are training rows too")
+                .isGreaterThan(Windows.stream(sessions, 50, 3, false, false).size());
+    }
+
+    @Test
     void logDtTargetsCarryTheNextGapAsUWhileInputsAndStartStepsStayAsTheyAre() {
         Windows windows = Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, true, false);
         int[] all = java.util.stream.IntStream.range(0, windows.size()).toArray();
