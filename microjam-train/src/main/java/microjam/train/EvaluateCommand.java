@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +46,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "validation",
             description = "Which sessions of the model's recorded split to evaluate on: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}). "
                     + "Choose sampling settings on training, so the held-out numbers stay unbiased.") SplitPart split;
-    @Option(names = "--calls", defaultValue = "60", description = "Held-out calls to answer (default ${DEFAULT-VALUE}).") int calls;
+    @Option(names = "--calls", defaultValue = "60", description = "Calls in each partition of the evaluated performances; the rest is the human reference (default ${DEFAULT-VALUE}, at most half).") int calls;
+    @Option(names = "--partitions", defaultValue = "200", description = "Random partitions into calls and reference to average over (default ${DEFAULT-VALUE}).") int partitions;
     @Option(names = "--picture", paramLabel = "PNG", description = "Write a picture of a few call/response pairs here.") Path picture;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--temperature", defaultValue = "1.5", description = "Sampling temperature of the responses (default ${DEFAULT-VALUE}).") double temperature;
@@ -58,16 +58,19 @@ final class EvaluateCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     /**
-     * ks per feature: RoboJam, uniform random, replay the call; humanBand: KS between two human groups (95th percentile);
-     * people, responses: each feature's values; movingRuleKs: the KS of the moving share between the people's recorded
-     * flags and the flags RoboJam's rule would give their touches (how much of that feature's gap the rule alone explains);
-     * style and pauses (people's, then RoboJam's): diagnostics beyond the KS table.
+     * nll: per touch, teacher-forced; partitions: the KS table (Partitions); people, responses: each feature's values over
+     * all evaluated performances and RoboJam's answers to them; movingRuleKs: the KS of the moving share between the
+     * people's recorded flags and the flags RoboJam's rule would give their touches (how much of that feature's gap the
+     * rule alone explains); style and pauses (people's, then RoboJam's): diagnostics beyond the KS table.
      */
-    public record Report(double nll, Map<String, double[]> ks, Map<String, Double> humanBand,
-                         Map<String, double[]> people, Map<String, double[]> responses, double movingRuleKs,
+    public record Report(double nll, Partitions.Result partitions, Map<String, double[]> people, Map<String, double[]> responses, double movingRuleKs,
                          Style style, double[][] pauses) {
+        Map<String, double[]> ks() {
+            return partitions.meanKs();
+        }
+
         long withinHumanNoise() {
-            return ks.entrySet().stream().filter(e -> e.getValue()[0] <= humanBand.get(e.getKey())).count();
+            return ks().entrySet().stream().filter(e -> e.getValue()[Partitions.ROBOJAM] <= partitions.humanBand().get(e.getKey())).count();
         }
     }
 
@@ -81,27 +84,39 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (partitions < 1 || partitions > 10_000) throw new IllegalArgumentException("--partitions must be between 1 and 10000");
+        if (calls < 1) throw new IllegalArgumentException("--calls must be at least 1");
         Model model = ModelFile.read(modelFile);
-        List<Session> sessions = Sources.read(data, only == null ? null : MicrojamReader.list(only), database);
+        List<Session> all = Sources.read(data, only == null ? null : MicrojamReader.list(only), database), sessions = all, others = List.of();
         String ids = model.metadata().get("split.validation.ids");
         if (ids != null) {
             Set<String> held = Set.of(ids.split(" "));
             boolean validation = split == SplitPart.validation;
-            sessions = sessions.stream().filter(s -> held.contains(s.id()) == validation).toList();
+            sessions = all.stream().filter(s -> held.contains(s.id()) == validation).toList();
+            others = all.stream().filter(s -> held.contains(s.id()) != validation).toList();
         } else if (split == SplitPart.training) throw new IllegalArgumentException("--split training: the model records no split");
         String part = split.words;
         if (sessions.isEmpty()) throw new IllegalArgumentException("none of the model's " + part + " sessions are in this data");
-        Report report = evaluate(model, sessions, calls, new Settings(temperature, sigmaTemperature, seed, candidates), picture);
-        var out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s sessions: %d; NLL per touch over whole %s sessions: %.4f%n", part, sessions.size(), part, report.nll());
-        out.printf(Locale.ROOT, "responses to %d %s calls at temperature %s, sigma temperature %s%s; reference: the other %s performances%n%n",
-                Math.min(calls, sessions.size()), part, temperature, sigmaTemperature,
-                candidates > 1 ? ", each the nearest in style to its call of " + candidates + " drawn" : "", part);
-        out.println("| feature | RoboJam | uniform random | replay the call | two human groups (95 % of " + HumanNoise.SPLITS + " splits) |");
-        out.println("|---|---|---|---|---|");
-        report.ks().forEach((feature, ks) -> out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | ≤ %.3f |%n", feature, ks[0], ks[1], ks[2],
-                report.humanBand().get(feature)));
-        out.printf(Locale.ROOT, "%nPercentiles 10 / 50 / 90 of each feature, people (the reference) and RoboJam:%n%n");
+        Report report = evaluate(model, sessions, others, calls, partitions, new Settings(temperature, sigmaTemperature, seed, candidates), picture,
+                spec.commandLine().getErr());
+        print(report, sessions.size(), spec.commandLine().getOut());
+        return 0;
+    }
+
+    private void print(Report report, int evaluated, java.io.PrintWriter out) {
+        String part = split.words, other = split == SplitPart.validation ? "training" : "held-out";
+        Partitions.Result p = report.partitions();
+        out.printf(Locale.ROOT, "%s sessions: %d; NLL per touch over whole %s sessions: %.4f%n", part, evaluated, part, report.nll());
+        out.printf(Locale.ROOT, "RoboJam answered each of the %s performances as a call, at temperature %s, sigma temperature %s%s.%n", part, temperature, sigmaTemperature,
+                candidates > 1 ? ", each answer the nearest in style to its call of " + candidates + " drawn" : "");
+        out.printf(Locale.ROOT, "KS statistic against people (lower is closer), the mean over %d random partitions of them into %d calls and %d reference performances:%n%n",
+                partitions, p.calls(), p.reference());
+        out.println("| feature | RoboJam | uniform random | replay the call | a real " + other + " performance | RoboJam beats both baselines | two groups of people (95 %) |");
+        out.println("|---|---|---|---|---|---|---|");
+        report.ks().forEach((feature, ks) -> out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %s | %.0f %% | ≤ %.3f |%n", feature, ks[Partitions.ROBOJAM],
+                ks[Partitions.UNIFORM], ks[Partitions.REPLAY], Double.isNaN(ks[Partitions.REAL]) ? "–" : String.format(Locale.ROOT, "%.3f", ks[Partitions.REAL]),
+                100 * p.beatsBoth().get(feature), p.humanBand().get(feature)));
+        out.printf(Locale.ROOT, "%nPercentiles 10 / 50 / 90 of each feature, people and RoboJam's answers to them:%n%n");
         out.println("| feature | people | RoboJam |");
         out.println("|---|---|---|");
         for (String f : Features.NAMES) out.printf(Locale.ROOT, "| %s | %s | %s |%n", f, percentiles(report.people().get(f)), percentiles(report.responses().get(f)));
@@ -114,12 +129,14 @@ final class EvaluateCommand implements Callable<Integer> {
                         + "RoboJam's responses %.2f, from the call to RoboJam's response %.2f (moving share %.2f, spatial spread %.2f); "
                         + "reading people's touches, its predicted share of pauses follows theirs %.2f.%n", style.peopleSteadiness(), style.responseSteadiness(),
                 style.callToResponse()[0], style.callToResponse()[1], style.callToResponse()[2], style.readsPauses());
-        long wins = report.ks().values().stream().filter(ks -> ks[0] < ks[1] && ks[0] < ks[2]).count();
-        long beatsUniform = report.ks().values().stream().filter(ks -> ks[0] < ks[1]).count();
-        out.printf(Locale.ROOT, "%nRoboJam is closest to the human performances on %d of %d features (KS statistic, lower is closer);%n", wins, report.ks().size());
-        out.printf(Locale.ROOT, "it beats uniform random on %d, and is within the spread between two groups of people on %d.%n",
-                beatsUniform, report.withinHumanNoise());
-        return 0;
+        int features = report.ks().size();
+        long wins = report.ks().values().stream().filter(ks -> ks[Partitions.ROBOJAM] < ks[Partitions.UNIFORM] && ks[Partitions.ROBOJAM] < ks[Partitions.REPLAY]).count();
+        long beatsUniform = report.ks().values().stream().filter(ks -> ks[Partitions.ROBOJAM] < ks[Partitions.UNIFORM]).count();
+        out.printf(Locale.ROOT, "%nOn the mean KS, RoboJam is closest to people on %d of %d features; it beats uniform random on %d, and is within the spread between two groups of people on %d.%n",
+                wins, features, beatsUniform, report.withinHumanNoise());
+        out.printf(Locale.ROOT, "RoboJam beats both baselines on most features (%d of %d) in %.0f %% of the partitions", features / 2 + 1, features, 100 * p.most()[0]);
+        if (Double.isNaN(p.most()[1])) out.println(".");
+        else out.printf(Locale.ROOT, "; answering with a real %s performance does in %.0f %%.%n", other, 100 * p.most()[1]);
     }
 
     private static String percentiles(double[] values) {
@@ -130,45 +147,46 @@ final class EvaluateCommand implements Callable<Integer> {
                 sorted[(int) (0.9 * (sorted.length - 1))]);
     }
 
-    public static Report evaluate(Model model, List<Session> sessions, int calls, Settings settings, Path picture) {
+    /**
+     * Answers every session's first five seconds as a call (the seed plus the session's index seeds its answer), and
+     * compares over random partitions (Partitions). others: sessions a real answer is drawn from (the other part of the
+     * split), or none.
+     */
+    public static Report evaluate(Model model, List<Session> sessions, List<Session> others, int calls, int partitions, Settings settings, Path picture,
+                                  java.io.PrintWriter progressOut) {
         long seed = settings.seed();
         double nll = TeacherForced.nll(model, sessions);
-        List<Touches> humans = new ArrayList<>(), robo = new ArrayList<>(), uniform = new ArrayList<>(), replay = new ArrayList<>();
+        List<Touches> humans = new ArrayList<>(), robo = new ArrayList<>(), uniform = new ArrayList<>(), real = new ArrayList<>();
+        List<Touches> realPool = others.stream().map(EvaluateCommand::performance).filter(t -> t.size() >= 2).toList();
         List<float[][]> pictureCalls = new ArrayList<>(), pictureResponses = new ArrayList<>();
         Random random = new Random(seed);
-        try (RoboJam robojam = new RoboJam(model)) {
-            for (int i = 0; i < Math.min(calls, sessions.size()); i++) {
+        try (RoboJam robojam = new RoboJam(model);
+             microjam.console.Progress progress = new microjam.console.Progress("answering", sessions.size(), progressOut)) {
+            for (int i = 0; i < sessions.size(); i++) {
+                progress.step();
                 Touches call = performance(sessions.get(i));
                 if (call.size() < 2) continue;
                 Touches response = robojam.respond(call, new Settings(settings.temperature(), settings.sigmaTemperature(), seed + i, settings.candidates())).touches();
                 humans.add(call);
                 robo.add(response);
                 uniform.add(uniform(call.size(), random));
-                replay.add(call);
+                if (!realPool.isEmpty()) real.add(realPool.get(random.nextInt(realPool.size())));
                 if (pictureCalls.size() < 4) {
                     pictureCalls.add(xy(call));
                     pictureResponses.add(xy(response));
                 }
             }
         }
-        // The human reference: held-out performances other than the calls answered, where there are enough.
-        List<Touches> reference = new ArrayList<>();
-        for (int i = Math.min(calls, sessions.size()); i < sessions.size(); i++) reference.add(performance(sessions.get(i)));
-        if (reference.size() < 10) reference = humans;
         if (picture != null) Plots.callsAndResponses(pictureCalls, pictureResponses, picture);
-        Map<String, double[]> h = Features.of(reference), r = Features.of(robo), u = Features.of(uniform), p = Features.of(replay);
-        Map<String, double[]> table = new LinkedHashMap<>();
-        for (String f : Features.NAMES) table.put(f, new double[]{TwoSampleKs.statistic(h.get(f), r.get(f)), TwoSampleKs.statistic(h.get(f), u.get(f)), TwoSampleKs.statistic(h.get(f), p.get(f))});
-        List<Touches> people = new ArrayList<>(humans);
-        if (reference != humans) people.addAll(reference);
-        int group = Math.min(humans.size(), people.size() - 1);
-        double movingRuleKs = TwoSampleKs.statistic(h.get("fraction moving"),
-                Features.of(reference.stream().map(EvaluateCommand::withMovingRule).toList()).get("fraction moving"));
-        return new Report(nll, table, HumanNoise.band95(people, group, seed), h, r, movingRuleKs,
-                new Style(Features.steadiness(reference), Features.steadiness(robo), new double[]{Features.styleCorrelation(humans, robo, PerformanceStyle::rate),
+        Partitions.Result table = Partitions.of(humans, robo, uniform, real, calls, partitions, seed);
+        Map<String, double[]> people = Features.of(humans), responses = Features.of(robo);
+        double movingRuleKs = TwoSampleKs.statistic(people.get("fraction moving"),
+                Features.of(humans.stream().map(EvaluateCommand::withMovingRule).toList()).get("fraction moving"));
+        return new Report(nll, table, people, responses, movingRuleKs,
+                new Style(Features.steadiness(humans), Features.steadiness(robo), new double[]{Features.styleCorrelation(humans, robo, PerformanceStyle::rate),
                         Features.styleCorrelation(humans, robo, PerformanceStyle::moving), Features.styleCorrelation(humans, robo, PerformanceStyle::spread)},
                         TeacherForced.pauseShareCorrelation(model, sessions)),
-                new double[][]{Features.pauses(reference), Features.pauses(robo)});
+                new double[][]{Features.pauses(humans), Features.pauses(robo)});
     }
 
     /** The first five seconds of a session as a performance. */

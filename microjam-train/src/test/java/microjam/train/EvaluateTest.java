@@ -119,22 +119,6 @@ class EvaluateTest {
     }
 
     @Test
-    void theHumanNoiseBandSeparatesLikeFromUnlike() {
-        Random random = new Random(3);
-        List<Touches> people = new java.util.ArrayList<>();
-        for (int i = 0; i < 40; i++) people.add(EvaluateCommand.uniform(60 + random.nextInt(60), random));
-        Map<String, Double> band = HumanNoise.band95(people, 20, 5);
-        assertThat(band.keySet()).containsExactlyElementsOf(Features.NAMES);
-        assertThat(band.get("x")).isBetween(0.0, 0.2);
-        // performances squeezed into the left tenth of the square are far outside the band on x
-        List<Touches> squeezed = people.subList(0, 20).stream().map(t -> new Touches(t.list().stream()
-                .map(touch -> new microjam.performance.Touch(touch.time(), touch.x() / 10, touch.y(), touch.z(), touch.moving())).toList())).toList();
-        double ks = org.apache.commons.statistics.inference.KolmogorovSmirnovTest.withDefaults().statistic(
-                Features.of(squeezed).get("x"), Features.of(people.subList(20, 40)).get("x"));
-        assertThat(ks).isGreaterThan(band.get("x"));
-    }
-
-    @Test
     void theMovingRuleMarksTouchesWithin100msOfThePreviousOneAsMoving() {
         Touches recorded = TouchCsv.read("""
                 time,x,y,z,moving

@@ -134,6 +134,8 @@ class TrainEndToEndTest {
         assertThat(refused.toString()).contains("--init").contains("has shape");
         assertThat(cli.execute("train", "--data", data.toString(), "--start-steps", "-o", next.toString())).isNotZero();
         assertThat(refused.toString()).contains("--start-steps needs --stream");
+        assertThat(cli.execute("train", "--data", data.toString(), "--balance", "17", "-o", next.toString())).isNotZero();
+        assertThat(refused.toString()).contains("--balance must be between 1 (off) and 16");
         assertThat(cli.execute("train", "--data", data.toString(), "--init", again.toString(), "-o", next.toString())).isNotZero();
         assertThat(refused.toString()).contains("reads performance-start steps, so fine-tuning it needs --stream");
         cli.setErr(new PrintWriter(err, true));
@@ -146,7 +148,10 @@ class TrainEndToEndTest {
             assertThat(report.toString()).as("the model's recorded split: 4 of 40 performances held out")
                     .contains(split.equals("validation") ? "held-out sessions: 4;" : "training sessions: 36;")
                     .contains("| touches per second |").contains("| y |").contains("Percentiles 10 / 50 / 90").contains("moving rule")
-                    .contains("Pauses (gaps over 0.1 s)").contains("Style (correlations over performances)");
+                    .contains("Pauses (gaps over 0.1 s)").contains("Style (correlations over performances)")
+                    .contains("mean over 200 random partitions of them into 2 calls and " + (split.equals("validation") ? "2" : "34") + " reference performances")
+                    .contains("| a real " + (split.equals("validation") ? "training" : "held-out") + " performance |")
+                    .containsPattern("answering with a real (training|held-out) performance does in \\d+ %");
         }
     }
 }
