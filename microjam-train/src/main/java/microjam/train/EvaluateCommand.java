@@ -47,6 +47,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Which sessions of the model's recorded split to evaluate on: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}). "
                     + "Choose sampling settings on training, so the held-out numbers stay unbiased.") SplitPart split;
     @Option(names = "--calls", defaultValue = "60", description = "Calls in each partition of the evaluated performances; the rest is the human reference (default ${DEFAULT-VALUE}, at most half).") int calls;
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Evaluate on the first N performances of the split's part only (default ${DEFAULT-VALUE}: all); "
+            + "--split training --limit 122 compares sampling settings at the held-out part's size, and quickly.") int limit;
     @Option(names = "--partitions", defaultValue = "200", description = "Random partitions into calls and reference to average over (default ${DEFAULT-VALUE}).") int partitions;
     @Option(names = "--picture", paramLabel = "PNG", description = "Write a picture of a few call/response pairs here.") Path picture;
     @Option(names = "--seed", defaultValue = "1") long seed;
@@ -86,6 +88,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         if (partitions < 1 || partitions > 10_000) throw new IllegalArgumentException("--partitions must be between 1 and 10000");
         if (calls < 1) throw new IllegalArgumentException("--calls must be at least 1");
+        if (limit < 0) throw new IllegalArgumentException("--limit must be 0 (all) or more");
         Model model = ModelFile.read(modelFile);
         List<Session> all = Sources.read(data, only == null ? null : MicrojamReader.list(only), database), sessions = all, others = List.of();
         String ids = model.metadata().get("split.validation.ids");
@@ -97,6 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } else if (split == SplitPart.training) throw new IllegalArgumentException("--split training: the model records no split");
         String part = split.words;
         if (sessions.isEmpty()) throw new IllegalArgumentException("none of the model's " + part + " sessions are in this data");
+        if (limit > 0 && limit < sessions.size()) sessions = sessions.subList(0, limit);
         Report report = evaluate(model, sessions, others, calls, partitions, new Settings(temperature, sigmaTemperature, seed, candidates), picture,
                 spec.commandLine().getErr());
         print(report, sessions.size(), spec.commandLine().getOut());

@@ -153,5 +153,10 @@ class TrainEndToEndTest {
                     .contains("| a real " + (split.equals("validation") ? "training" : "held-out") + " performance |")
                     .containsPattern("answering with a real (training|held-out) performance does in \\d+ %");
         }
+        StringWriter limited = new StringWriter();
+        cli.setOut(new PrintWriter(limited, true));
+        assertThat(cli.execute("evaluate", "--model", model.toString(), "--data", data.toString(), "--split", "training", "--limit", "6", "--calls", "2",
+                "--partitions", "20")).as(err.toString()).isZero();
+        assertThat(limited.toString()).contains("training sessions: 6;").contains("the mean over 20 random partitions of them into 2 calls and 4 reference performances");
     }
 }
