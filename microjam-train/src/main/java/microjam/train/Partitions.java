@@ -43,6 +43,7 @@ final class Partitions {
         int features = Features.NAMES.size(), mostOf = features / 2 + 1;
         double[][][] ks = new double[features][4][partitions];
         double[] most = new double[2];
+        int[] featureWins = new int[features];
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < n; i++) order.add(i);
         Random random = new Random(seed);
@@ -55,7 +56,10 @@ final class Partitions {
                 double[] people = pooled(answers.get(REPLAY), reference, feature);
                 for (int a = 0; a < 4; a++)
                     ks[f][a][p] = answers.get(a).isEmpty() ? Double.NaN : TwoSampleKs.statistic(people, pooled(answers.get(a), called, feature));
-                if (beatsBoth(ks[f], ROBOJAM, p)) wins[0]++;
+                if (beatsBoth(ks[f], ROBOJAM, p)) {
+                    wins[0]++;
+                    featureWins[f]++;
+                }
                 if (beatsBoth(ks[f], REAL, p)) wins[1]++;
             }
             for (int a = 0; a < 2; a++) if (wins[a] >= mostOf) most[a] += 1.0 / partitions;
@@ -67,8 +71,7 @@ final class Partitions {
             double[][] k = ks[f];
             meanKs.put(feature, Arrays.stream(k).mapToDouble(a -> Arrays.stream(a).average().orElse(Double.NaN)).toArray());
             band.put(feature, percentile95(k[REPLAY]));
-            int f2 = f;
-            beats.put(feature, java.util.stream.IntStream.range(0, partitions).filter(p -> beatsBoth(ks[f2], ROBOJAM, p)).count() / (double) partitions);
+            beats.put(feature, featureWins[f] / (double) partitions);
         }
         if (real.isEmpty()) most[1] = Double.NaN;
         return new Result(meanKs, band, beats, most, group, n - group);

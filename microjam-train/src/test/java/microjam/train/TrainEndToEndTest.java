@@ -124,7 +124,8 @@ class TrainEndToEndTest {
                     .as("an empty call is answered from the default style").isPositive();
         }
         assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "2", "--lr", "0.5",
-                "-o", next.toString())).as(err.toString()).isZero();
+                "--balance", "4", "-o", next.toString())).as(err.toString()).isZero();
+        assertThat(ModelFile.read(next).metadata()).as("a balanced run says so").containsEntry("hyper.balance", "4");
         assertThat(Double.parseDouble(ModelFile.read(next).metadata().get("validation.nll")))
                 .as("fine-tuning never hands back a model worse than the one it started from, on the same validation windows")
                 .isLessThanOrEqualTo(Double.parseDouble(loaded.metadata().get("validation.nll")) + 1e-3);
