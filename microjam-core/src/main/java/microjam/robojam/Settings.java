@@ -29,6 +29,11 @@ public record Settings(double temperature, double sigmaTemperature, long seed, i
     }
 
     public static Settings defaults(long seed) {
-        return new Settings(DEFAULT_TEMPERATURE, DEFAULT_SIGMA_TEMPERATURE, seed);
+        return defaults(seed, 1);
+    }
+
+    /** The original's temperatures, drawing this many candidates. */
+    public static Settings defaults(long seed, int candidates) {
+        return new Settings(DEFAULT_TEMPERATURE, DEFAULT_SIGMA_TEMPERATURE, seed, candidates);
     }
 }

@@ -33,7 +33,7 @@ public final class WarmUp {
     public static void run(RoboJam robojam, int responses, Runnable afterEach) {
         Touches call = fiveSecondCall();
         for (int i = 0; i < responses; i++) {
-            robojam.respond(call, new Settings(Settings.DEFAULT_TEMPERATURE, Settings.DEFAULT_SIGMA_TEMPERATURE, i, i % 2 == 0 ? 1 : CANDIDATES));
+            robojam.respond(call, Settings.defaults(i, i % 2 == 0 ? 1 : CANDIDATES));
             afterEach.run();
         }
     }

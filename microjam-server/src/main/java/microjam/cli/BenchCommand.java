@@ -84,7 +84,7 @@ final class BenchCommand implements Runnable {
         }
 
         private Settings settings(long seed) {
-            return new Settings(Settings.DEFAULT_TEMPERATURE, Settings.DEFAULT_SIGMA_TEMPERATURE, seed, candidates);
+            return Settings.defaults(seed, candidates);
         }
 
         private void warmUp(RoboJam robojam) {
