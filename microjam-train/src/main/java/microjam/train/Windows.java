@@ -26,7 +26,7 @@ public record Windows(List<float[][]> list, int seqLen) {
         List<float[][]> windows = new ArrayList<>();
         int stride = Math.max(1, seqLen / 2);
         for (Session s : sessions) {
-            float[][] rows = rows(s, styled);
+            float[][] rows = rows(s, styled ? s.style().codes() : null);
             for (int start = 0; start + seqLen + 1 <= s.length(); start += stride)
                 windows.add(Arrays.copyOfRange(rows, start, start + seqLen + 1));
         }
@@ -37,9 +37,9 @@ public record Windows(List<float[][]> list, int seqLen) {
         List<Session> order = new ArrayList<>(sessions);
         java.util.Collections.shuffle(order, new java.util.Random(seed));
         float[][] all = order.stream().flatMap(s -> {
-            float[][] rows = rows(s, styled);
-            float[] start = styled ? withCodes(PerformanceStart.input(1f), s.style().codes()) : PerformanceStart.input(1f);
-            return Stream.concat(startSteps ? Stream.of(start) : Stream.empty(), Arrays.stream(rows));
+            float[] codes = styled ? s.style().codes() : null;
+            float[] start = codes != null ? withCodes(PerformanceStart.input(1f), codes) : PerformanceStart.input(1f);
+            return Stream.concat(startSteps ? Stream.of(start) : Stream.empty(), Arrays.stream(rows(s, codes)));
         }).toArray(float[][]::new);
         return of(List.of(new Session("stream", all, new boolean[all.length])), seqLen, false);
     }
@@ -61,9 +61,9 @@ public record Windows(List<float[][]> list, int seqLen) {
         return out;
     }
 
-    private static float[][] rows(Session s, boolean styled) {
-        if (!styled) return s.touches();
-        float[] codes = s.style().codes();
+    /** The session's touches, each followed by these style codes where given. */
+    private static float[][] rows(Session s, float[] codes) {
+        if (codes == null) return s.touches();
         return Arrays.stream(s.touches()).map(t -> withCodes(t, codes)).toArray(float[][]::new);
     }
 
