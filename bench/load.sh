@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A short load run on loopback against a running server: feed reads, then uploads.
 # Usage: bench/load.sh [BASE_URL] [SECONDS]    (needs wrk: apt-get install wrk)
-# Serve without rate limits for it: ./microjam serve --rate-limit-writes 0 --rate-limit-robojam 0
+# Serve without rate limits for it: ./microjam serve --rate-limit-writes 0 --rate-limit-robojam 0 --rate-limit-sign-ups 0 --rate-limit-reads 0
 set -euo pipefail
 base=${1:-http://127.0.0.1:8080}
 seconds=${2:-10}

@@ -76,12 +76,20 @@ final class ServeCommand implements Callable<Integer> {
             description = "RoboJam requests per minute per client, 0 for no limit (env MICROJAM_RATE_LIMIT_ROBOJAM; default ${DEFAULT-VALUE}).")
     int robojamPerMinute;
 
+    @Option(names = "--rate-limit-sign-ups", paramLabel = "N", defaultValue = "${env:MICROJAM_RATE_LIMIT_SIGN_UPS:-30}",
+            description = "Sign-ups per hour per client address, 0 for no limit (env MICROJAM_RATE_LIMIT_SIGN_UPS; default ${DEFAULT-VALUE}).")
+    int signUpsPerHour;
+
+    @Option(names = "--rate-limit-reads", paramLabel = "N", defaultValue = "${env:MICROJAM_RATE_LIMIT_READS:-1200}",
+            description = "API reads per minute per client address, 0 for no limit (env MICROJAM_RATE_LIMIT_READS; default ${DEFAULT-VALUE}).")
+    int readsPerMinute;
+
     @Override
     public Integer call() throws InterruptedException {
         if (robojamThreads < 1 || robojamThreads > 256) throw new IllegalArgumentException("--robojam-threads must be between 1 and 256");
         Tls.Keystore tls = keystore();
         ServerConfig config = new ServerConfig(host, port, httpsPort, httpsOnly, tls, storage.dataDir.resolve("research"),
-                new RateLimits.Config(writesPerMinute, robojamPerMinute),
+                new RateLimits.Config(writesPerMinute, robojamPerMinute, signUpsPerHour, readsPerMinute),
                 new ServerConfig.Timeouts(java.time.Duration.ofSeconds(idleTimeout), java.time.Duration.ofSeconds(bodyTimeout), maxConnections));
         Model model = robojamModel != null ? ModelFile.read(robojamModel) : Models.shipped();
         RoboJam robojam = model == null ? null : new RoboJam(model, robojamThreads);

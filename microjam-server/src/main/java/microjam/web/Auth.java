@@ -1,11 +1,15 @@
 // Who a request acts for: the performer whose secret token is sent as "Authorization: Bearer TOKEN".
+// The token is looked up once per request (the rate limiter and the route share the answer).
 package microjam.web;
 
 import io.javalin.http.Context;
 import microjam.store.Performer;
 import microjam.store.PerformerStore;
 
+import java.util.Optional;
+
 final class Auth {
+    private static final String IDENTIFIED = "microjam.performer";
     private final PerformerStore performers;
 
     Auth(PerformerStore performers) {
@@ -16,9 +20,23 @@ final class Auth {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank())
             throw new ApiError(401, "Authorization", "this needs your performer token: send Authorization: Bearer TOKEN");
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7))
+        if (!isBearer(header))
             throw new ApiError(401, "Authorization", "the Authorization header must be \"Bearer TOKEN\"");
-        return performers.findByToken(header.substring(7).strip())
-                .orElseThrow(() -> new ApiError(401, "Authorization", "unknown or revoked performer token"));
+        return identify(ctx).orElseThrow(() -> new ApiError(401, "Authorization", "unknown or revoked performer token"));
+    }
+
+    /** The performer whose token this request carries, if it matches one; empty for none or a token that matches nobody. */
+    @SuppressWarnings("unchecked")
+    Optional<Performer> identify(Context ctx) {
+        Optional<Performer> known = ctx.attribute(IDENTIFIED);
+        if (known != null) return known;
+        String header = ctx.header("Authorization");
+        Optional<Performer> found = header == null || !isBearer(header) ? Optional.empty() : performers.findByToken(header.substring(7).strip());
+        ctx.attribute(IDENTIFIED, found);
+        return found;
+    }
+
+    private static boolean isBearer(String header) {
+        return header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 }

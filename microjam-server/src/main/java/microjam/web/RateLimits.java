@@ -1,7 +1,11 @@
-// Rate limits per client for writes and for RoboJam: a token bucket per client, refilled over a minute.
-// The client is the hash of its bearer token, or its connection address where it sends none; both are
-// kept in memory only (never stored or logged) and forgotten ten minutes after the last request.
-// Over the limit: 429 with Retry-After. A limit of 0 turns it off (e.g. for load benchmarks).
+// Rate limits per client: a token bucket per client and kind of request, refilled over its period.
+// Whose bucket: a performer's once their token has matched (so a made-up or padded Authorization header
+// never gets a fresh bucket: it draws from its address's), otherwise the client address (IPv6 by /64,
+// ClientAddress). Anonymous RoboJam calls never read a token: they are limited by address alone.
+// Each route names its kind in the route table (WebServer); a route without one is not limited.
+// Buckets live in memory only (never stored or logged), at most MAX_CLIENTS per kind, forgotten once
+// idle for their whole period (by then they would be full again anyway).
+// Over the limit: 429 with Retry-After. A limit of 0 turns that kind off (e.g. for load benchmarks).
 package microjam.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -10,52 +14,94 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.javalin.http.Context;
-import microjam.store.Tokens;
+import io.javalin.security.RouteRole;
+import microjam.store.Performer;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 public final class RateLimits {
-    /** Requests per minute per client; 0 means no limit. */
-    public record Config(int writesPerMinute, int robojamPerMinute) {
-        public static final Config DEFAULT = new Config(120, 60);
-        public static final Config OFF = new Config(0, 0);
+    /** The kinds of request, each with its own limit; routes name theirs in the route table. */
+    public enum Kind implements RouteRole {
+        SIGN_UP(Duration.ofHours(1), "sign-ups", "an hour", false),
+        WRITE(Duration.ofMinutes(1), "changes", "a minute", true),
+        ROBOJAM(Duration.ofMinutes(1), "RoboJam requests", "a minute", false),
+        /** Keeping a RoboJam answer: RoboJam work by a signed-in performer, from the RoboJam allowance. */
+        ROBOJAM_KEEP(Duration.ofMinutes(1), "RoboJam requests", "a minute", true),
+        READ(Duration.ofMinutes(1), "requests", "a minute", false);
 
-        public Config {
-            if (writesPerMinute < 0 || robojamPerMinute < 0) throw new IllegalArgumentException("rate limits must be 0 (off) or more");
+        final Duration period;
+        final String what, per;
+        final boolean byPerformer;
+
+        Kind(Duration period, String what, String per, boolean byPerformer) {
+            this.period = period;
+            this.what = what;
+            this.per = per;
+            this.byPerformer = byPerformer;
         }
     }
 
+    /** Requests per period per client for each kind; 0 means no limit. */
+    public record Config(int writesPerMinute, int robojamPerMinute, int signUpsPerHour, int readsPerMinute) {
+        /** Reads are generous: a World page loads 20 cards, 20 pictures and 20 avatars. A class at one address may sign up together. */
+        public static final Config DEFAULT = new Config(120, 60, 30, 1200);
+        public static final Config OFF = new Config(0, 0, 0, 0);
+
+        public Config {
+            if (writesPerMinute < 0 || robojamPerMinute < 0 || signUpsPerHour < 0 || readsPerMinute < 0)
+                throw new IllegalArgumentException("rate limits must be 0 (off) or more");
+        }
+
+        int of(Kind kind) {
+            return switch (kind) {
+                case SIGN_UP -> signUpsPerHour;
+                case WRITE -> writesPerMinute;
+                case ROBOJAM, ROBOJAM_KEEP -> robojamPerMinute;
+                case READ -> readsPerMinute;
+            };
+        }
+    }
+
+    /** Clients remembered per kind: a bucket is about 200 bytes with its key, so all kinds together stay under ~20 MB. */
+    static final int MAX_CLIENTS = 20_000;
+
     private final Config config;
-    private final Cache<String, Bucket> writes = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
-    private final Cache<String, Bucket> robojam = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+    private final Auth auth;
+    private final Map<Kind, Cache<String, Bucket>> buckets = new EnumMap<>(Kind.class);
 
-    RateLimits(Config config) {
+    RateLimits(Config config, Auth auth) {
         this.config = config;
+        this.auth = auth;
+        for (Kind kind : Kind.values())
+            buckets.put(kind, Caffeine.newBuilder().expireAfterAccess(kind.period).maximumSize(MAX_CLIENTS).build());
     }
 
-    /** Runs before every request: RoboJam requests and writes each draw from their client's bucket. */
+    /** Runs before every matched route: the request draws from its client's bucket for the route's kind. */
     void check(Context ctx) {
-        String method = ctx.method().name();
-        String path = ctx.path();
-        boolean isRoboJam = method.equals("POST") && (path.equals("/api/robojam") || path.equals("/api/predict") || path.equals("/api/robojam/keep"));
-        boolean isWrite = !isRoboJam && path.startsWith("/api/") && (method.equals("POST") || method.equals("PUT") || method.equals("DELETE"));
-        if (isRoboJam) take(ctx, robojam, config.robojamPerMinute(), "RoboJam requests");
-        else if (isWrite) take(ctx, writes, config.writesPerMinute(), "changes");
+        for (var role : ctx.routeRoles()) if (role instanceof Kind kind) take(ctx, kind);
     }
 
-    private static void take(Context ctx, Cache<String, Bucket> buckets, int perMinute, String what) {
-        if (perMinute == 0) return;
-        Bucket bucket = buckets.get(client(ctx), k -> Bucket.builder().addLimit(Bandwidth.simple(perMinute, Duration.ofMinutes(1))).build());
+    private void take(Context ctx, Kind kind) {
+        int limit = config.of(kind);
+        if (limit == 0) return;
+        String client = client(ctx, kind);
+        // Keeping draws from the same RoboJam allowance as asking.
+        Cache<String, Bucket> cache = buckets.get(kind == Kind.ROBOJAM_KEEP ? Kind.ROBOJAM : kind);
+        Bucket bucket = cache.get(client, k -> Bucket.builder().addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, kind.period).build()).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) return;
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         ctx.header("Retry-After", String.valueOf(seconds));
-        throw new ApiError(429, null, "too many " + what + ": at most " + perMinute + " a minute; try again in " + seconds + " s");
+        throw new ApiError(429, null, "too many " + kind.what + ": at most " + limit + " " + kind.per + "; try again in " + seconds + " s");
     }
 
-    private static String client(Context ctx) {
-        String authorization = ctx.header("Authorization");
-        if (authorization != null && !authorization.isBlank()) return "t:" + Tokens.hash(authorization);
-        return "a:" + ctx.req().getRemoteAddr();
+    private String client(Context ctx, Kind kind) {
+        if (kind.byPerformer) {
+            Performer performer = auth.identify(ctx).orElse(null);
+            if (performer != null) return "p:" + performer.id();
+        }
+        return "a:" + ClientAddress.of(ctx);
     }
 }

@@ -30,6 +30,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static microjam.web.RateLimits.Kind.READ;
+import static microjam.web.RateLimits.Kind.ROBOJAM;
+import static microjam.web.RateLimits.Kind.ROBOJAM_KEEP;
+import static microjam.web.RateLimits.Kind.SIGN_UP;
+import static microjam.web.RateLimits.Kind.WRITE;
+
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("microjam.access");
@@ -66,34 +72,35 @@ public final class WebServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             configure(cfg, config, metrics);
             var r = cfg.routes;
-            RateLimits limits = new RateLimits(config.rateLimits());
+            RateLimits limits = new RateLimits(config.rateLimits(), auth);
             r.before(ctx -> guard(ctx, config, httpsPort.get()));
             r.before(ctx -> Bodies.startClock(ctx, config.timeouts().body()));
-            r.before(limits::check);
+            r.beforeMatched(limits::check);
+            // The route table: each route names the kind of rate limit it draws from (RateLimits.Kind).
             r.get("/health", ctx -> health(ctx, database));
             r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
-            r.post("/api/performers", performerRoutes::create);
-            r.get("/api/performers/{id}", performerRoutes::show);
-            r.get("/api/performers/{id}/avatar.png", performerRoutes::avatar);
-            r.get("/api/me", performerRoutes::me);
-            r.put("/api/me", performerRoutes::changeMe);
-            r.put("/api/me/avatar", performerRoutes::changeAvatar);
-            r.get("/api/me/export", performerRoutes::export);
-            r.delete("/api/me", performerRoutes::deleteMe);
+            r.post("/api/performers", performerRoutes::create, SIGN_UP);
+            r.get("/api/performers/{id}", performerRoutes::show, READ);
+            r.get("/api/performers/{id}/avatar.png", performerRoutes::avatar, READ);
+            r.get("/api/me", performerRoutes::me, READ);
+            r.put("/api/me", performerRoutes::changeMe, WRITE);
+            r.put("/api/me/avatar", performerRoutes::changeAvatar, WRITE);
+            r.get("/api/me/export", performerRoutes::export, READ);
+            r.delete("/api/me", performerRoutes::deleteMe, WRITE);
 
-            r.post("/api/performances", performanceRoutes::publish);
-            r.get("/api/performances", performanceRoutes::feed);
-            r.get("/api/performances/{ref}", performanceRoutes::show);
-            r.get("/api/performances/{id}/replies", performanceRoutes::replies);
-            r.delete("/api/performances/{id}", performanceRoutes::delete);
+            r.post("/api/performances", performanceRoutes::publish, WRITE);
+            r.get("/api/performances", performanceRoutes::feed, READ);
+            r.get("/api/performances/{ref}", performanceRoutes::show, READ);
+            r.get("/api/performances/{id}/replies", performanceRoutes::replies, READ);
+            r.delete("/api/performances/{id}", performanceRoutes::delete, WRITE);
 
-            r.get("/api/robojam", robojamRoutes::status);
-            r.post("/api/robojam", robojamRoutes::respond);
-            r.post("/api/predict", robojamRoutes::predict);
-            r.post("/api/robojam/keep", robojamRoutes::keep);
-            r.get("/api/privacy", ctx -> ctx.contentType("application/json").result(policy.json()));
-            r.get("/api/research/robojam-stats", ctx -> robojamStats(ctx, usage));
+            r.get("/api/robojam", robojamRoutes::status, READ);
+            r.post("/api/robojam", robojamRoutes::respond, ROBOJAM);
+            r.post("/api/predict", robojamRoutes::predict, ROBOJAM);
+            r.post("/api/robojam/keep", robojamRoutes::keep, ROBOJAM_KEEP);
+            r.get("/api/privacy", ctx -> ctx.contentType("application/json").result(policy.json()), READ);
+            r.get("/api/research/robojam-stats", ctx -> robojamStats(ctx, usage), READ);
 
             r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
             r.exception(InvalidValue.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));

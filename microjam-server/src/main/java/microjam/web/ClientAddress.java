@@ -1,0 +1,36 @@
+// Who a request comes from, for limits: the connection's address, IPv6 grouped by its /64 (one
+// subscriber's whole network), so an attacker cannot dodge a limit by hopping across addresses
+// their provider hands out in bulk. Kept in memory only; never stored or logged.
+package microjam.web;
+
+import io.javalin.http.Context;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+final class ClientAddress {
+    private ClientAddress() {
+    }
+
+    /** The key of this request's client address for limits. */
+    static String of(Context ctx) {
+        return group(ctx.req().getRemoteAddr());
+    }
+
+    /** An IPv4 address as it is; an IPv6 address as its /64 network. */
+    static String group(String literal) {
+        if (literal == null || literal.isEmpty()) return "unknown";
+        if (literal.indexOf(':') < 0) return literal;
+        try {
+            // A literal from the connection, so this parses and never looks anything up.
+            InetAddress address = InetAddress.getByName(literal.startsWith("[") ? literal.substring(1, literal.length() - 1) : literal);
+            if (!(address instanceof Inet6Address)) return address.getHostAddress();
+            byte[] network = address.getAddress();
+            java.util.Arrays.fill(network, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(network).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return literal;
+        }
+    }
+}
