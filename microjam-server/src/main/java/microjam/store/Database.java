@@ -26,6 +26,7 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock sqliteWriter;
     private final GroupCommit groupCommit;
     private final AtomicLong writes = new AtomicLong();
+    private final Scrubber scrubber;
 
     private Database(HikariDataSource dataSource, Engine engine) {
         this.dataSource = dataSource;
@@ -33,6 +34,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         this.sqliteWriter = engine == Engine.SQLITE ? new ReentrantLock(true) : null;
         this.groupCommit = engine == Engine.SQLITE ? new GroupCommit(jdbi, sqliteWriter) : null;
+        this.scrubber = engine == Engine.SQLITE ? new Scrubber(jdbi, sqliteWriter) : null;
     }
 
     public static Database open(String jdbcUrl) {
@@ -78,6 +80,9 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("synchronous", "FULL");
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", "10000");
+        // Deleted means gone from the bytes on disk too: SQLite overwrites deleted content with zeros
+        // (otherwise free pages and cells keep it until reused), and Scrubber empties the WAL soon after.
+        config.addDataSourceProperty("secure_delete", "true");
     }
 
     static Engine engineOf(String jdbcUrl) {
@@ -127,6 +132,16 @@ public final class Database implements AutoCloseable {
         return writes.get();
     }
 
+    /**
+     * Something was deleted or overwritten (a performance, an account, a name, an avatar): make sure its
+     * bytes leave every file soon. On SQLite the deleted content is already zeroed in the pages
+     * (secure_delete), but the write-ahead log still holds it until a checkpoint; this schedules one that
+     * truncates the log within Scrubber.DELAY. PostgreSQL: see docs/privacy.md (dead rows until VACUUM).
+     */
+    public void scrubSoon() {
+        if (scrubber != null) scrubber.soon();
+    }
+
     /** Whether every write to the database passes through this process (so {@link #writeCount} sees them all). */
     public boolean soleWriter() {
         return engine == Engine.SQLITE;
@@ -161,6 +176,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (scrubber != null) scrubber.close();
         dataSource.close();
     }
 }

@@ -59,7 +59,7 @@ public final class PerformerStore {
 
     /** Deletes the performer and everything of theirs; replies by others stay and stop pointing at them. */
     public List<UUID> deleteAccount(UUID id) {
-        return database.write(h -> {
+        List<UUID> removed = database.write(h -> {
             List<UUID> theirs = h.createQuery("SELECT id FROM performance WHERE performer_id = :id OR kept_by = :id")
                     .bind("id", id.toString()).map((rs, ctx) -> UUID.fromString(rs.getString(1))).list();
             h.createUpdate("UPDATE performance SET reply_to = NULL WHERE reply_to IN (SELECT id FROM performance WHERE performer_id = :id OR kept_by = :id)")
@@ -69,6 +69,8 @@ public final class PerformerStore {
             h.createUpdate("DELETE FROM performer WHERE id = :id").bind("id", id.toString()).execute();
             return theirs;
         });
+        database.scrubSoon();
+        return removed;
     }
 
     /** The built-in RoboJam performer, made on first use; nobody holds a token for it. */
@@ -138,6 +140,7 @@ public final class PerformerStore {
             h.createUpdate("DELETE FROM avatar WHERE performer_id = :id").bind("id", id.toString()).execute();
             return h.createUpdate("INSERT INTO avatar (performer_id, png) VALUES (:id, :png)").bind("id", id.toString()).bind("png", png).execute();
         });
+        database.scrubSoon(); // the old picture
     }
 
     public Optional<byte[]> avatar(UUID id) {

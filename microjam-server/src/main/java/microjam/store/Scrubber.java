@@ -1,0 +1,68 @@
+// Empties SQLite's write-ahead log soon after something is deleted, so deleted data leaves the WAL
+// file within seconds rather than whenever SQLite's automatic checkpoint (every 1,000 pages) comes round.
+// One checkpoint serves every deletion made meanwhile; it takes the writer's turn, so it never fails
+// with SQLITE_BUSY against our own writers, and tries again if a reader held it back.
+package microjam.store;
+
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+final class Scrubber implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Scrubber.class);
+    /** How soon after a deletion the WAL is emptied (the privacy policy states this bound). */
+    static final Duration DELAY = Duration.ofSeconds(1);
+
+    private final Jdbi jdbi;
+    private final ReentrantLock writer;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sqlite-scrubber");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Scrubber(Jdbi jdbi, ReentrantLock writer) {
+        this.jdbi = jdbi;
+        this.writer = writer;
+    }
+
+    void soon() {
+        if (pending.compareAndSet(false, true)) schedule();
+    }
+
+    private void schedule() {
+        try {
+            timer.schedule(this::checkpoint, DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // shutting down: the checkpoint SQLite makes when the last connection closes empties the log
+        }
+    }
+
+    private void checkpoint() {
+        pending.set(false);
+        writer.lock();
+        try {
+            // (busy, log frames, checkpointed frames): busy = 1 when a reader kept the log from being emptied.
+            int busy = jdbi.withHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapTo(Integer.class).first());
+            if (busy != 0 && pending.compareAndSet(false, true)) schedule();
+        } catch (RuntimeException e) {
+            // e.g. a full disk: the next deletion tries again, and SQLite's own checkpoints go on meanwhile
+            LOG.warn("event=wal_checkpoint_failed cause={}", microjam.console.LogLine.value(e.getClass().getSimpleName()));
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,68 @@
+// Promise: deleting removes it from the bytes on disk. After an account is deleted, no file under the
+// data directory holds its stage name, a touch value or an id, seconds later: SQLite overwrites deleted
+// content (secure_delete) and the write-ahead log is emptied soon after every deletion (Scrubber).
+package microjam.store;
+
+import microjam.testing.Api;
+import microjam.testing.Engine;
+import microjam.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeletedBytesTest {
+    @Test
+    void aDeletedAccountLeavesNoByteOfItsNameTouchesOrIdsInTheDataDirectory() throws Exception {
+        try (TestServer server = TestServer.start(Engine.SQLITE, false)) {
+            Api api = server.http();
+            String name = "Qzx" + UUID.randomUUID().toString().substring(0, 8);
+            Api.Response created = api.post("/api/performers", null, Api.signUp(name, "#336699"));
+            Api.Performer ada = new Api.Performer(UUID.fromString(created.json().get("id").asText()), created.json().get("token").asText(), name);
+            StringBuilder csv = new StringBuilder("time,x,y,z,moving\n");
+            for (int j = 0; j < 200; j++) csv.append(String.format(java.util.Locale.ROOT, "%f, 0.314159, 0.161803, 27.182818, %d\n", j * 0.02, j % 10 == 0 ? 0 : 1));
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) ids.add(api.publishOk(ada, "keys", csv.toString(), null));
+            Api.Performer bo = api.newPerformer(); // someone else, whose data stays
+            UUID kept = api.publishOk(bo, "drums", Api.sampleCsv(30), ids.getFirst());
+            List<String> secrets = new ArrayList<>(List.of(name, "0.314159, 0.161803", ada.id().toString()));
+            ids.forEach(id -> secrets.add(id.toString()));
+            assertThat(filesHolding(server.dataDir, secrets)).as("before deletion the data is on disk").isNotEmpty();
+
+            assertThat(api.delete("/api/me", ada.token()).status()).isEqualTo(204);
+            Map<String, List<String>> found = Map.of();
+            for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
+                found = filesHolding(server.dataDir, secrets);
+                if (found.isEmpty()) break;
+            }
+            assertThat(found).as("files still holding deleted data").isEmpty();
+            assertThat(api.get("/api/performances/" + kept).status()).as("others' data stays").isEqualTo(200);
+        }
+    }
+
+    /** For each file under dir, the secrets whose bytes (UTF-8) it contains. */
+    static Map<String, List<String>> filesHolding(Path dir, List<String> secrets) {
+        Map<String, List<String>> found = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1); // one char per byte
+                for (String secret : secrets)
+                    if (bytes.contains(new String(secret.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)))
+                        found.computeIfAbsent(dir.relativize(file) + " (" + Files.size(file) + " bytes)", k -> new ArrayList<>()).add(secret);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+}
