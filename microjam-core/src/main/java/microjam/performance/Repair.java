@@ -67,9 +67,9 @@ public final class Repair {
     }
 
     private static Touch clipped(double[] row, Counts counts) {
-        double x = clip01(row[1]), y = clip01(row[2]), z = Math.max(0, row[3]);
+        double x = clip01(row[1]), y = clip01(row[2]), z = Math.min(Touch.MAX_Z, Math.max(0, row[3]));
         if (x != row[1] || y != row[2]) counts.clipped++;
-        if (z != row[3]) counts.negativeSize++;
+        if (z != row[3]) counts.sizeOutside++;
         if (row[4] != 0 && row[4] != 1) counts.movingFixed++;
         return new Touch(row[0], x, y, z, row[4] != 0);
     }
@@ -80,7 +80,7 @@ public final class Repair {
 
     private static final class Counts {
         final List<Integer> unreadable = new ArrayList<>();
-        int outOfOrder, afterLimit, overCount, clipped, negativeSize, movingFixed;
+        int outOfOrder, afterLimit, overCount, clipped, sizeOutside, movingFixed;
 
         List<String> describe() {
             List<String> changes = new ArrayList<>();
@@ -89,7 +89,7 @@ public final class Repair {
             if (outOfOrder > 0) changes.add("dropped " + outOfOrder + " touch(es) earlier than the touch before them");
             if (overCount > 0) changes.add("kept the first " + Touches.MAX_TOUCHES + " touches: dropped " + overCount);
             if (clipped > 0) changes.add("clipped " + clipped + " position(s) into the square");
-            if (negativeSize > 0) changes.add("set " + negativeSize + " negative touch size(s) to 0");
+            if (sizeOutside > 0) changes.add("clipped " + sizeOutside + " touch size(s) into 0-" + (int) Touch.MAX_Z);
             if (movingFixed > 0) changes.add("read " + movingFixed + " moving value(s) other than 0/1 as 1");
             return changes;
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 class TouchCsvPropertyTest {
@@ -30,6 +31,19 @@ class TouchCsvPropertyTest {
                 assertThat(read.get(t).moving()).as(context).isEqualTo(touches.get(t).moving());
             }
         }
+    }
+
+    /** Nothing is stored that cannot be read back: the largest performance the rules allow writes within the reader's limit. */
+    @Test
+    void everyValidPerformanceWritesWithinTheReadersLimit() {
+        List<Touch> largest = new ArrayList<>();
+        double last = Touches.MAX_SECONDS + Touches.TIME_TOLERANCE;
+        for (int i = 0; i < Touches.MAX_TOUCHES; i++) largest.add(new Touch(last, 1, 1, Touch.MAX_Z, true));
+        String written = TouchCsv.write(new Touches(largest));
+        assertThat(written.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(TouchCsv.MAX_BYTES);
+        assertThat(TouchCsv.read(written).size()).isEqualTo(Touches.MAX_TOUCHES);
+        assertThatThrownBy(() -> new Touch(0, 0.5, 0.5, Math.nextUp(Touch.MAX_Z), false)).isInstanceOf(InvalidValue.class)
+                .extracting(e -> ((InvalidValue) e).field()).isEqualTo("z");
     }
 
     @Test

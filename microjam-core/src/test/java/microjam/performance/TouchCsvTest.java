@@ -55,7 +55,8 @@ class TouchCsvTest {
             x below 0                    | time,x,y,z,moving\\n0.1, -0.01, 0.3, 0, 0   | 2 | x must be between 0 and 1
             x above 1                    | time,x,y,z,moving\\n0.1, 1.01, 0.3, 0, 0    | 2 | x must be between 0 and 1
             y above 1                    | time,x,y,z,moving\\n0.1, 0.2, 1.5, 0, 0     | 2 | y must be between 0 and 1
-            negative z                   | time,x,y,z,moving\\n0.1, 0.2, 0.3, -1, 0    | 2 | z must be at least 0
+            negative z                   | time,x,y,z,moving\\n0.1, 0.2, 0.3, -1, 0    | 2 | z (the touch size) must be between 0 and 1000
+            z past any touch's size      | time,x,y,z,moving\\n0.1, 0.2, 0.3, 1e308, 0 | 2 | z (the touch size) must be between 0 and 1000
             moving 2                     | time,x,y,z,moving\\n0.1, 0.2, 0.3, 0, 2     | 2 | moving must be 0 or 1
             moving 0.5                   | time,x,y,z,moving\\n0.1, 0.2, 0.3, 0, 0.5   | 2 | moving must be 0 or 1
             blank line inside            | time,x,y,z,moving\\n0.1, 0.2, 0.3, 0, 0\\n\\n0.2, 0.2, 0.3, 0, 1 | 3 | each touch has 5 fields

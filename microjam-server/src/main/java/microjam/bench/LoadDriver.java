@@ -64,6 +64,9 @@ public final class LoadDriver {
     private final Connection sampler;
     private final Map<Route, RouteStats> stats = new EnumMap<>(Route.class);
     private final AtomicReferenceArray<String> ids = new AtomicReferenceArray<>(8192);
+    // Replies answer the first jams, so chains stay two layers deep whatever the run's length (a jam holds at most
+    // Performance.MAX_LAYERS layers; replies to random replies would grow chains until the server refused them).
+    private final List<String> roots = new ArrayList<>();
     private final AtomicInteger published = new AtomicInteger();
     private final List<String> tokens = new ArrayList<>();
     private final List<String> performances;
@@ -142,7 +145,9 @@ public final class LoadDriver {
         }
         for (int i = 0; i < SEED_PERFORMANCES; i++) {
             String replyTo = i % 3 == 2 ? someId(random) : null;
-            remember(JSON.readTree(send(new Call("/api/performances", tokens.get(i % tokens.size()), upload(random, replyTo)), 201)).get("id").asText());
+            String id = JSON.readTree(send(new Call("/api/performances", tokens.get(i % tokens.size()), upload(random, replyTo)), 201)).get("id").asText();
+            remember(id);
+            if (replyTo == null) roots.add(id);
         }
     }
 
@@ -175,7 +180,7 @@ public final class LoadDriver {
             case PERFORMANCE -> new Call("/api/performances/" + someId(random), null, null);
             case PICTURE -> new Call("/api/performances/" + someId(random) + ".png", null, null);
             case UPLOAD -> new Call("/api/performances", token(random), upload(random, null));
-            case REPLY -> new Call("/api/performances", token(random), upload(random, someId(random)));
+            case REPLY -> new Call("/api/performances", token(random), upload(random, roots.get(random.nextInt(roots.size()))));
             case ROBOJAM -> new Call("/api/robojam", null, json(Map.of("touches", performances.get(random.nextInt(performances.size())),
                     "seed", random.nextInt(1_000_000))));
         };

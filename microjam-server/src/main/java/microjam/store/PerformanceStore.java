@@ -24,6 +24,8 @@ public final class PerformanceStore {
     public sealed interface Publication {
         record Published(Performance performance) implements Publication {}
         record ReplyTargetMissing() implements Publication {}
+        /** The reply would make its jam deeper than Performance.MAX_LAYERS. */
+        record JamFull() implements Publication {}
     }
 
     public sealed interface Deletion {
@@ -52,8 +54,14 @@ public final class PerformanceStore {
     public Publication publish(UUID performerId, NewPerformance submitted, UUID keptBy) {
         Performance performance = new Performance(TimeOrderedIds.next(), performerId, submitted.instrument(),
                 submitted.colour(), submitted.background(), Instant.now(), submitted.replyTo(), submitted.touches());
+        String csv = TouchCsv.write(performance.touches());
+        TouchCsv.read(csv); // nothing is stored that cannot be read back: the row as written meets the reader's limits, or 400
         return database.writeGrouped(h -> {
-            if (performance.replyTo() != null && !exists(h, performance.replyTo())) return new Publication.ReplyTargetMissing();
+            if (performance.replyTo() != null) {
+                int layers = layers(h, performance.replyTo());
+                if (layers == 0) return new Publication.ReplyTargetMissing();
+                if (layers >= Performance.MAX_LAYERS) return new Publication.JamFull();
+            }
             h.createUpdate("""
                     INSERT INTO performance (id, performer_id, instrument, colour, background, reply_to, created_at,
                                              touch_count, duration, touches, kept_by)
@@ -67,7 +75,7 @@ public final class PerformanceStore {
                     .bind("created", performance.createdAt().toEpochMilli())
                     .bind("count", performance.touches().size())
                     .bind("duration", performance.touches().duration())
-                    .bind("touches", TouchCsv.write(performance.touches()))
+                    .bind("touches", csv)
                     .bind("keptBy", keptBy == null ? null : keptBy.toString())
                     .execute();
             return new Publication.Published(performance);
@@ -100,16 +108,19 @@ public final class PerformanceStore {
         return ids.stream().filter(found::containsKey).map(found::get).toList();
     }
 
-    /** The performance and every performance up its reply chain: itself first, the root last. */
+    /**
+     * The performance and every performance up its reply chain, itself first, the root last: at most
+     * Performance.MAX_LAYERS of them (a chain stored before the limit is cut there, its newest layers kept).
+     */
     public List<Performance> chain(UUID id) {
         return jdbi.withHandle(h -> h.createQuery("""
                         WITH RECURSIVE chain(id, depth) AS (
                             SELECT id, 0 FROM performance WHERE id = :id
                             UNION ALL
                             SELECT p.reply_to, c.depth + 1 FROM chain c JOIN performance p ON p.id = c.id
-                            WHERE p.reply_to IS NOT NULL)
+                            WHERE p.reply_to IS NOT NULL AND c.depth < :deepest)
                         SELECT p.* FROM chain c JOIN performance p ON p.id = c.id ORDER BY c.depth""")
-                .bind("id", id.toString()).map((rs, ctx) -> performance(rs)).list());
+                .bind("id", id.toString()).bind("deepest", Performance.MAX_LAYERS - 1).map((rs, ctx) -> performance(rs)).list());
     }
 
     /** Direct replies, oldest first. */
@@ -151,7 +162,7 @@ public final class PerformanceStore {
 
     /** Only the performer (or whoever kept a RoboJam layer) may delete; replies by others stay and no longer point at it. */
     public Deletion delete(UUID id, UUID performerId) {
-        return database.write(h -> {
+        Deletion deletion = database.write(h -> {
             Optional<Map<String, Object>> owners = h.createQuery("SELECT performer_id, kept_by FROM performance WHERE id = :id")
                     .bind("id", id.toString()).mapToMap().findFirst();
             if (owners.isEmpty()) return new Deletion.NotFound();
@@ -161,10 +172,20 @@ public final class PerformanceStore {
             h.createUpdate("DELETE FROM performance WHERE id = :id").bind("id", id.toString()).execute();
             return new Deletion.Deleted();
         });
+        if (deletion instanceof Deletion.Deleted) database.scrubSoon();
+        return deletion;
     }
 
-    private static boolean exists(Handle h, UUID id) {
-        return h.createQuery("SELECT 1 FROM performance WHERE id = :id").bind("id", id.toString()).mapTo(Integer.class).findFirst().isPresent();
+    /** How many layers the jam ending in this performance has (0: no such performance), counting no further than the limit. */
+    private static int layers(Handle h, UUID id) {
+        return h.createQuery("""
+                        WITH RECURSIVE chain(id, depth) AS (
+                            SELECT id, 1 FROM performance WHERE id = :id
+                            UNION ALL
+                            SELECT p.reply_to, c.depth + 1 FROM chain c JOIN performance p ON p.id = c.id
+                            WHERE p.reply_to IS NOT NULL AND c.depth < :deepest)
+                        SELECT COALESCE(MAX(depth), 0) FROM chain""")
+                .bind("id", id.toString()).bind("deepest", Performance.MAX_LAYERS).mapTo(Integer.class).one();
     }
 
     // Layers = length of the reply chain from each card up to its root, counted for a whole page at once.
@@ -176,9 +197,10 @@ public final class PerformanceStore {
                             SELECT id, id, 1 FROM performance WHERE id IN (<ids>)
                             UNION ALL
                             SELECT c.start_id, p.reply_to, c.depth + 1 FROM chain c JOIN performance p ON p.id = c.id
-                            WHERE p.reply_to IS NOT NULL)
+                            WHERE p.reply_to IS NOT NULL AND c.depth < :deepest)
                         SELECT start_id, MAX(depth) AS layers FROM chain GROUP BY start_id""")
                 .bindList("ids", cards.stream().map(c -> c.id().toString()).toList())
+                .bind("deepest", Performance.MAX_LAYERS)
                 .map((rs, ctx) -> Map.entry(rs.getString("start_id"), rs.getInt("layers")))
                 .forEach(e -> layers.put(e.getKey(), e.getValue()));
         List<PerformanceCard> counted = new ArrayList<>(cards.size());

@@ -31,6 +31,7 @@ final class KeptLayers implements RoboJamRoutes.Keeper {
         switch (performances.publish(robot.id(), layer, keeper.id())) {
             case PerformanceStore.Publication.Published(var p) -> ctx.status(201).json(views.full(p.id()));
             case PerformanceStore.Publication.ReplyTargetMissing() -> throw new ApiError(404, "replyTo", "replyTo names no existing performance");
+            case PerformanceStore.Publication.JamFull() -> throw PerformanceRoutes.jamFull();
         }
     }
 }

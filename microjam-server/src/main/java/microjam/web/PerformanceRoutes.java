@@ -53,6 +53,7 @@ final class PerformanceRoutes {
                     ctx.status(201).header("Location", "/api/performances/" + p.id()).json(full(p.id()));
             case PerformanceStore.Publication.ReplyTargetMissing() ->
                     throw new ApiError(404, "replyTo", "replyTo names no existing performance");
+            case PerformanceStore.Publication.JamFull() -> throw jamFull();
         }
     }
 
@@ -65,7 +66,7 @@ final class PerformanceRoutes {
         String view = ctx.queryParamAsClass("view", String.class).getOrDefault("jams");
         if (!view.equals("jams") && !view.equals("all")) throw ApiError.badRequest("view", "view must be jams or all");
         FeedQuery query = new FeedQuery(limit, before, instrument, performer, view.equals("jams"));
-        ctx.contentType("application/json").result(feedCache.page(query.toString(), () -> {
+        ctx.contentType("application/json").result(feedCache.page(query, () -> {
             FeedQuery.Page page = performances.feed(query);
             return ctx.jsonMapper().toJsonString(new Views.FeedView(page.items().stream().map(Views::card).toList(),
                     page.nextCursor() == null ? null : page.nextCursor().toString()), Views.FeedView.class);
@@ -134,6 +135,10 @@ final class PerformanceRoutes {
         PerformanceCard self = cards.get(id);
         if (self == null) throw ApiError.notFound("performance");
         return Views.full(self, layers);
+    }
+
+    static ApiError jamFull() {
+        return new ApiError(409, "replyTo", "this jam already has " + Performance.MAX_LAYERS + " layers, the most a jam can hold: reply to another one");
     }
 
     private static UUID pathId(String text) {

@@ -1,4 +1,5 @@
-// Rendered performance pictures, cached by id; a deleted performance's picture is evicted at once.
+// Rendered performance pictures, cached by id (only performances that exist are drawn, so keys are
+// never made up by clients); bounded by bytes; a deleted performance's picture is evicted at once.
 package microjam.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -10,8 +11,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 final class Pictures {
+    /** A picture is 5-20 KB: this keeps the most-played thousand or so. Caffeine admits by frequency, so one-off requests do not push them out. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+
     private final Cache<UUID, byte[]> cache = Caffeine.newBuilder()
-            .maximumWeight(64L * 1024 * 1024)
+            .maximumWeight(MAX_BYTES)
             .weigher((UUID id, byte[] png) -> png.length)
             .build();
 

@@ -19,7 +19,7 @@ final class Views {
 
     record CardView(UUID id, UUID performerId, String stageName, String avatarUrl, String instrument, String colour,
                     String background, Instant createdAt, UUID replyTo, int replyCount, int layerCount, int touchCount,
-                    double duration, String pictureUrl, String csvUrl, boolean robot) {
+                    double duration, String pictureUrl, String csvUrl, boolean robot, boolean acceptsReplies) {
     }
 
     record LayerView(UUID id, UUID performerId, String stageName, String avatarUrl, String instrument, String colour,
@@ -28,7 +28,8 @@ final class Views {
 
     record PerformanceView(UUID id, UUID performerId, String stageName, String avatarUrl, String instrument, String colour,
                            String background, Instant createdAt, UUID replyTo, int replyCount, int layerCount, int touchCount,
-                           double duration, String pictureUrl, String csvUrl, String touches, List<LayerView> layers, boolean robot) {
+                           double duration, String pictureUrl, String csvUrl, String touches, List<LayerView> layers, boolean robot,
+                           boolean acceptsReplies) {
     }
 
     record FeedView(List<CardView> items, String nextCursor) {
@@ -41,7 +42,12 @@ final class Views {
     static CardView card(PerformanceCard c) {
         return new CardView(c.id(), c.performerId(), c.stageName(), avatarUrl(c.performerId()), c.instrument().wireName(),
                 c.colour().hex(), c.background().hex(), c.createdAt(), c.replyTo(), c.replyCount(), c.layers(), c.touchCount(),
-                c.duration(), pictureUrl(c.id()), csvUrl(c.id()), c.robot());
+                c.duration(), pictureUrl(c.id()), csvUrl(c.id()), c.robot(), acceptsReplies(c));
+    }
+
+    /** Whether a reply would still fit in the jam (Performance.MAX_LAYERS); the app greys out Reply otherwise. */
+    private static boolean acceptsReplies(PerformanceCard c) {
+        return c.layers() < Performance.MAX_LAYERS;
     }
 
     static LayerView layer(PerformanceCard c, Performance p) {
@@ -54,7 +60,7 @@ final class Views {
     static PerformanceView full(PerformanceCard c, List<LayerView> layers) {
         return new PerformanceView(c.id(), c.performerId(), c.stageName(), avatarUrl(c.performerId()), c.instrument().wireName(),
                 c.colour().hex(), c.background().hex(), c.createdAt(), c.replyTo(), c.replyCount(), c.layers(), c.touchCount(),
-                c.duration(), pictureUrl(c.id()), csvUrl(c.id()), layers.getFirst().touches(), layers, c.robot());
+                c.duration(), pictureUrl(c.id()), csvUrl(c.id()), layers.getFirst().touches(), layers, c.robot(), acceptsReplies(c));
     }
 
     static String avatarUrl(UUID performerId) {

@@ -53,7 +53,7 @@ export function card(item) {
         el('div', { class: item.robot ? 'name robo' : 'name', text: item.stageName }),
         el('div', { class: 'sub', text: `${item.instrument} · ${timeAgo(item.createdAt)} · ${item.replyCount} ${item.replyCount === 1 ? 'reply' : 'replies'} · ${item.layerCount} ${item.layerCount === 1 ? 'layer' : 'layers'}${robot}` }))),
     el('div', { class: 'row actions' },
-      el('button', { class: 'reply', onclick: () => reply(item.id) }, 'Reply'),
+      replyButton(item, 'reply'),
       el('a', { class: 'button thread', href: `#/thread/${item.id}` }, 'Thread'),
       el('button', { class: 'wav', onclick: () => downloadWav(item.id) }, 'WAV'),
       el('a', { class: 'button', href: `/api/performances/${item.id}.mid`, download: `microjam-${item.id}.mid` }, 'MIDI')));
@@ -79,6 +79,13 @@ export async function playJam(id) {
   }
 }
 
+// A jam that holds the most layers the server allows says so instead of offering a reply that would be refused.
+function replyButton(item, className) {
+  if (item.acceptsReplies === false)
+    return el('button', { class: className, disabled: true, title: `This jam is full: ${item.layerCount} layers is the most a jam can hold` }, 'Jam full');
+  return el('button', { class: className, onclick: () => reply(item.id) }, 'Reply');
+}
+
 async function reply(id) {
   stopWorld();
   try {
@@ -101,7 +108,7 @@ export async function showThread(id) {
     const layerCards = performance.layers.map((l) => el('li', { text: `${l.stageName} · ${l.instrument}` }));
     screen('Thread', el('h2', { text: 'This jam, newest layer first' }), el('ol', { id: 'thread-layers' }, layerCards),
       el('div', { class: 'row' }, el('button', { id: 'thread-play', onclick: () => playJam(id) }, `Play ${performance.layers.length} layers`),
-        el('button', { onclick: () => reply(id) }, 'Reply')),
+        replyButton(performance)),
       el('h2', { text: `Replies (${replies.length})` }), el('div', { class: 'cards' }, replies.map(card)));
   } catch (error) {
     screen('Thread', el('p', { class: 'hint', text: error.status === 404 ? 'This performance was deleted.' : error.message }));

@@ -48,6 +48,7 @@ class GroupCommitTest {
                         assertThat(performances.csv(p.id())).as("returned, so committed").contains(TouchCsv.write(p.touches()));
                     }
                     case PerformanceStore.Publication.ReplyTargetMissing() -> refused++;
+                    case PerformanceStore.Publication.JamFull() -> throw new AssertionError("no jam here is that deep");
                 }
             }
             assertThat(published).isEqualTo(160);
