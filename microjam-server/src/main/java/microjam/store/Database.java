@@ -34,7 +34,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         this.sqliteWriter = engine == Engine.SQLITE ? new ReentrantLock(true) : null;
         this.groupCommit = engine == Engine.SQLITE ? new GroupCommit(jdbi, sqliteWriter) : null;
-        this.scrubber = engine == Engine.SQLITE ? new Scrubber(jdbi, sqliteWriter) : null;
+        this.scrubber = new Scrubber(engine, jdbi, sqliteWriter);
     }
 
     public static Database open(String jdbcUrl) {
@@ -136,10 +136,10 @@ public final class Database implements AutoCloseable {
      * Something was deleted or overwritten (a performance, an account, a name, an avatar): make sure its
      * bytes leave every file soon. On SQLite the deleted content is already zeroed in the pages
      * (secure_delete), but the write-ahead log still holds it until a checkpoint; this schedules one that
-     * truncates the log within Scrubber.DELAY. PostgreSQL: see docs/privacy.md (dead rows until VACUUM).
+     * truncates the log within Scrubber.DELAY. On PostgreSQL it schedules a VACUUM of the tables.
      */
     public void scrubSoon() {
-        if (scrubber != null) scrubber.soon();
+        scrubber.soon();
     }
 
     /** Whether every write to the database passes through this process (so {@link #writeCount} sees them all). */
@@ -176,7 +176,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (scrubber != null) scrubber.close();
+        scrubber.close();
         dataSource.close();
     }
 }

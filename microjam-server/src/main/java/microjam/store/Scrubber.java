@@ -1,7 +1,12 @@
-// Empties SQLite's write-ahead log soon after something is deleted, so deleted data leaves the WAL
-// file within seconds rather than whenever SQLite's automatic checkpoint (every 1,000 pages) comes round.
-// One checkpoint serves every deletion made meanwhile; it takes the writer's turn, so it never fails
-// with SQLITE_BUSY against our own writers, and tries again if a reader held it back.
+// Makes deleted data leave the database's files soon after a deletion. One pass serves every deletion
+// made meanwhile.
+// SQLite (secure_delete already zeroes deleted content in the pages): empties the write-ahead log within
+// DELAY, rather than whenever SQLite's automatic checkpoint (every 1,000 pages) comes round. It takes the
+// writer's turn, so it never fails with SQLITE_BUSY against our own writers, and tries again if a reader
+// held it back.
+// PostgreSQL: runs VACUUM on the tables people's data lives in within POSTGRES_DELAY, so dead rows are
+// pruned and their space is reused, instead of waiting for autovacuum's thresholds (20 % of a table).
+// What PostgreSQL still keeps for a while (WAL segments, backups) is stated in docs/privacy.md.
 package microjam.store;
 
 import org.jdbi.v3.core.Jdbi;
@@ -19,7 +24,10 @@ final class Scrubber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scrubber.class);
     /** How soon after a deletion the WAL is emptied (the privacy policy states this bound). */
     static final Duration DELAY = Duration.ofSeconds(1);
+    /** VACUUM reads whole tables: deletions within this window share one. */
+    static final Duration POSTGRES_DELAY = Duration.ofSeconds(10);
 
+    private final Database.Engine engine;
     private final Jdbi jdbi;
     private final ReentrantLock writer;
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -29,7 +37,8 @@ final class Scrubber implements AutoCloseable {
         return t;
     });
 
-    Scrubber(Jdbi jdbi, ReentrantLock writer) {
+    Scrubber(Database.Engine engine, Jdbi jdbi, ReentrantLock writer) {
+        this.engine = engine;
         this.jdbi = jdbi;
         this.writer = writer;
     }
@@ -40,7 +49,8 @@ final class Scrubber implements AutoCloseable {
 
     private void schedule() {
         try {
-            timer.schedule(this::checkpoint, DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            if (engine == Database.Engine.SQLITE) timer.schedule(this::checkpoint, DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            else timer.schedule(this::vacuum, POSTGRES_DELAY.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             // shutting down: the checkpoint SQLite makes when the last connection closes empties the log
         }
@@ -58,6 +68,16 @@ final class Scrubber implements AutoCloseable {
             LOG.warn("event=wal_checkpoint_failed cause={}", microjam.console.LogLine.value(e.getClass().getSimpleName()));
         } finally {
             writer.unlock();
+        }
+    }
+
+    private void vacuum() {
+        pending.set(false);
+        try {
+            // VACUUM cannot run inside a transaction: Jdbi's handle is in autocommit here.
+            jdbi.useHandle(h -> h.execute("VACUUM performance, performer, avatar"));
+        } catch (RuntimeException e) {
+            LOG.warn("event=vacuum_failed cause={}", microjam.console.LogLine.value(e.getClass().getSimpleName()));
         }
     }
 

@@ -50,6 +50,31 @@ class DeletedBytesTest {
         }
     }
 
+    /**
+     * PostgreSQL keeps a deleted row's bytes in the table file until VACUUM prunes it and the space is
+     * reused (and in WAL segments until recycled, as docs/privacy.md states): the server runs VACUUM soon
+     * after a deletion rather than waiting for autovacuum's 20 % threshold.
+     */
+    @Test
+    void onPostgresqlADeletionIsFollowedByAVacuumWithinSeconds() throws Exception {
+        try (TestServer server = TestServer.start(Engine.POSTGRESQL, false)) {
+            Api api = server.http();
+            Api.Performer ada = api.newPerformer();
+            api.publishOk(ada, "keys", Api.sampleCsv(50), null);
+            long before = vacuums(server);
+            assertThat(api.delete("/api/me", ada.token()).status()).isEqualTo(204);
+            long after = before;
+            for (long deadline = System.nanoTime() + 40_000_000_000L; after == before && System.nanoTime() < deadline; Thread.sleep(500))
+                after = vacuums(server);
+            assertThat(after).as("VACUUMs of the performance table after the deletion").isGreaterThan(before);
+        }
+    }
+
+    private static long vacuums(TestServer server) {
+        return server.database.jdbi().withHandle(h -> h.createQuery("SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'performance'")
+                .mapTo(Long.class).one());
+    }
+
     /** For each file under dir, the secrets whose bytes (UTF-8) it contains. */
     static Map<String, List<String>> filesHolding(Path dir, List<String> secrets) {
         Map<String, List<String>> found = new java.util.TreeMap<>();
