@@ -6,8 +6,9 @@ set -euo pipefail
 base=${1:-http://127.0.0.1:8080}
 seconds=${2:-10}
 here=$(cd "$(dirname "$0")" && pwd)
+policy=$(curl -sf "$base/api/privacy" | sed -n 's/^[{ ]*"version": *"\([^"]*\)".*/\1/p' | head -1)
 token=$(curl -sf -X POST "$base/api/performers" -H 'Content-Type: application/json' \
-  -d "{\"stageName\":\"load-$RANDOM$RANDOM\",\"colour\":\"#336699\",\"age13OrOver\":true,\"acceptedPolicy\":\"1.0\"}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+  -d "{\"stageName\":\"load-$RANDOM$RANDOM\",\"colour\":\"#336699\",\"age13OrOver\":true,\"acceptedPolicy\":\"$policy\"}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 [ -n "$token" ] || { echo "load.sh: could not sign up at $base" >&2; exit 1; }
 echo "== uploads ($seconds s, 16 connections)"
 TOKEN=$token wrk -t2 -c16 -d"${seconds}s" -s "$here/upload.lua" "$base" | grep -E "Requests/sec|uploads:"

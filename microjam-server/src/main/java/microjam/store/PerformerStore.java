@@ -40,8 +40,8 @@ public final class PerformerStore {
         Performer performer = new Performer(TimeOrderedIds.next(), stageName, colour, Instant.now());
         try {
             database.write(h -> h.createUpdate("""
-                            INSERT INTO performer (id, stage_name, stage_name_key, colour, token_hash, created_at, policy_version)
-                            VALUES (:id, :name, :key, :colour, :hash, :created, :policy)""")
+                            INSERT INTO performer (id, stage_name, stage_name_key, colour, token_hash, created_at, policy_version, policy_accepted_at)
+                            VALUES (:id, :name, :key, :colour, :hash, :created, :policy, :accepted)""")
                     .bind("id", performer.id().toString())
                     .bind("name", stageName.value())
                     .bind("key", stageName.key())
@@ -49,6 +49,7 @@ public final class PerformerStore {
                     .bind("hash", Tokens.hash(token))
                     .bind("created", performer.createdAt().toEpochMilli())
                     .bind("policy", policyVersion)
+                    .bind("accepted", policyVersion == null ? null : performer.createdAt().toEpochMilli())
                     .execute());
         } catch (UnableToExecuteStatementException e) {
             if (nameTaken(stageName, null)) return new Creation.NameTaken(); // lost a race for the name
@@ -125,14 +126,27 @@ public final class PerformerStore {
         }
     }
 
+    /** The policy version a performer accepted and when (null when unknown), for their export. */
+    public record Consent(String policyVersion, Instant acceptedAt) {
+    }
+
+    public Consent consent(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT policy_version, policy_accepted_at FROM performer WHERE id = :id")
+                .bind("id", id.toString())
+                .map((rs, ctx) -> {
+                    long at = rs.getLong("policy_accepted_at");
+                    return new Consent(rs.getString("policy_version"), rs.wasNull() ? null : Instant.ofEpochMilli(at));
+                }).findFirst().orElse(new Consent(null, null)));
+    }
+
     public Optional<String> policyVersion(UUID id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT policy_version FROM performer WHERE id = :id")
                 .bind("id", id.toString()).mapTo(String.class).findFirst());
     }
 
     public void acceptPolicy(UUID id, String version) {
-        database.write(h -> h.createUpdate("UPDATE performer SET policy_version = :v WHERE id = :id")
-                .bind("v", version).bind("id", id.toString()).execute());
+        database.write(h -> h.createUpdate("UPDATE performer SET policy_version = :v, policy_accepted_at = :at WHERE id = :id")
+                .bind("v", version).bind("at", Instant.now().toEpochMilli()).bind("id", id.toString()).execute());
     }
 
     public void setAvatar(UUID id, byte[] png) {

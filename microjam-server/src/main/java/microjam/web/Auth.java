@@ -11,9 +11,23 @@ import java.util.Optional;
 final class Auth {
     private static final String IDENTIFIED = "microjam.performer";
     private final PerformerStore performers;
+    private final PrivacyPolicy policy;
 
-    Auth(PerformerStore performers) {
+    Auth(PerformerStore performers, PrivacyPolicy policy) {
         this.performers = performers;
+        this.policy = policy;
+    }
+
+    /**
+     * A performer who accepted the current privacy policy: publishing needs it, so people who accepted an
+     * older version are asked again (the app shows what changed) before anything more of theirs is stored.
+     */
+    Performer requireConsent(Context ctx) {
+        Performer me = require(ctx);
+        if (!policy.version().equals(performers.policyVersion(me.id()).orElse(null)))
+            throw new ApiError(403, "acceptedPolicy", "the privacy policy changed: accept version " + policy.version()
+                    + " (PUT /api/me {\"acceptedPolicy\": \"" + policy.version() + "\"}) before publishing");
+        return me;
     }
 
     Performer require(Context ctx) {

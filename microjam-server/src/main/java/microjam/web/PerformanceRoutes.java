@@ -38,7 +38,7 @@ final class PerformanceRoutes {
     }
 
     void publish(Context ctx) {
-        Performer me = auth.require(ctx);
+        Performer me = auth.requireConsent(ctx);
         Submission s = Bodies.json(ctx, Submission.class);
         UUID replyTo = null;
         if (s.replyTo() != null) {

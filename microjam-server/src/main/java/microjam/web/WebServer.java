@@ -60,8 +60,8 @@ public final class WebServer implements AutoCloseable {
         PerformerStore performers = new PerformerStore(database);
         PerformanceStore performances = new PerformanceStore(database);
         Pictures pictures = new Pictures();
-        Auth auth = new Auth(performers);
-        PrivacyPolicy policy = PrivacyPolicy.load();
+        PrivacyPolicy policy = PrivacyPolicy.load(PrivacyPolicy.Facts.DEFAULT, 10, 3);
+        Auth auth = new Auth(performers, policy);
         PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth, policy);
         PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth, new FeedCache(database));
         UsageCounters usage = new UsageCounters(database);

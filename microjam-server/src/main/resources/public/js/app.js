@@ -47,6 +47,7 @@ async function checkPolicy() {
 }
 
 window.addEventListener('hashchange', route);
+window.addEventListener('microjam:policy-changed', () => { if (!document.getElementById('policy-update')) checkPolicy(); });
 checkPolicy();
 window.addEventListener('pointerdown', () => unlock(), { once: true, capture: true });
 route();

@@ -257,7 +257,11 @@ async function publish() {
     toast('Published to World.');
     location.hash = '#/world';
   } catch (error) {
-    describe(`Not published: ${error.message}`);
+    if (error.field === 'acceptedPolicy') {
+      // The policy changed since this performer accepted it: show what changed; the jam waits here.
+      window.dispatchEvent(new Event('microjam:policy-changed'));
+      describe('The privacy policy changed: accept the new version above, then publish again.');
+    } else describe(`Not published: ${error.message}`);
   }
 }
 

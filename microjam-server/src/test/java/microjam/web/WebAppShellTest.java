@@ -56,11 +56,11 @@ class WebAppShellTest {
             browser.js("localStorage.setItem('microjam.token', arguments[0])", ada.token());
             browser.driver.navigate().refresh();
             browser.await(d -> d.findElement(By.id("policy-update")));
-            assertThat(browser.driver.findElement(By.id("policy-update")).getText()).contains("version 1.0").contains("First version.");
+            assertThat(browser.driver.findElement(By.id("policy-update")).getText()).contains("version " + Api.POLICY).contains("First version.");
             browser.driver.findElement(By.id("accept-policy")).click();
             browser.await(d -> d.findElements(By.id("policy-update")).isEmpty());
         }
-        assertThat(api.get("/api/me", ada.token()).json().get("policyVersion").asText()).isEqualTo("1.0");
+        assertThat(api.get("/api/me", ada.token()).json().get("policyVersion").asText()).isEqualTo(Api.POLICY);
     }
 
     @Test
