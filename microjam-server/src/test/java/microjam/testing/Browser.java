@@ -56,15 +56,29 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** A request the page sent: method, URL and the headers the page gave it. */
+    public record Sent(String method, String url, java.util.Map<String, String> headers) {
+        public boolean hasHeader(String name) {
+            return headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase(name));
+        }
+    }
+
     /** "METHOD URL" of every request the page sent since the last call. */
     public java.util.List<String> requestsSent() {
-        java.util.List<String> sent = new java.util.ArrayList<>();
+        return sent().stream().map(r -> r.method() + " " + r.url()).toList();
+    }
+
+    /** Every request the page sent since the last call, with its headers. */
+    public java.util.List<Sent> sent() {
+        java.util.List<Sent> sent = new java.util.ArrayList<>();
         for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.PERFORMANCE)) {
             try {
                 var message = Api.JSON.readTree(entry.getMessage()).path("message");
                 if (!message.path("method").asText().equals("Network.requestWillBeSent")) continue;
                 var request = message.path("params").path("request");
-                sent.add(request.path("method").asText() + " " + request.path("url").asText());
+                java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+                request.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+                sent.add(new Sent(request.path("method").asText(), request.path("url").asText(), headers));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

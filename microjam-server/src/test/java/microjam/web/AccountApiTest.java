@@ -68,6 +68,16 @@ class AccountApiTest extends ServerTest {
         assertThat(new String(zip.get("performances.json"), StandardCharsets.UTF_8)).doesNotContain(gone.toString());
     }
 
+    /** A picture cached before the account went is not served after it (the picture cache is emptied too). */
+    @Test
+    void aDeletedAccountsPicturesAreNotServedFromTheCache() {
+        Api.Performer ada = api.newPerformer();
+        UUID first = api.publishOk(ada, "keys", Api.sampleCsv(10), null), second = api.publishOk(ada, "drums", Api.sampleCsv(12), first);
+        for (UUID id : new UUID[]{first, second}) assertThat(api.get("/api/performances/" + id + ".png").status()).isEqualTo(200);
+        assertThat(api.delete("/api/me", ada.token()).status()).isEqualTo(204);
+        for (UUID id : new UUID[]{first, second}) assertThat(api.get("/api/performances/" + id + ".png").status()).as("picture of " + id).isEqualTo(404);
+    }
+
     @Test
     void deletingTheAccountRemovesEverythingOfTheirsAndNothingOfOthers() {
         Api.Performer ada = api.newPerformer(), bo = api.newPerformer();

@@ -94,6 +94,27 @@ class RoboJamApiTest extends ServerTest {
         }
     }
 
+    /** The only rows RoboJam adds to are anonymous counters: day, instrument, model and numbers; never the call or its answer. */
+    @Test
+    void theUsageTableHoldsCountersOnlyNeverTheCall() {
+        String call = "time,x,y,z,moving\n0.0, 0.777777, 0.555555, 20, 0\n0.1, 0.777777, 0.555555, 20, 1\n";
+        assertThat(api.post("/api/robojam", null, Map.of("touches", call, "instrument", "quack")).status()).isEqualTo(200);
+        assertThat(api.post("/api/predict", null, Map.of("perf", call)).status()).isEqualTo(200);
+        assertThat(api.get("/api/research/robojam-stats").status()).isEqualTo(200); // flushes the counters
+        java.util.Set<String> instruments = new java.util.HashSet<>(java.util.List.of("unknown"));
+        for (var i : microjam.performance.Instrument.values()) instruments.add(i.wireName());
+        var rows = server.database.jdbi().withHandle(h -> h.createQuery("SELECT * FROM robojam_usage").mapToMap().list());
+        assertThat(rows).isNotEmpty();
+        for (var row : rows) {
+            assertThat(row.keySet()).containsExactlyInAnyOrder("day", "instrument", "model", "requests", "call_touches", "response_touches",
+                    "under_10ms", "under_30ms", "under_100ms", "under_300ms", "under_1s", "over_1s");
+            assertThat((String) row.get("day")).matches("\\d{4}-\\d{2}-\\d{2}");
+            assertThat(instruments).contains((String) row.get("instrument"));
+            assertThat(row.get("model")).isEqualTo(server.robojam.model().name());
+            assertThat(row.toString()).doesNotContain("777777").doesNotContain("555555");
+        }
+    }
+
     @Test
     void requestsLeaveTheDatabaseExactlyAsItWasAndIgnoreTokens() {
         Api.Performer ada = api.newPerformer();

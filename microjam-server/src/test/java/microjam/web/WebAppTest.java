@@ -85,8 +85,12 @@ class WebAppTest {
             assertThat(((Number) bo.js("return window.microjam.player.layers[0].gain.gain.value")).doubleValue()).isGreaterThan(0.9);
             bo.screenshot("reply-mixer");
             bo.await(d -> d.findElement(By.id("robojam")).isEnabled());
+            bo.sent(); // (forget what came before)
             bo.driver.findElement(By.id("robojam")).click();
             bo.await(d -> d.findElement(By.cssSelector("[data-layer='robo']")));
+            // RoboJam is anonymous: the call goes without the performer's token (nor any cookie).
+            assertThat(bo.sent()).filteredOn(r -> r.url().endsWith("/api/robojam")).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.hasHeader("Authorization") || r.hasHeader("Cookie")).as(r.toString()).isFalse());
             assertThat(bo.driver.findElement(By.cssSelector("[data-layer='robo']")).getText()).contains("RoboJam (AI)");
             String roboInstrument = bo.driver.findElement(By.id("robo-instrument")).getDomProperty("value");
             assertThat(roboInstrument).isNotEqualTo(bo.driver.findElement(By.id("instrument")).getDomProperty("value"));
