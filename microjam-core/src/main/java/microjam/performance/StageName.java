@@ -1,7 +1,7 @@
 // A performer's public name, in the one form it is stored and shown: Unicode NFKC (fullwidth letters,
 // ligatures and odd spaces become their plain forms), spaces trimmed and never doubled, 1-32 characters
 // as stored, and nothing that cannot be seen: no control, text-direction, invisible or unassigned characters.
-// Which names are the same name (look-alikes, case) is decided where names are stored (PerformerStore).
+// Which names are the same name (look-alikes, case) is decided where names are stored (the server's StageNameKeys).
 package microjam.performance;
 
 import java.text.Normalizer;
@@ -11,10 +11,11 @@ import java.util.Optional;
 public record StageName(String value) {
     public static final int MAX_LENGTH = 32;
     /**
-     * Code points read before normalising: NFKC composes at most three code points into one (a Hangul
-     * syllable from its jamo), so a name that can fit in {@link #MAX_LENGTH} is never longer than this.
+     * Code points read before normalising: NFKC composes at most four code points into one (a canonical
+     * decomposition is at most four long, e.g. ᾇ: α and three marks), so a name that can fit in
+     * {@link #MAX_LENGTH} is never longer than this.
      */
-    static final int MAX_INPUT_LENGTH = 3 * MAX_LENGTH;
+    static final int MAX_INPUT_LENGTH = 4 * MAX_LENGTH;
 
     public StageName {
         if (value == null) throw new InvalidValue("stageName", "stageName is required");

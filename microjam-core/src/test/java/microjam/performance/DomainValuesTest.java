@@ -49,7 +49,8 @@ class DomainValuesTest {
         assertThat(new StageName("x".repeat(32)).value()).hasSize(32);
         assertThat(new StageName("\uFF58".repeat(32)).value()).isEqualTo("x".repeat(32));
         assertThat(new StageName("\u1100\u1161\u11A8".repeat(32)).value()).as("jamo compose into 32 syllables").hasSize(32);
-        for (String tooLong : new String[]{"\uFDFA\uFDFA", "\u3300".repeat(9), "x".repeat(33), "e\u0301".repeat(49)})
+        assertThat(new StageName("\u03B1\u0314\u0342\u0345".repeat(32)).value()).as("four code points compose into one").isEqualTo("\u1F87".repeat(32));
+        for (String tooLong : new String[]{"\uFDFA\uFDFA", "\u3300".repeat(9), "x".repeat(33), "e\u0301".repeat(65)})
             assertThatThrownBy(() -> new StageName(tooLong)).as(tooLong).isInstanceOf(InvalidValue.class).hasMessageContaining("1 to 32 characters");
     }
 
