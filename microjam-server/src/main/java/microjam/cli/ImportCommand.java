@@ -8,6 +8,7 @@ import microjam.performance.Colour;
 import microjam.performance.Instrument;
 import microjam.performance.StageName;
 import microjam.store.Database;
+import microjam.store.PerformerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,13 +69,13 @@ final class ImportCommand implements Callable<Integer> {
             try (Progress progress = new Progress("importing", accepted.size(), spec.commandLine().getErr())) {
                 outcome = importer.importAll(request, accepted, rejected, progress::step);
             }
-            return report(outcome, files.size(), spec.commandLine().getOut());
+            return report(outcome, request.stageName(), files.size(), spec.commandLine().getOut());
         }
     }
 
-    private int report(Importer.Outcome outcome, int total, PrintWriter out) {
+    private int report(Importer.Outcome outcome, StageName name, int total, PrintWriter out) {
         return switch (outcome) {
-            case Importer.Outcome.NameTaken() -> throw new IllegalArgumentException("the stage name \"" + stageName + "\" is taken");
+            case Importer.Outcome.NameTaken(String lookAlike) -> throw new IllegalArgumentException(PerformerStore.nameTaken(name, lookAlike));
             case Importer.Outcome.NothingAccepted(List<Importer.Rejected> rejected) -> {
                 printRejected(rejected, out);
                 out.println("imported 0 of " + total + " files: every file was rejected" + (repair ? "" : " (--repair fixes length and position problems)"));

@@ -48,7 +48,8 @@ public final class Importer {
     public sealed interface Outcome {
         record Done(Report report) implements Outcome {}
         record NothingAccepted(List<Rejected> rejected) implements Outcome {}
-        record NameTaken() implements Outcome {}
+        /** lookAlike: the existing name (or RoboJam's) the new one would be taken for. */
+        record NameTaken(String lookAlike) implements Outcome {}
     }
 
     private final PerformerStore performers;
@@ -97,7 +98,7 @@ public final class Importer {
     public Outcome importAll(Request request, List<Accepted> accepted, List<Rejected> rejected, Runnable onPublished) {
         if (accepted.isEmpty()) return new Outcome.NothingAccepted(rejected);
         return switch (performers.create(request.stageName(), request.colour())) {
-            case PerformerStore.Creation.NameTaken() -> new Outcome.NameTaken();
+            case PerformerStore.Creation.NameTaken(String lookAlike) -> new Outcome.NameTaken(lookAlike);
             case PerformerStore.Creation.Created(Performer performer, String token) -> {
                 List<Accepted> repaired = new ArrayList<>();
                 for (Accepted a : accepted) {

@@ -17,10 +17,18 @@ import java.util.UUID;
 public final class PerformerStore {
     public sealed interface Creation {
         record Created(Performer performer, String token) implements Creation {}
-        record NameTaken() implements Creation {}
+        /** lookAlike: the name the new one would be taken for, someone else's or RoboJam's. */
+        record NameTaken(String lookAlike) implements Creation {}
+    }
+
+    /** Why a name cannot be had, naming the name it would be taken for: look-alikes differ in ways hard to see. */
+    public static String nameTaken(StageName name, String lookAlike) {
+        return "the stage name \"" + name.value() + "\" is taken" + (lookAlike.equals(name.value()) ? "" : ": it looks like \"" + lookAlike + "\"");
     }
 
     public static final String ROBOJAM_NAME = "RoboJam";
+    /** RoboJam's name is reserved in any disguise, even before its row exists (the importer may come first). */
+    private static final StageNameKeys ROBOJAM_KEYS = StageNameKeys.of(new StageName(ROBOJAM_NAME));
     private final Database database;
     private final Jdbi jdbi;
 
@@ -35,16 +43,19 @@ public final class PerformerStore {
 
     /** policyVersion: the privacy-policy version the performer accepted (null when an operator imports). */
     public Creation create(StageName stageName, Colour colour, String policyVersion) {
-        if (nameTaken(stageName, null)) return new Creation.NameTaken();
+        StageNameKeys keys = StageNameKeys.of(stageName);
+        Optional<String> lookAlike = lookAlike(keys, null);
+        if (lookAlike.isPresent()) return new Creation.NameTaken(lookAlike.get());
         String token = Tokens.newToken();
         Performer performer = new Performer(TimeOrderedIds.next(), stageName, colour, Instant.now());
         try {
             database.write(h -> h.createUpdate("""
-                            INSERT INTO performer (id, stage_name, stage_name_key, colour, token_hash, created_at, policy_version, policy_accepted_at)
-                            VALUES (:id, :name, :key, :colour, :hash, :created, :policy, :accepted)""")
+                            INSERT INTO performer (id, stage_name, stage_name_skeleton, stage_name_folded_skeleton, colour, token_hash, created_at,
+                                                   policy_version, policy_accepted_at)
+                            VALUES (:id, :name, :skeleton, :foldedSkeleton, :colour, :hash, :created, :policy, :accepted)""")
                     .bind("id", performer.id().toString())
                     .bind("name", stageName.value())
-                    .bind("key", stageName.key())
+                    .bindMethods(keys)
                     .bind("colour", colour.hex())
                     .bind("hash", Tokens.hash(token))
                     .bind("created", performer.createdAt().toEpochMilli())
@@ -52,7 +63,8 @@ public final class PerformerStore {
                     .bind("accepted", policyVersion == null ? null : performer.createdAt().toEpochMilli())
                     .execute());
         } catch (UnableToExecuteStatementException e) {
-            if (nameTaken(stageName, null)) return new Creation.NameTaken(); // lost a race for the name
+            Optional<String> racedBy = lookAlike(keys, null); // lost a race for the name
+            if (racedBy.isPresent()) return new Creation.NameTaken(racedBy.get());
             throw e;
         }
         return new Creation.Created(performer, token);
@@ -82,9 +94,9 @@ public final class PerformerStore {
         if (existing.isPresent()) return existing.get();
         Performer robot = new Performer(TimeOrderedIds.next(), name, new Colour("#f44708"), Instant.now());
         database.write(h -> h.createUpdate("""
-                        INSERT INTO performer (id, stage_name, stage_name_key, colour, token_hash, created_at, robot)
-                        VALUES (:id, :name, :key, :colour, :hash, :created, 1)""")
-                .bind("id", robot.id().toString()).bind("name", name.value()).bind("key", name.key()).bind("colour", robot.colour().hex())
+                        INSERT INTO performer (id, stage_name, stage_name_skeleton, stage_name_folded_skeleton, colour, token_hash, created_at, robot)
+                        VALUES (:id, :name, :skeleton, :foldedSkeleton, :colour, :hash, :created, 1)""")
+                .bind("id", robot.id().toString()).bind("name", name.value()).bindMethods(ROBOJAM_KEYS).bind("colour", robot.colour().hex())
                 .bind("hash", Tokens.hash(Tokens.newToken())).bind("created", robot.createdAt().toEpochMilli()).execute());
         return robot;
     }
@@ -106,22 +118,30 @@ public final class PerformerStore {
                 .findFirst());
     }
 
-    /** Changes the stage name and/or colour; false when the new name belongs to someone else. */
-    public boolean update(UUID id, StageName stageName, Colour colour) {
+    /**
+     * Changes the stage name and/or colour. When the new name would be taken for someone else's (or
+     * RoboJam's), nothing changes and that name is answered; otherwise empty.
+     */
+    public Optional<String> update(UUID id, StageName stageName, Colour colour) {
+        StageNameKeys keys = stageName == null ? null : StageNameKeys.of(stageName);
         try {
-            return database.write(h -> {
-                if (stageName != null) {
-                    if (nameTaken(h, stageName, id)) return false;
-                    h.createUpdate("UPDATE performer SET stage_name = :name, stage_name_key = :key WHERE id = :id")
-                            .bind("name", stageName.value()).bind("key", stageName.key()).bind("id", id.toString()).execute();
+            Optional<String> refused = database.write(h -> {
+                if (keys != null) {
+                    Optional<String> lookAlike = lookAlike(h, keys, id);
+                    if (lookAlike.isPresent()) return lookAlike;
+                    h.createUpdate("UPDATE performer SET stage_name = :name, stage_name_skeleton = :skeleton, stage_name_folded_skeleton = :foldedSkeleton WHERE id = :id")
+                            .bind("name", stageName.value()).bindMethods(keys).bind("id", id.toString()).execute();
                 }
                 if (colour != null)
                     h.createUpdate("UPDATE performer SET colour = :colour WHERE id = :id")
                             .bind("colour", colour.hex()).bind("id", id.toString()).execute();
-                return true;
+                return Optional.empty();
             });
+            if (keys != null && refused.isEmpty()) database.scrubSoon(); // the old name leaves the files too
+            return refused;
         } catch (UnableToExecuteStatementException e) {
-            if (stageName != null && nameTaken(stageName, id)) return false;
+            Optional<String> racedBy = keys == null ? Optional.empty() : lookAlike(keys, id);
+            if (racedBy.isPresent()) return racedBy;
             throw e;
         }
     }
@@ -162,14 +182,19 @@ public final class PerformerStore {
                 .bind("id", id.toString()).mapTo(byte[].class).findFirst());
     }
 
-    private boolean nameTaken(StageName name, UUID except) {
-        return jdbi.withHandle(h -> nameTaken(h, name, except));
+    private Optional<String> lookAlike(StageNameKeys keys, UUID except) {
+        return jdbi.withHandle(h -> lookAlike(h, keys, except));
     }
 
-    private static boolean nameTaken(Handle h, StageName name, UUID except) {
-        return h.createQuery("SELECT id FROM performer WHERE stage_name_key = :key")
-                .bind("key", name.key()).mapTo(String.class).findFirst()
-                .filter(owner -> except == null || !owner.equals(except.toString())).isPresent();
+    /** The name of another performer (or RoboJam's) that a name with these keys would be taken for; both keys are indexed. */
+    private static Optional<String> lookAlike(Handle h, StageNameKeys keys, UUID except) {
+        if (keys.looksLike(ROBOJAM_KEYS)) return Optional.of(ROBOJAM_NAME); // RoboJam itself never signs up or renames
+        return h.createQuery("""
+                        SELECT id, stage_name FROM performer
+                        WHERE stage_name_skeleton = :skeleton OR stage_name_folded_skeleton = :foldedSkeleton""")
+                .bindMethods(keys)
+                .map((rs, ctx) -> except != null && except.toString().equals(rs.getString("id")) ? null : rs.getString("stage_name"))
+                .stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     static Performer performer(ResultSet rs) throws SQLException {

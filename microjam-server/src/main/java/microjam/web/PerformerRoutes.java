@@ -52,9 +52,12 @@ final class PerformerRoutes {
             case PerformerStore.Creation.Created(Performer p, String token) -> ctx.status(201)
                     .header("Location", "/api/performers/" + p.id())
                     .json(new Created(p.id(), token, p.stageName().value(), p.colour().hex(), Views.avatarUrl(p.id())));
-            case PerformerStore.Creation.NameTaken() ->
-                    throw new ApiError(409, "stageName", "the stage name \"" + name.value() + "\" is taken");
+            case PerformerStore.Creation.NameTaken(String lookAlike) -> throw nameTaken(name, lookAlike);
         }
+    }
+
+    private static ApiError nameTaken(StageName name, String lookAlike) {
+        return new ApiError(409, "stageName", PerformerStore.nameTaken(name, lookAlike));
     }
 
     void show(Context ctx) {
@@ -94,8 +97,9 @@ final class PerformerRoutes {
             }
             throw ApiError.badRequest(null, "send stageName, colour and/or acceptedPolicy to change");
         }
-        if (!performers.update(me.id(), name, colour))
-            throw new ApiError(409, "stageName", "the stage name \"" + name.value() + "\" is taken");
+        performers.update(me.id(), name, colour).ifPresent(lookAlike -> {
+            throw nameTaken(name, lookAlike);
+        });
         ctx.json(Views.performer(performers.find(me.id()).orElseThrow()));
     }
 

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +76,26 @@ class ImportCommandTest {
     }
 
     @Test
+    void theImporterKeepsToTheStageNameRulesOfSignUp() {
+        // A fresh database has no RoboJam row yet (the server makes it on start): the name is reserved anyway.
+        for (String disguise : List.of("RoboJam", "RoboJ\u0430m", "R\u043EboJam", "\uFF32\uFF4F\uFF42\uFF4F\uFF2A\uFF41\uFF4D", "RoboJam\u00A0")) {
+            Run run = run("import", dir.resolve("in").toString(), "--stage-name", disguise, "--database", url);
+            assertThat(run.code()).as(disguise + ": " + run.out()).isEqualTo(Main.FAILED);
+            assertThat(run.err()).as(disguise).contains("RoboJam").doesNotContain("secret token");
+        }
+        Run invisible = run("import", dir.resolve("in").toString(), "--stage-name", "Robo\u200BJam", "--database", url);
+        assertThat(invisible.code()).isEqualTo(Main.FAILED);
+        assertThat(invisible.err()).contains("U+200B");
+        assertThat(performers()).as("no performer was created").isZero();
+
+        assertThat(run("import", dir.resolve("in").toString(), "--stage-name", "alice", "--database", url).out()).contains("imported 1 of 4");
+        Run lookAlike = run("import", dir.resolve("in").toString(), "--stage-name", "\u0430lice", "--database", url);
+        assertThat(lookAlike.code()).isEqualTo(Main.FAILED);
+        assertThat(lookAlike.err()).contains("alice").contains("taken");
+        assertThat(performers()).isEqualTo(1);
+    }
+
+    @Test
     void usageErrorsAreOneReadableLine() {
         Run missingName = run("import", dir.toString());
         assertThat(missingName.code()).isEqualTo(Main.USAGE);
@@ -99,6 +120,12 @@ class ImportCommandTest {
         String summary = strict.out().lines().filter(l -> l.startsWith("imported")).findFirst().orElseThrow();
         int imported = Integer.parseInt(summary.split(" ")[1]);
         assertThat(imported).as("about a third of the corpus breaks today's rules").isBetween(780, 900);
+    }
+
+    private int performers() {
+        try (Database db = Database.open(url)) {
+            return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM performer").mapTo(Integer.class).one());
+        }
     }
 
     private int performances() {
