@@ -49,6 +49,8 @@ class OwnershipTest extends ServerTest {
                 new Credential("an unknown token", r -> r.header("Authorization", "Bearer " + unknown), "", null),
                 new Credential("ada's token with a letter changed", r -> r.header("Authorization", "Bearer " + oneLetterChanged), "", null),
                 new Credential("ada's token without Bearer", r -> r.header("Authorization", ada.token()), "", null),
+                // Another scheme of Bearer's length: only "Bearer" is read, whatever follows a six-letter word.
+                new Credential("ada's token under another scheme", r -> r.header("Authorization", "Secret " + ada.token()), "", null),
                 new Credential("ada's token as a query parameter", r -> r, "?token=" + ada.token(), null),
                 new Credential("ada's token as a cookie", r -> r.header("Cookie", "token=" + ada.token()), "", null));
 
