@@ -61,6 +61,7 @@ public final class WebServer implements AutoCloseable {
         UsageCounters usage = new UsageCounters(database);
         Metrics metrics = new Metrics(database);
         RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, new KeptLayers(performances, performers.robojam(), auth, performanceRoutes), usage, metrics);
+        ResearchReportGuard research = new ResearchReportGuard(config.researchDir(), database);
 
         AtomicInteger httpsPort = new AtomicInteger(config.httpsPort()); // known once started (port 0 picks one)
         Javalin app = Javalin.create(cfg -> {
@@ -70,6 +71,8 @@ public final class WebServer implements AutoCloseable {
             r.before(ctx -> guard(ctx, config, httpsPort.get()));
             r.before(ctx -> Bodies.startClock(ctx, config.timeouts().body()));
             r.before(limits::check);
+            r.before(research::beforeRequest);
+            r.after(research::afterRequest);
             r.get("/health", ctx -> health(ctx, database));
             r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
@@ -147,7 +150,7 @@ public final class WebServer implements AutoCloseable {
                 throw new java.io.UncheckedIOException("cannot create the research directory " + config.researchDir(), e);
             }
             cfg.staticFiles.add(files -> {
-                files.hostedPath = "/research-report";
+                files.hostedPath = microjam.research.PublishedReport.PATH;
                 files.directory = config.researchDir().toAbsolutePath().toString();
                 files.location = io.javalin.http.staticfiles.Location.EXTERNAL;
                 files.headers = Map.of("Cache-Control", "no-cache");
