@@ -1,10 +1,13 @@
-// microjam research: a dataset export of public performances, and the instrument comparison report.
+// microjam research: a dataset export of public performances for researchers, and the instrument
+// comparison report that the server publishes.
 package microjam.cli;
 
 import microjam.console.Progress;
 import microjam.performance.Performance;
+import microjam.research.Disclosure;
 import microjam.research.Features;
 import microjam.research.InstrumentComparison;
+import microjam.research.PublishedReport;
 import microjam.research.Report;
 import microjam.research.ResearchExport;
 import microjam.research.RoboJamStudy;
@@ -33,7 +36,8 @@ final class ResearchCommand implements Runnable {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write public performances as microjam CSVs plus metadata.csv, with numbers random per export.",
+            description = {"Write public performances as microjam CSVs plus metadata.csv and features.csv (a row per performance), with numbers random per export.",
+                    "For researchers only, never to publish: a copy cannot be recalled, so performances deleted after the export stay in it; README.txt says so."},
             footer = {"", "Example:", "  microjam research export --out dataset/"})
     static final class Export implements Callable<Integer> {
         @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
@@ -55,11 +59,16 @@ final class ResearchCommand implements Runnable {
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true,
-            description = "Compare public performances by instrument (Kruskal–Wallis with Holm, Mann–Whitney U with Cliff's delta), with plots, and RoboJam's responses with their calls.",
-            footer = {"", "Example:", "  microjam research compare --by instrument --out report/"})
+            description = {"Compare public performances by instrument (Kruskal–Wallis, Mann–Whitney U with Cliff's delta), with plots, and RoboJam's responses "
+                    + "with the calls they answered (Wilcoxon signed-rank); Holm's correction over every test of the report.",
+                    "Privacy: no row of one performance; groups of fewer than " + Disclosure.MIN_PERFORMANCES + " performances or from fewer than "
+                            + Disclosure.MIN_PERFORMERS + " performers are suppressed. The report is withdrawn as soon as a performance it was built from "
+                            + "is deleted; run this again to rebuild it."},
+            footer = {"", "Example:", "  microjam research compare --by instrument"})
     static final class Compare implements Callable<Integer> {
         @Option(names = "--by", defaultValue = "instrument", description = "What to compare by (only instrument so far).") String by;
-        @Option(names = "--out", paramLabel = "REPORT_DIR", description = "Where to write the report (default: DATA_DIR/research, which `serve` shows at /research).") Path out;
+        @Option(names = "--out", paramLabel = "REPORT_DIR",
+                description = "Where to write the report (default: DATA_DIR/research, which `serve` shows at " + PublishedReport.PATH + "/).") Path out;
         @Option(names = "--robojam-calls", defaultValue = "50", description = "Public performances RoboJam answers for its section (0: none).") int calls;
         @Option(names = "--robojam-model", paramLabel = "FILE", description = "Model for the RoboJam section (default: the shipped one).") Path model;
         @Mixin StorageOptions storage;
@@ -68,22 +77,25 @@ final class ResearchCommand implements Runnable {
         @Override
         public Integer call() {
             if (!by.equals("instrument")) throw new IllegalArgumentException("--by must be instrument");
+            if (calls < 0) throw new IllegalArgumentException("--robojam-calls must be 0 or more");
             if (out == null) out = storage.dataDir.resolve("research");
             try (Database db = storage.open(); UsageCounters counters = new UsageCounters(db)) {
-                List<Performance> all = new PerformanceStore(db).all();
+                List<PerformanceStore.Owned> all = new PerformanceStore(db).allOwned();
                 if (all.isEmpty()) throw new IllegalArgumentException("no public performances to analyse");
                 InstrumentComparison comparison = InstrumentComparison.of(all);
-                Model m = model != null ? microjam.robojam.ModelFile.read(model) : Models.shipped();
-                int steps = Features.NAMES.size() + comparison.features().size() + (m == null ? 0 : Math.min(calls, all.size()));
+                Model m = calls == 0 ? null : model != null ? microjam.robojam.ModelFile.read(model) : Models.shipped();
+                int answered = m == null ? 0 : Math.min(calls, all.size());
+                int steps = Features.NAMES.size() + comparison.performances().size() + answered;
                 try (Progress progress = new Progress("report   ", steps, spec.commandLine().getErr())) {
-                    Report.RoboJamSection robojam = null;
-                    if (m != null && calls > 0) try (RoboJam r = new RoboJam(m)) {
+                    RoboJamStudy robojam = null;
+                    if (m != null) try (RoboJam r = new RoboJam(m)) {
                         robojam = RoboJamStudy.of(r, all, calls, counters.rows(), progress::step);
                     }
-                    Report.write(out, all, comparison, robojam, progress::step);
+                    RoboJamStudy study = robojam;
+                    new PublishedReport(out, db).publish(all, dir -> Report.write(dir, all.size(), comparison, study, progress::step));
                 }
-                spec.commandLine().getOut().println("wrote " + out.resolve("index.html") + " (" + all.size() + " performances, "
-                        + comparison.features().size() + " instruments)");
+                spec.commandLine().getOut().println("wrote " + out.resolve("index.html") + " (" + all.size() + " performances; instruments shown: "
+                        + comparison.features().size() + ", suppressed: " + comparison.suppressed().size() + ")");
             }
             return 0;
         }

@@ -135,7 +135,7 @@ public final class UsageCounters implements AutoCloseable {
                 + String.join(",", LATENCY_BUCKETS) + "\n");
         for (Row r : rows) {
             out.append(r.day()).append(',').append(r.instrument()).append(',').append(r.model().replace(",", " ")).append(',')
-                    .append(r.requests()).append(',').append(String.format(java.util.Locale.ROOT, "%.2f,%.2f", r.meanCallTouches(), r.meanResponseTouches()));
+                    .append(r.requests()).append(',').append(r.meanCallTouches()).append(',').append(r.meanResponseTouches()); // exact doubles
             for (String b : LATENCY_BUCKETS) out.append(',').append(r.latency().get(b));
             out.append('\n');
         }

@@ -60,13 +60,14 @@ public final class WebServer implements AutoCloseable {
         PerformerStore performers = new PerformerStore(database);
         PerformanceStore performances = new PerformanceStore(database);
         Pictures pictures = new Pictures();
-        PrivacyPolicy policy = PrivacyPolicy.load(PrivacyPolicy.Facts.DEFAULT, 10, 3);
+        PrivacyPolicy policy = PrivacyPolicy.load(PrivacyPolicy.Facts.DEFAULT, microjam.research.Disclosure.MIN_PERFORMANCES, microjam.research.Disclosure.MIN_PERFORMERS);
         Auth auth = new Auth(performers, policy);
         PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth, policy);
         PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth, new FeedCache(database));
         UsageCounters usage = new UsageCounters(database);
         Metrics metrics = new Metrics(database);
         RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, new KeptLayers(performances, performers.robojam(), auth, performanceRoutes), usage, metrics);
+        ResearchReportGuard research = new ResearchReportGuard(config.researchDir(), database);
 
         AtomicInteger httpsPort = new AtomicInteger(config.httpsPort()); // known once started (port 0 picks one)
         Javalin app = Javalin.create(cfg -> {
@@ -75,6 +76,8 @@ public final class WebServer implements AutoCloseable {
             RateLimits limits = new RateLimits(config.rateLimits(), auth);
             r.before(ctx -> guard(ctx, config, httpsPort.get()));
             r.before(ctx -> Bodies.startClock(ctx, config.timeouts().body()));
+            r.before(research::beforeRequest);
+            r.after(research::afterRequest);
             r.beforeMatched(limits::check);
             // The route table: each route names the kind of rate limit it draws from (RateLimits.Kind).
             r.get("/health", ctx -> health(ctx, database));
@@ -154,7 +157,7 @@ public final class WebServer implements AutoCloseable {
                 throw new java.io.UncheckedIOException("cannot create the research directory " + config.researchDir(), e);
             }
             cfg.staticFiles.add(files -> {
-                files.hostedPath = "/research-report";
+                files.hostedPath = microjam.research.PublishedReport.PATH;
                 files.directory = config.researchDir().toAbsolutePath().toString();
                 files.location = io.javalin.http.staticfiles.Location.EXTERNAL;
                 files.headers = Map.of("Cache-Control", "no-cache");

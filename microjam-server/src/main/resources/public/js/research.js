@@ -1,4 +1,4 @@
-// Research: the anonymous RoboJam statistics, and the latest instrument comparison's plots.
+// Research: the anonymous RoboJam statistics, and the current instrument comparison's plots.
 import * as api from './api.js';
 import { el, screen } from './ui.js';
 
@@ -21,9 +21,11 @@ export async function showResearch() {
   const report = main.querySelector('#report');
   const probe = await fetch('/research-report/index.html', { method: 'HEAD' }).catch(() => null);
   if (!probe || !probe.ok) {
-    report.append(el('p', { class: 'hint', text: 'No report yet: run `microjam research compare` on the server.' }));
+    // Also after a performance it was built from is deleted: the server withdraws that report.
+    report.append(el('p', { class: 'hint', text: 'No current report: rebuild it with `microjam research compare` on the server.' }));
     return;
   }
   report.append(el('p', {}, el('a', { href: '/research-report/index.html', id: 'report-link' }, 'The latest full report'), ' (tables, all plots, CSV).'),
-    ...PLOTS.map((f) => el('img', { src: `/research-report/boxplot-${f}.png`, alt: `${f} by instrument`, class: 'plot' })));
+    // A report whose every instrument group is too small to show has no box plots.
+    ...PLOTS.map((f) => el('img', { src: `/research-report/boxplot-${f}.png`, alt: `${f} by instrument`, class: 'plot', onerror: (e) => e.target.remove() })));
 }

@@ -49,4 +49,16 @@ class RoboJamStatsTest {
             assertThat(api.get("/api/research/robojam-stats?format=xml").status()).isEqualTo(400);
         }
     }
+
+    @Test
+    void theCsvMeansAreTheExactDoubles() {
+        try (TestServer server = TestServer.start(engine, false)) {
+            Api api = server.http();
+            String four = CALL + "0.3, 0.8, 0.5, 20, 1\n";
+            for (String call : List.of(CALL, CALL, four))
+                assertThat(api.post("/api/robojam", null, Map.of("touches", call, "instrument", "keys", "seed", 1)).status()).isEqualTo(200);
+            String row = api.get("/api/research/robojam-stats?format=csv").text().lines().skip(1).findFirst().orElseThrow();
+            assertThat(Double.parseDouble(row.split(",")[4])).as("mean call touches, (3 + 3 + 4) / 3").isEqualTo(10 / 3.0);
+        }
+    }
 }

@@ -26,7 +26,7 @@ class SchemaTest {
                 while (rs.next()) {
                     String table = rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
                     if (table.startsWith("flyway") || table.startsWith("pg_") || table.startsWith("sql_")) continue;
-                    if (List.of("performer", "avatar", "performance", "robojam_usage").contains(table))
+                    if (List.of("performer", "avatar", "performance", "robojam_usage", "research_basis").contains(table))
                         columns.add(table + "." + rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
                 }
             }

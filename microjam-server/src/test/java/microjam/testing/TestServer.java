@@ -24,7 +24,11 @@ public final class TestServer implements AutoCloseable {
 
     public final Engine engine;
     public final Path dataDir;
+    /** The JDBC URL of this server's database, for command-line tools run against it (research compare). */
+    public final String databaseUrl;
     public final Database database;
+    /** Where this server's research report lives (served at /research-report/); null when it serves none. */
+    public final Path researchDir;
     public final WebServer server;
 
     /** The small random model every shared test server answers RoboJam requests with. */
@@ -41,15 +45,22 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts) {
+        this(engine, httpsOnly, withRoboJam, limits, timeouts, false);
+    }
+
+    private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts,
+                       boolean servesResearch) {
         this.engine = engine;
         try {
             this.dataDir = Files.createTempDirectory("microjam-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.database = Database.open(engine.freshUrl(dataDir));
+        this.databaseUrl = engine.freshUrl(dataDir);
+        this.database = Database.open(databaseUrl);
+        this.researchDir = servesResearch ? dataDir.resolve("research") : null;
         this.robojam = withRoboJam ? new RoboJam(MODEL, 2) : null;
-        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), null, limits, timeouts), database, robojam);
+        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), researchDir, limits, timeouts), database, robojam);
     }
 
     /** One server per engine for the whole test run; tests keep to their own performers' data. */
@@ -74,6 +85,11 @@ public final class TestServer implements AutoCloseable {
     /** A server of one's own with these timeouts. */
     public static TestServer withTimeouts(Engine engine, ServerConfig.Timeouts timeouts) {
         return new TestServer(engine, false, false, RateLimits.Config.OFF, timeouts);
+    }
+
+    /** A server of one's own that serves a research report from researchDir, as `microjam serve` does from DATA_DIR/research. */
+    public static TestServer withResearchReport(Engine engine) {
+        return new TestServer(engine, false, false, RateLimits.Config.OFF, ServerConfig.Timeouts.DEFAULT, true);
     }
 
     /** A server of one's own with no RoboJam model loaded. */
