@@ -1,12 +1,14 @@
 // The HTTPS certificate: a keystore given by the operator, or a self-signed one for localhost that is
-// made on first start in the data directory (with the JDK's keytool) and reused afterwards.
+// made on first start in the data directory (with the JDK's keytool) and reused afterwards; and the
+// protocols and cipher suites HTTPS speaks.
 package microjam.web;
+
+import microjam.store.PrivateFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -31,15 +33,19 @@ public final class Tls {
         Path file = dataDir.resolve(SELF_SIGNED);
         Path passwordFile = dataDir.resolve(SELF_SIGNED_PASSWORD);
         try {
-            if (Files.exists(file) && Files.exists(passwordFile))
+            PrivateFiles.directory(dataDir);
+            if (Files.exists(file) && Files.exists(passwordFile)) {
+                PrivateFiles.file(file); // made by an older version, with the umask's mode
+                PrivateFiles.file(passwordFile);
                 return new Keystore(file, Files.readString(passwordFile, StandardCharsets.UTF_8).strip());
-            Files.createDirectories(dataDir);
+            }
             byte[] secret = new byte[24];
             new SecureRandom().nextBytes(secret);
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
             Path tmp = dataDir.resolve(SELF_SIGNED + ".tmp");
             Files.deleteIfExists(tmp);
             generate(tmp, password);
+            PrivateFiles.restrictNew(tmp); // keytool made it with the umask's mode
             writePrivate(passwordFile, password);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return new Keystore(file, password);
@@ -69,11 +75,7 @@ public final class Tls {
     }
 
     private static void writePrivate(Path file, String content) throws IOException {
+        PrivateFiles.createFile(file); // 0600 before the secret is in it
         Files.writeString(file, content, StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the data directory's own permissions apply
-        }
     }
 }
