@@ -22,6 +22,15 @@ public final class Tls {
         }
     }
 
+    static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+    /**
+     * TLS 1.3's suites (all AEAD with forward secrecy), and for TLS 1.2 only ECDHE key exchange with
+     * GCM or ChaCha20-Poly1305: no CBC (padding oracles such as Lucky13), no static RSA (no forward
+     * secrecy). ECDSA for the self-signed certificate, RSA for an operator's. Jetty reads these as patterns.
+     */
+    static final String[] CIPHER_SUITES = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_(ECDSA|RSA)_WITH_AES_(128_GCM_SHA256|256_GCM_SHA384)", "TLS_ECDHE_(ECDSA|RSA)_WITH_CHACHA20_POLY1305_SHA256"};
+
     static final String SELF_SIGNED = "localhost.p12";
     static final String SELF_SIGNED_PASSWORD = "localhost.p12.password";
 

@@ -174,7 +174,8 @@ public final class WebServer implements AutoCloseable {
         ssl.setKeyStorePath(config.keystore().file().toAbsolutePath().toString());
         ssl.setKeyStorePassword(config.keystore().password());
         ssl.setKeyStoreType("PKCS12");
-        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        ssl.setIncludeProtocols(Tls.PROTOCOLS);
+        ssl.setIncludeCipherSuites(Tls.CIPHER_SUITES);
         HttpConfiguration secure = new HttpConfiguration(http);
         SecureRequestCustomizer customizer = new SecureRequestCustomizer();
         customizer.setSniHostCheck(false); // the self-signed certificate is also used via 127.0.0.1

@@ -72,6 +72,29 @@ class HttpsTest {
     }
 
     @Test
+    void tls12OffersOnlyForwardSecretAeadSuites() throws Exception {
+        TestServer server = TestServer.shared(Engine.SQLITE);
+        SSLContext context = Api.trusting(Tls.selfSigned(server.dataDir));
+        int port = server.server.httpsPort();
+        for (String cbc : new String[]{"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384"})
+            assertThatThrownBy(() -> handshake(context, port, "TLSv1.2", cbc)).as(cbc).isInstanceOf(IOException.class);
+        for (String aead : new String[]{"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"})
+            assertThat(handshake(context, port, "TLSv1.2", aead)).isEqualTo(aead);
+        assertThat(handshake(context, port, "TLSv1.3", "TLS_AES_128_GCM_SHA256")).isEqualTo("TLS_AES_128_GCM_SHA256");
+        assertThat(server.https().get("/health").status()).as("the server still answers").isEqualTo(200);
+    }
+
+    private static String handshake(SSLContext context, int port, String protocol, String suite) throws IOException {
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port)) {
+            socket.setEnabledProtocols(new String[]{protocol});
+            socket.setEnabledCipherSuites(new String[]{suite});
+            socket.startHandshake();
+            return socket.getSession().getCipherSuite();
+        }
+    }
+
+    @Test
     void httpsOnlyRedirectsHttpAndSendsHsts() {
         try (TestServer server = TestServer.start(Engine.SQLITE, true)) {
             Api.Response plain = server.http().get("/api/performances?limit=5");
