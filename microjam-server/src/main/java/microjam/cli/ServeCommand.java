@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -68,6 +69,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Open connections at once; more wait to be accepted (env MICROJAM_MAX_CONNECTIONS; default ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @Option(names = "--request-head-timeout", paramLabel = "SECONDS", defaultValue = "${env:MICROJAM_REQUEST_HEAD_TIMEOUT:-10}",
+            description = {"A request's line and headers must arrive within this long, counted from the connection's accept (its first request) "
+                    + "or from their first byte (later ones), else the connection is closed (env MICROJAM_REQUEST_HEAD_TIMEOUT; default ${DEFAULT-VALUE})."})
+    int requestHeadTimeout;
+
+    @Option(names = "--max-connections-per-client", paramLabel = "N", defaultValue = "${env:MICROJAM_MAX_CONNECTIONS_PER_CLIENT:-100}",
+            description = {"Open connections one client address (an IPv6 /64) may hold; more are closed at once; 0 for no cap; "
+                    + "trusted proxies are not capped (env MICROJAM_MAX_CONNECTIONS_PER_CLIENT; default ${DEFAULT-VALUE})."})
+    int maxConnectionsPerClient;
+
     @Option(names = "--rate-limit-writes", paramLabel = "N", defaultValue = "${env:MICROJAM_RATE_LIMIT_WRITES:-120}",
             description = "Changes (sign-ups, uploads, edits, deletions) per minute per client, 0 for no limit (env MICROJAM_RATE_LIMIT_WRITES; default ${DEFAULT-VALUE}).")
     int writesPerMinute;
@@ -82,7 +93,8 @@ final class ServeCommand implements Callable<Integer> {
         Tls.Keystore tls = keystore();
         ServerConfig config = new ServerConfig(host, port, httpsPort, httpsOnly, tls, storage.dataDir.resolve("research"),
                 new RateLimits.Config(writesPerMinute, robojamPerMinute),
-                new ServerConfig.Timeouts(java.time.Duration.ofSeconds(idleTimeout), java.time.Duration.ofSeconds(bodyTimeout), maxConnections));
+                new ServerConfig.Timeouts(Duration.ofSeconds(idleTimeout), Duration.ofSeconds(bodyTimeout), maxConnections,
+                        Duration.ofSeconds(requestHeadTimeout), maxConnectionsPerClient));
         Model model = robojamModel != null ? ModelFile.read(robojamModel) : Models.shipped();
         RoboJam robojam = model == null ? null : new RoboJam(model, robojamThreads);
         Database database = storage.open();

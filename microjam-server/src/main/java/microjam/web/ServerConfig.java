@@ -9,15 +9,21 @@ public record ServerConfig(String host, int httpPort, int httpsPort, boolean htt
     /**
      * idle: a connection that sends nothing for this long is closed; body: a request body must have
      * arrived this long after the request began (a client trickling bytes is cut off at 408);
-     * maxConnections: connections held at once, after which new ones wait to be accepted.
+     * maxConnections: connections held at once, after which new ones wait to be accepted;
+     * requestHead: a request's line and headers must have arrived this long after the connection was
+     * accepted (its first request) or after their first byte (later ones), else the connection is closed;
+     * maxConnectionsPerClient: connections one client address (an IPv6 /64) may hold at once, 0 for no cap.
      */
-    public record Timeouts(Duration idle, Duration body, int maxConnections) {
-        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(20), 10_000);
+    public record Timeouts(Duration idle, Duration body, int maxConnections, Duration requestHead, int maxConnectionsPerClient) {
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(20), 10_000, Duration.ofSeconds(10), 100);
 
         public Timeouts {
             if (idle.isNegative() || idle.isZero() || idle.toSeconds() > 3600) throw new IllegalArgumentException("idle-timeout must be between 1 and 3600 seconds");
             if (body.isNegative() || body.isZero() || body.toSeconds() > 3600) throw new IllegalArgumentException("body-timeout must be between 1 and 3600 seconds");
             if (maxConnections < 16 || maxConnections > 1_000_000) throw new IllegalArgumentException("max-connections must be between 16 and 1000000");
+            if (requestHead.isNegative() || requestHead.isZero() || requestHead.toSeconds() > 3600) throw new IllegalArgumentException("request-head-timeout must be between 1 and 3600 seconds");
+            if (maxConnectionsPerClient < 0 || maxConnectionsPerClient > maxConnections)
+                throw new IllegalArgumentException("max-connections-per-client must be between 0 (no cap) and max-connections (" + maxConnections + ")");
         }
     }
 

@@ -159,17 +159,20 @@ public final class WebServer implements AutoCloseable {
             server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
             // Past this many open connections, new ones wait in the accept queue: a flood of idle sockets runs out of room here, not out of file descriptors.
             server.addBean(new org.eclipse.jetty.server.NetworkConnectionLimit(config.timeouts().maxConnections(), server));
+            server.addBean(new RequestHeadDeadline(server, config.timeouts().requestHead()));
         });
         cfg.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
         });
-        cfg.jetty.addConnector((server, http) -> connector(server, config, config.httpPort(), HTTP,
+        // One count per client across both connectors.
+        ConnectionsPerClient perClient = new ConnectionsPerClient(config.timeouts().maxConnectionsPerClient(), ClientAddresses.NONE);
+        cfg.jetty.addConnector((server, http) -> connector(server, config, config.httpPort(), HTTP, perClient,
                 new HttpConnectionFactory(http)));
-        cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, config));
+        cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, config, perClient));
     }
 
-    private static Connector httpsConnector(Server server, HttpConfiguration http, ServerConfig config) {
+    private static Connector httpsConnector(Server server, HttpConfiguration http, ServerConfig config, ConnectionsPerClient perClient) {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStorePath(config.keystore().file().toAbsolutePath().toString());
         ssl.setKeyStorePassword(config.keystore().password());
@@ -181,12 +184,13 @@ public final class WebServer implements AutoCloseable {
         customizer.setSniHostCheck(false); // the self-signed certificate is also used via 127.0.0.1
         secure.addCustomizer(customizer);
         HttpConnectionFactory h1 = new HttpConnectionFactory(secure);
-        return connector(server, config, config.httpsPort(), HTTPS, new SslConnectionFactory(ssl, h1.getProtocol()), h1);
+        return connector(server, config, config.httpsPort(), HTTPS, perClient, new SslConnectionFactory(ssl, h1.getProtocol()), h1);
     }
 
-    private static ServerConnector connector(Server server, ServerConfig config, int port, String name,
+    private static ServerConnector connector(Server server, ServerConfig config, int port, String name, ConnectionsPerClient perClient,
                                              org.eclipse.jetty.server.ConnectionFactory... factories) {
         ServerConnector connector = new ServerConnector(server, factories);
+        connector.addBean(perClient); // Jetty tells it of every accept and close on this connector
         connector.setHost(config.host());
         connector.setPort(port);
         connector.setName(name);

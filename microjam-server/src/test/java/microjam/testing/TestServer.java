@@ -32,12 +32,22 @@ public final class TestServer implements AutoCloseable {
 
     public final RoboJam robojam;
 
+    /**
+     * The server's own timeouts, but no cap of connections per client: every test talks from 127.0.0.1,
+     * and each Api keeps its connections open until the idle timeout. SlowClientTest checks the cap.
+     */
+    public static final ServerConfig.Timeouts TIMEOUTS = uncapped(ServerConfig.Timeouts.DEFAULT);
+
+    private static ServerConfig.Timeouts uncapped(ServerConfig.Timeouts t) {
+        return new ServerConfig.Timeouts(t.idle(), t.body(), t.maxConnections(), t.requestHead(), 0);
+    }
+
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam) {
         this(engine, httpsOnly, withRoboJam, RateLimits.Config.OFF); // tests send many requests from one address
     }
 
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits) {
-        this(engine, httpsOnly, withRoboJam, limits, ServerConfig.Timeouts.DEFAULT);
+        this(engine, httpsOnly, withRoboJam, limits, TIMEOUTS);
     }
 
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts) {
