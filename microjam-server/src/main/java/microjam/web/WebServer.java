@@ -166,9 +166,9 @@ public final class WebServer implements AutoCloseable {
             http.setSendXPoweredBy(false);
         });
         // One count per client across both connectors.
-        ConnectionsPerClient perClient = new ConnectionsPerClient(config.timeouts().maxConnectionsPerClient(), ClientAddresses.NONE);
+        ConnectionsPerClient perClient = new ConnectionsPerClient(config.timeouts().maxConnectionsPerClient(), config.network().trustedProxies());
         cfg.jetty.addConnector((server, http) -> connector(server, config, config.httpPort(), HTTP, perClient,
-                new HttpConnectionFactory(http)));
+                new HttpConnectionFactory(forwarded(new HttpConfiguration(http), config))));
         cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, config, perClient));
     }
 
@@ -183,8 +183,14 @@ public final class WebServer implements AutoCloseable {
         SecureRequestCustomizer customizer = new SecureRequestCustomizer();
         customizer.setSniHostCheck(false); // the self-signed certificate is also used via 127.0.0.1
         secure.addCustomizer(customizer);
-        HttpConnectionFactory h1 = new HttpConnectionFactory(secure);
+        HttpConnectionFactory h1 = new HttpConnectionFactory(forwarded(secure, config));
         return connector(server, config, config.httpsPort(), HTTPS, perClient, new SslConnectionFactory(ssl, h1.getProtocol()), h1);
+    }
+
+    // Behind trusted proxies, their word on the client and on HTTPS, applied last so that it decides.
+    private static HttpConfiguration forwarded(HttpConfiguration http, ServerConfig config) {
+        if (!config.network().trustedProxies().isEmpty()) http.addCustomizer(new TrustedProxies(config.network().trustedProxies()));
+        return http;
     }
 
     private static ServerConnector connector(Server server, ServerConfig config, int port, String name, ConnectionsPerClient perClient,
@@ -201,16 +207,18 @@ public final class WebServer implements AutoCloseable {
         return connector;
     }
 
-    // Every response gets the security headers; in https-only mode plain HTTP is redirected.
-    private static void guard(Context ctx, ServerConfig config, int port) {
-        SecurityHeaders.apply(ctx, config.httpsOnly());
-        if (config.httpsOnly() && !ctx.req().isSecure()) {
-            String host = ctx.req().getServerName();
-            String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
-            ctx.redirect("https://" + (host.contains(":") ? "[" + host + "]" : host) + (port == 443 ? "" : ":" + port)
-                    + ctx.path() + query, io.javalin.http.HttpStatus.PERMANENT_REDIRECT);
-            ctx.skipRemainingHandlers();
-        }
+    // Every response gets the security headers. Plain HTTP is answered only for the clients that may use it
+    // (this machine, by default) and not at all when https-only; everyone else is redirected to HTTPS before
+    // anything of the request is read, so no token crosses the network in clear. The redirect goes to the
+    // configured public host, never to the Host header, which is the client's to forge.
+    private static void guard(Context ctx, ServerConfig config, int httpsPort) {
+        boolean secure = ctx.req().isSecure(); // behind a trusted proxy: as the proxy says
+        SecurityHeaders.apply(ctx, secure);
+        if (secure || !config.httpsOnly() && config.network().plainHttpClients().contains(ClientAddresses.literal(ctx.req().getRemoteAddr())))
+            return;
+        String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+        ctx.redirect(config.network().httpsOrigin(httpsPort) + ctx.path() + query, io.javalin.http.HttpStatus.PERMANENT_REDIRECT);
+        ctx.skipRemainingHandlers();
     }
 
     private static void robojamStats(Context ctx, UsageCounters usage) {

@@ -51,6 +51,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts) {
+        this(engine, httpsOnly, withRoboJam, limits, timeouts, ServerConfig.Network.DEFAULT);
+    }
+
+    private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts,
+                       ServerConfig.Network network) {
         this.engine = engine;
         try {
             this.dataDir = Files.createTempDirectory("microjam-test");
@@ -59,7 +64,7 @@ public final class TestServer implements AutoCloseable {
         }
         this.database = Database.open(engine.freshUrl(dataDir));
         this.robojam = withRoboJam ? new RoboJam(MODEL, 2) : null;
-        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), null, limits, timeouts), database, robojam);
+        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), null, limits, timeouts, network), database, robojam);
     }
 
     /** One server per engine for the whole test run; tests keep to their own performers' data. */
@@ -84,6 +89,11 @@ public final class TestServer implements AutoCloseable {
     /** A server of one's own with these timeouts. */
     public static TestServer withTimeouts(Engine engine, ServerConfig.Timeouts timeouts) {
         return new TestServer(engine, false, false, RateLimits.Config.OFF, timeouts);
+    }
+
+    /** A server of one's own with these public host, plain-HTTP clients and trusted proxies. */
+    public static TestServer withNetwork(Engine engine, boolean httpsOnly, ServerConfig.Network network) {
+        return new TestServer(engine, httpsOnly, false, RateLimits.Config.OFF, TIMEOUTS, network);
     }
 
     /** A server of one's own with no RoboJam model loaded. */
