@@ -28,9 +28,10 @@ public final class SpawnedServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    /** A server for a load run: a fresh data directory, no rate limits, a fresh SQLite file or the database given. */
+    /** A server for a load run: a fresh data directory, no rate limits or cap of connections per client, a fresh SQLite file or the database given. */
     public static SpawnedServer forLoad(String databaseUrl) throws IOException, InterruptedException {
-        List<String> options = new ArrayList<>(List.of("--rate-limit-writes", "0", "--rate-limit-robojam", "0", "--rate-limit-sign-ups", "0", "--rate-limit-reads", "0"));
+        List<String> options = new ArrayList<>(List.of("--rate-limit-writes", "0", "--rate-limit-robojam", "0", "--rate-limit-sign-ups", "0",
+                "--rate-limit-reads", "0", "--max-connections-per-client", "0"));
         if (databaseUrl != null) options.addAll(List.of("--database", databaseUrl));
         return start(Files.createTempDirectory("microjam-bench"), options);
     }

@@ -160,7 +160,7 @@ final class BenchCommand implements Runnable {
                     "  microjam bench load --database jdbc:postgresql://localhost/microjam?user=mj",
                     "  microjam bench load --url http://127.0.0.1:8080 --mix feed=70,upload=30"})
     static final class LoadBench implements Callable<Integer> {
-        @Option(names = "--url", paramLabel = "URL", description = "A running server to load instead of starting one (serve it with --rate-limit-writes 0 --rate-limit-robojam 0 --rate-limit-sign-ups 0 --rate-limit-reads 0).")
+        @Option(names = "--url", paramLabel = "URL", description = "A running server to load instead of starting one (serve it with --rate-limit-writes 0 --rate-limit-robojam 0 --rate-limit-sign-ups 0 --rate-limit-reads 0 --max-connections-per-client 0).")
         java.net.URI url;
         @Option(names = "--database", paramLabel = "JDBC-URL", description = "Database for the server this starts (default: a fresh SQLite file).")
         String database;

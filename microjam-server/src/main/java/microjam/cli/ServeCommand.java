@@ -5,6 +5,7 @@ import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
 import microjam.robojam.RoboJam;
 import microjam.store.Database;
+import microjam.web.ClientAddresses;
 import microjam.web.RateLimits;
 import microjam.web.ServerConfig;
 import microjam.web.Tls;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -68,6 +70,31 @@ final class ServeCommand implements Callable<Integer> {
             description = "Open connections at once; more wait to be accepted (env MICROJAM_MAX_CONNECTIONS; default ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @Option(names = "--request-head-timeout", paramLabel = "SECONDS", defaultValue = "${env:MICROJAM_REQUEST_HEAD_TIMEOUT:-10}",
+            description = {"A request's line and headers must arrive within this long, counted from the connection's accept (its first request) "
+                    + "or from their first byte (later ones), else the connection is closed (env MICROJAM_REQUEST_HEAD_TIMEOUT; default ${DEFAULT-VALUE})."})
+    int requestHeadTimeout;
+
+    @Option(names = "--max-connections-per-client", paramLabel = "N", defaultValue = "${env:MICROJAM_MAX_CONNECTIONS_PER_CLIENT:-100}",
+            description = {"Open connections one client address (an IPv6 /64) may hold; more are closed at once; 0 for no cap; "
+                    + "trusted proxies are not capped (env MICROJAM_MAX_CONNECTIONS_PER_CLIENT; default ${DEFAULT-VALUE})."})
+    int maxConnectionsPerClient;
+
+    @Option(names = "--public-host", paramLabel = "HOST[:PORT]", defaultValue = "${env:MICROJAM_PUBLIC_HOST:-localhost}",
+            description = {"The host clients reach the server by: plain HTTP is redirected to https://HOST[:PORT], never to a request's Host header; "
+                    + "without :PORT the HTTPS port (env MICROJAM_PUBLIC_HOST; default ${DEFAULT-VALUE})."})
+    String publicHost;
+
+    @Option(names = "--plain-http-clients", paramLabel = "LIST", defaultValue = "${env:MICROJAM_PLAIN_HTTP_CLIENTS:-127.0.0.0/8,::1}",
+            description = {"Client addresses and CIDR ranges that may use plain HTTP; everyone else is redirected to HTTPS (308) "
+                    + "so that tokens never cross the network in clear (env MICROJAM_PLAIN_HTTP_CLIENTS; default ${DEFAULT-VALUE}: this machine)."})
+    String plainHttpClients;
+
+    @Option(names = "--trusted-proxies", paramLabel = "LIST", defaultValue = "${env:MICROJAM_TRUSTED_PROXIES}",
+            description = {"Reverse proxies (addresses and CIDR ranges) whose X-Forwarded-Proto and X-Forwarded-For are believed; "
+                    + "from anyone else those headers are ignored (env MICROJAM_TRUSTED_PROXIES; default: none)."})
+    String trustedProxies;
+
     @Option(names = "--rate-limit-writes", paramLabel = "N", defaultValue = "${env:MICROJAM_RATE_LIMIT_WRITES:-120}",
             description = "Changes (sign-ups, uploads, edits, deletions) per minute per client, 0 for no limit (env MICROJAM_RATE_LIMIT_WRITES; default ${DEFAULT-VALUE}).")
     int writesPerMinute;
@@ -90,7 +117,9 @@ final class ServeCommand implements Callable<Integer> {
         Tls.Keystore tls = keystore();
         ServerConfig config = new ServerConfig(host, port, httpsPort, httpsOnly, tls, storage.dataDir.resolve("research"),
                 new RateLimits.Config(writesPerMinute, robojamPerMinute, signUpsPerHour, readsPerMinute),
-                new ServerConfig.Timeouts(java.time.Duration.ofSeconds(idleTimeout), java.time.Duration.ofSeconds(bodyTimeout), maxConnections));
+                new ServerConfig.Timeouts(Duration.ofSeconds(idleTimeout), Duration.ofSeconds(bodyTimeout), maxConnections,
+                        Duration.ofSeconds(requestHeadTimeout), maxConnectionsPerClient),
+                new ServerConfig.Network(publicHost, ClientAddresses.parse(plainHttpClients), ClientAddresses.parse(trustedProxies)));
         Model model = robojamModel != null ? ModelFile.read(robojamModel) : Models.shipped();
         RoboJam robojam = model == null ? null : new RoboJam(model, robojamThreads);
         Database database = storage.open();
@@ -112,6 +141,10 @@ final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         System.out.println("MicroJam is running on " + storage.describe() + ": http://localhost:" + server.httpPort()
                 + "/ and https://localhost:" + server.httpsPort() + "/ (Ctrl-C stops it)");
+        String redirect = config.network().httpsOrigin(server.httpsPort()) + "/";
+        System.out.println(httpsOnly ? "Plain HTTP redirects every client to " + redirect
+                : "Plain HTTP answers " + config.network().plainHttpClients() + " only; other clients are redirected to " + redirect
+                + (config.network().publicHost().equals(ServerConfig.Network.DEFAULT.publicHost()) ? " (give --public-host the name they reach this machine by)" : ""));
         System.out.println(model == null ? "RoboJam: no model loaded (its endpoints answer 503; give one with --robojam-model FILE)"
                 : "RoboJam: model " + model.name() + " (" + RoboJam.kernel() + ")");
         stopped.await();

@@ -2,6 +2,7 @@
 package microjam.cli;
 
 import microjam.store.Database;
+import microjam.store.PrivateFiles;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -16,7 +17,12 @@ final class StorageOptions {
     String databaseUrl;
 
     String jdbcUrl() {
-        return databaseUrl == null || databaseUrl.isBlank() ? Database.sqliteUrl(dataDir.resolve("microjam.db")) : databaseUrl.strip();
+        return embedded() ? Database.sqliteUrl(dataDir.resolve("microjam.db")) : databaseUrl.strip();
+    }
+
+    /** The embedded SQLite file in the data directory, rather than a database of the operator's. */
+    private boolean embedded() {
+        return databaseUrl == null || databaseUrl.isBlank();
     }
 
     /** What to tell the user about the database, without credentials that a URL may carry. */
@@ -28,6 +34,7 @@ final class StorageOptions {
     }
 
     Database open() {
+        if (embedded()) PrivateFiles.directory(dataDir); // 0700: it holds the database
         return Database.open(jdbcUrl());
     }
 }

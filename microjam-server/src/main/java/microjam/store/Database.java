@@ -67,11 +67,16 @@ public final class Database implements AutoCloseable {
         int query = path.indexOf('?');
         if (query >= 0) path = path.substring(0, query);
         if (!path.isEmpty() && !path.startsWith(":memory:") && !path.startsWith("file:")) {
-            Path parent = Path.of(path).toAbsolutePath().getParent();
+            Path file = Path.of(path).toAbsolutePath();
+            Path parent = file.getParent();
             try {
-                if (parent != null) Files.createDirectories(parent);
+                if (parent != null && !Files.isDirectory(parent)) PrivateFiles.createDirectories(parent);
+                // Made here, empty (SQLite's word for a new database) and 0600: SQLite makes its -wal and -shm files with the database's mode.
+                PrivateFiles.createFile(file);
+                PrivateFiles.file(Path.of(file + "-wal"));
+                PrivateFiles.file(Path.of(file + "-shm"));
             } catch (IOException e) {
-                throw new IllegalStateException("cannot create the database directory " + parent + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cannot create the database file " + file + ": " + e.getMessage(), e);
             }
         }
         // SQLite takes one writer at a time; a few connections serve concurrent readers under WAL.

@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 final class ClientAddress {
+    private static final int IPV6_PREFIX_BYTES = 8; // a /64
+
     private ClientAddress() {
     }
 
@@ -24,13 +26,21 @@ final class ClientAddress {
         if (literal.indexOf(':') < 0) return literal;
         try {
             // A literal from the connection, so this parses and never looks anything up.
-            InetAddress address = InetAddress.getByName(literal.startsWith("[") ? literal.substring(1, literal.length() - 1) : literal);
-            if (!(address instanceof Inet6Address)) return address.getHostAddress();
-            byte[] network = address.getAddress();
-            java.util.Arrays.fill(network, 8, 16, (byte) 0);
-            return InetAddress.getByAddress(network).getHostAddress() + "/64";
+            return group(InetAddress.getByName(literal.startsWith("[") ? literal.substring(1, literal.length() - 1) : literal));
         } catch (UnknownHostException e) {
             return literal;
+        }
+    }
+
+    /** The same for an address: IPv6 addresses that share their first 64 bits are one client. */
+    static String group(InetAddress address) {
+        if (!(address instanceof Inet6Address)) return address.getHostAddress();
+        byte[] network = address.getAddress();
+        java.util.Arrays.fill(network, IPV6_PREFIX_BYTES, 16, (byte) 0);
+        try {
+            return InetAddress.getByAddress(network).getHostAddress() + "/64";
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
         }
     }
 }

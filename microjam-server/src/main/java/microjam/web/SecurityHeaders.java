@@ -1,5 +1,6 @@
 // Headers on every response: no sniffing, no referrer leaks, no powerful browser features, a strict
-// content security policy (no inline script), and HSTS when the server runs HTTPS-only.
+// content security policy (no inline script), and HSTS on every HTTPS answer (a browser that has once
+// reached us over HTTPS never again sends a token over plain HTTP to this host).
 package microjam.web;
 
 import io.javalin.http.Context;
@@ -13,14 +14,13 @@ final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
-    static void apply(Context ctx, boolean httpsOnly) {
+    static void apply(Context ctx, boolean secure) {
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        if (httpsOnly && ctx.req().isSecure())
-            ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        if (secure) ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
 }

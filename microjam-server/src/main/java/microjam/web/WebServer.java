@@ -169,33 +169,44 @@ public final class WebServer implements AutoCloseable {
             server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
             // Past this many open connections, new ones wait in the accept queue: a flood of idle sockets runs out of room here, not out of file descriptors.
             server.addBean(new org.eclipse.jetty.server.NetworkConnectionLimit(config.timeouts().maxConnections(), server));
+            server.addBean(new RequestHeadDeadline(server, config.timeouts().requestHead()));
         });
         cfg.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
         });
-        cfg.jetty.addConnector((server, http) -> connector(server, config, config.httpPort(), HTTP,
-                new HttpConnectionFactory(http)));
-        cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, config));
+        // One count per client across both connectors.
+        ConnectionsPerClient perClient = new ConnectionsPerClient(config.timeouts().maxConnectionsPerClient(), config.network().trustedProxies());
+        cfg.jetty.addConnector((server, http) -> connector(server, config, config.httpPort(), HTTP, perClient,
+                new HttpConnectionFactory(forwarded(new HttpConfiguration(http), config))));
+        cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, config, perClient));
     }
 
-    private static Connector httpsConnector(Server server, HttpConfiguration http, ServerConfig config) {
+    private static Connector httpsConnector(Server server, HttpConfiguration http, ServerConfig config, ConnectionsPerClient perClient) {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStorePath(config.keystore().file().toAbsolutePath().toString());
         ssl.setKeyStorePassword(config.keystore().password());
         ssl.setKeyStoreType("PKCS12");
-        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        ssl.setIncludeProtocols(Tls.PROTOCOLS);
+        ssl.setIncludeCipherSuites(Tls.CIPHER_SUITES);
         HttpConfiguration secure = new HttpConfiguration(http);
         SecureRequestCustomizer customizer = new SecureRequestCustomizer();
         customizer.setSniHostCheck(false); // the self-signed certificate is also used via 127.0.0.1
         secure.addCustomizer(customizer);
-        HttpConnectionFactory h1 = new HttpConnectionFactory(secure);
-        return connector(server, config, config.httpsPort(), HTTPS, new SslConnectionFactory(ssl, h1.getProtocol()), h1);
+        HttpConnectionFactory h1 = new HttpConnectionFactory(forwarded(secure, config));
+        return connector(server, config, config.httpsPort(), HTTPS, perClient, new SslConnectionFactory(ssl, h1.getProtocol()), h1);
     }
 
-    private static ServerConnector connector(Server server, ServerConfig config, int port, String name,
+    // Behind trusted proxies, their word on the client and on HTTPS, applied last so that it decides.
+    private static HttpConfiguration forwarded(HttpConfiguration http, ServerConfig config) {
+        if (!config.network().trustedProxies().isEmpty()) http.addCustomizer(new TrustedProxies(config.network().trustedProxies()));
+        return http;
+    }
+
+    private static ServerConnector connector(Server server, ServerConfig config, int port, String name, ConnectionsPerClient perClient,
                                              org.eclipse.jetty.server.ConnectionFactory... factories) {
         ServerConnector connector = new ServerConnector(server, factories);
+        connector.addBean(perClient); // Jetty tells it of every accept and close on this connector
         connector.setHost(config.host());
         connector.setPort(port);
         connector.setName(name);
@@ -206,16 +217,18 @@ public final class WebServer implements AutoCloseable {
         return connector;
     }
 
-    // Every response gets the security headers; in https-only mode plain HTTP is redirected.
-    private static void guard(Context ctx, ServerConfig config, int port) {
-        SecurityHeaders.apply(ctx, config.httpsOnly());
-        if (config.httpsOnly() && !ctx.req().isSecure()) {
-            String host = ctx.req().getServerName();
-            String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
-            ctx.redirect("https://" + (host.contains(":") ? "[" + host + "]" : host) + (port == 443 ? "" : ":" + port)
-                    + ctx.path() + query, io.javalin.http.HttpStatus.PERMANENT_REDIRECT);
-            ctx.skipRemainingHandlers();
-        }
+    // Every response gets the security headers. Plain HTTP is answered only for the clients that may use it
+    // (this machine, by default) and not at all when https-only; everyone else is redirected to HTTPS before
+    // anything of the request is read, so no token crosses the network in clear. The redirect goes to the
+    // configured public host, never to the Host header, which is the client's to forge.
+    private static void guard(Context ctx, ServerConfig config, int httpsPort) {
+        boolean secure = ctx.req().isSecure(); // behind a trusted proxy: as the proxy says
+        SecurityHeaders.apply(ctx, secure);
+        if (secure || !config.httpsOnly() && config.network().plainHttpClients().contains(ClientAddresses.literal(ctx.req().getRemoteAddr())))
+            return;
+        String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+        ctx.redirect(config.network().httpsOrigin(httpsPort) + ctx.path() + query, io.javalin.http.HttpStatus.PERMANENT_REDIRECT);
+        ctx.skipRemainingHandlers();
     }
 
     private static void robojamStats(Context ctx, UsageCounters usage) {

@@ -36,20 +36,30 @@ public final class TestServer implements AutoCloseable {
 
     public final RoboJam robojam;
 
+    /**
+     * The server's own timeouts, but no cap of connections per client: every test talks from 127.0.0.1,
+     * and each Api keeps its connections open until the idle timeout. SlowClientTest checks the cap.
+     */
+    public static final ServerConfig.Timeouts TIMEOUTS = uncapped(ServerConfig.Timeouts.DEFAULT);
+
+    private static ServerConfig.Timeouts uncapped(ServerConfig.Timeouts t) {
+        return new ServerConfig.Timeouts(t.idle(), t.body(), t.maxConnections(), t.requestHead(), 0);
+    }
+
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam) {
         this(engine, httpsOnly, withRoboJam, RateLimits.Config.OFF); // tests send many requests from one address
     }
 
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits) {
-        this(engine, httpsOnly, withRoboJam, limits, ServerConfig.Timeouts.DEFAULT);
+        this(engine, httpsOnly, withRoboJam, limits, TIMEOUTS);
     }
 
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts) {
-        this(engine, httpsOnly, withRoboJam, limits, timeouts, false);
+        this(engine, httpsOnly, withRoboJam, limits, timeouts, ServerConfig.Network.DEFAULT, false);
     }
 
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts,
-                       boolean servesResearch) {
+                       ServerConfig.Network network, boolean servesResearch) {
         this.engine = engine;
         try {
             this.dataDir = Files.createTempDirectory("microjam-test");
@@ -60,7 +70,7 @@ public final class TestServer implements AutoCloseable {
         this.database = Database.open(databaseUrl);
         this.researchDir = servesResearch ? dataDir.resolve("research") : null;
         this.robojam = withRoboJam ? new RoboJam(MODEL, 2) : null;
-        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), researchDir, limits, timeouts), database, robojam);
+        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), researchDir, limits, timeouts, network), database, robojam);
     }
 
     /** One server per engine for the whole test run; tests keep to their own performers' data. */
@@ -89,7 +99,12 @@ public final class TestServer implements AutoCloseable {
 
     /** A server of one's own that serves a research report from researchDir, as `microjam serve` does from DATA_DIR/research. */
     public static TestServer withResearchReport(Engine engine) {
-        return new TestServer(engine, false, false, RateLimits.Config.OFF, ServerConfig.Timeouts.DEFAULT, true);
+        return new TestServer(engine, false, false, RateLimits.Config.OFF, TIMEOUTS, ServerConfig.Network.DEFAULT, true);
+    }
+
+    /** A server of one's own with these public host, plain-HTTP clients and trusted proxies. */
+    public static TestServer withNetwork(Engine engine, boolean httpsOnly, ServerConfig.Network network) {
+        return new TestServer(engine, httpsOnly, false, RateLimits.Config.OFF, TIMEOUTS, network, false);
     }
 
     /** A server of one's own with no RoboJam model loaded. */

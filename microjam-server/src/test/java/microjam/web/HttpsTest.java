@@ -1,8 +1,11 @@
-// HTTPS with the self-signed certificate made on first start, TLS 1.2+ only, and https-only mode.
+// HTTPS with the self-signed certificate made on first start, TLS 1.2+ only (1.2 with forward-secret
+// AEAD suites only), HSTS on every HTTPS answer, and https-only mode, whose redirect goes to the
+// configured public host whatever Host header a request carries.
 package microjam.web;
 
 import microjam.testing.Api;
 import microjam.testing.Engine;
+import microjam.testing.RawHttp;
 import microjam.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -72,17 +75,66 @@ class HttpsTest {
     }
 
     @Test
+    void tls12OffersOnlyForwardSecretAeadSuites() throws Exception {
+        TestServer server = TestServer.shared(Engine.SQLITE);
+        SSLContext context = Api.trusting(Tls.selfSigned(server.dataDir));
+        int port = server.server.httpsPort();
+        for (String cbc : new String[]{"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384"})
+            assertThatThrownBy(() -> handshake(context, port, "TLSv1.2", cbc)).as(cbc).isInstanceOf(IOException.class);
+        for (String aead : new String[]{"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"})
+            assertThat(handshake(context, port, "TLSv1.2", aead)).isEqualTo(aead);
+        assertThat(handshake(context, port, "TLSv1.3", "TLS_AES_128_GCM_SHA256")).isEqualTo("TLS_AES_128_GCM_SHA256");
+        assertThat(server.https().get("/health").status()).as("the server still answers").isEqualTo(200);
+    }
+
+    private static String handshake(SSLContext context, int port, String protocol, String suite) throws IOException {
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port)) {
+            socket.setEnabledProtocols(new String[]{protocol});
+            socket.setEnabledCipherSuites(new String[]{suite});
+            socket.startHandshake();
+            return socket.getSession().getCipherSuite();
+        }
+    }
+
+    @Test
     void httpsOnlyRedirectsHttpAndSendsHsts() {
         try (TestServer server = TestServer.start(Engine.SQLITE, true)) {
             Api.Response plain = server.http().get("/api/performances?limit=5");
             assertThat(plain.status()).isEqualTo(308);
-            assertThat(plain.header("Location")).isEqualTo("https://127.0.0.1:" + server.server.httpsPort() + "/api/performances?limit=5");
+            assertThat(plain.header("Location")).isEqualTo("https://localhost:" + server.server.httpsPort() + "/api/performances?limit=5");
+            assertThat(plain.header("Strict-Transport-Security")).as("HSTS only means something over HTTPS").isNull();
             Api.Response secure = server.https().get("/api/performances?limit=5");
             assertThat(secure.status()).isEqualTo(200);
             assertThat(secure.header("Strict-Transport-Security")).contains("max-age=31536000");
         }
         assertThat(TestServer.shared(Engine.SQLITE).https().get("/health").header("Strict-Transport-Security"))
-                .as("no HSTS unless https-only").isNull();
+                .as("HSTS on every HTTPS answer, https-only or not").contains("max-age=31536000");
+    }
+
+    @Test
+    void theHttpsRedirectGoesToThePublicHostWhateverTheHostHeaderSays() throws Exception {
+        try (TestServer server = TestServer.start(Engine.SQLITE, true)) {
+            int http = server.server.httpPort(), https = server.server.httpsPort();
+            for (String forged : new String[]{"evil.example", "evil.example:443", "[2001:db8::1]", "localhost@evil.example"}) {
+                String answer = RawHttp.exchange("127.0.0.1", http, RawHttp.get("/api/performances?limit=5", forged, ""));
+                assertThat(RawHttp.status(answer)).as(forged).isIn(308, 400);
+                if (RawHttp.status(answer) == 308)
+                    assertThat(RawHttp.header(answer, "Location")).as(forged).isEqualTo("https://localhost:" + https + "/api/performances?limit=5");
+            }
+            String plain = RawHttp.exchange("127.0.0.1", http, RawHttp.get("/health", "evil.example", ""));
+            assertThat(RawHttp.header(plain, "Location")).isEqualTo("https://localhost:" + https + "/health");
+        }
+        ServerConfig.Network site = new ServerConfig.Network("jam.example.org", ClientAddresses.LOOPBACK, ClientAddresses.NONE);
+        try (TestServer server = TestServer.withNetwork(Engine.SQLITE, true, site)) {
+            String answer = RawHttp.exchange("127.0.0.1", server.server.httpPort(), RawHttp.get("/x?y=1", "evil.example", ""));
+            assertThat(RawHttp.header(answer, "Location")).isEqualTo("https://jam.example.org:" + server.server.httpsPort() + "/x?y=1");
+        }
+        assertThat(new ServerConfig.Network("jam.example.org:443", ClientAddresses.LOOPBACK, ClientAddresses.NONE).httpsOrigin(8443))
+                .isEqualTo("https://jam.example.org");
+        for (String bad : new String[]{"evil.example/path", "user@jam.example.org", "jam.example.org#x", "2001:db8::1", "", "a b", "jam.example.org:99999"})
+            assertThatThrownBy(() -> new ServerConfig.Network(bad, ClientAddresses.LOOPBACK, ClientAddresses.NONE)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static javax.net.ssl.X509TrustManager trustAll() {

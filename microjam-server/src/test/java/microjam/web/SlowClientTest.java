@@ -1,10 +1,13 @@
 // Slow clients cannot take the server from anyone else: hundreds of connections trickling their
 // headers hold no thread, and everyone else is answered at once; a connection that goes quiet is
-// closed after the idle timeout; a body trickled in a byte at a time is cut off with 408.
+// closed after the idle timeout; one that trickles its headers is closed at the request-head deadline
+// though it is never idle; one client address holds at most so many connections while another is
+// served; a body trickled in a byte at a time is cut off with 408.
 package microjam.web;
 
 import microjam.testing.Api;
 import microjam.testing.Engine;
+import microjam.testing.RawHttp;
 import microjam.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SlowClientTest {
-    static final ServerConfig.Timeouts SHORT = new ServerConfig.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), 10_000);
+    // The head deadline and the cap per client are far off here: these tests hold hundreds of slow connections from one address on purpose.
+    static final ServerConfig.Timeouts SHORT = new ServerConfig.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), 10_000, Duration.ofSeconds(60), 1_000);
+    // Trickling a header line every second never lets a connection go idle (3 s); only the head deadline (2 s) ends it.
+    static final ServerConfig.Timeouts HEAD_DEADLINE = new ServerConfig.Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), 10_000, Duration.ofSeconds(2), 1_000);
+    static final ServerConfig.Timeouts CAPPED = new ServerConfig.Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(20), 10_000, Duration.ofSeconds(60), 20);
 
     @Test
     void hundredsOfSlowLorisConnectionsDoNotSlowAnyoneElse() throws Exception {
@@ -55,6 +63,102 @@ class SlowClientTest {
             } finally {
                 for (Socket s : loris) s.close();
             }
+        }
+    }
+
+    @Test
+    void connectionsTricklingTheirHeadersAreClosedAtTheHeadDeadline() throws Exception {
+        try (TestServer server = TestServer.withTimeouts(Engine.SQLITE, HEAD_DEADLINE)) {
+            Api api = server.http();
+            Api.Performer ada = api.newPerformer();
+            UUID kept = api.publishOk(ada, "keys", Api.sampleCsv(20), null);
+            List<Socket> tricklers = new ArrayList<>();
+            byte[] head = "GET /api/performances HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII);
+            javax.net.ssl.SSLSocketFactory tls = Api.trusting(Tls.selfSigned(server.dataDir)).getSocketFactory();
+            try {
+                for (int i = 0; i < 300; i++) {
+                    Socket s = switch (i % 10) {
+                        case 0 -> tls.createSocket("localhost", server.server.httpsPort()); // over TLS
+                        case 1 -> keptAlive(server.server.httpPort()); // on a connection that has already served a request
+                        default -> new Socket("127.0.0.1", server.server.httpPort());
+                    };
+                    s.getOutputStream().write(head);
+                    tricklers.add(s);
+                }
+                long start = System.nanoTime();
+                long slowest = 0;
+                for (int second = 1; second <= 6; second++) {
+                    Thread.sleep(Math.max(0, start + second * 1_000_000_000L - System.nanoTime()) / 1_000_000);
+                    for (Socket s : tricklers) {
+                        try {
+                            s.getOutputStream().write(("X-" + second + ": a\r\n").getBytes(StandardCharsets.US_ASCII)); // a line a second: never idle
+                        } catch (IOException closedByServer) {
+                            // what the deadline is for
+                        }
+                    }
+                    long asked = System.nanoTime();
+                    assertThat(api.get("/health").status()).isEqualTo(200);
+                    assertThat(api.get("/api/performances/" + kept).status()).isEqualTo(200);
+                    slowest = Math.max(slowest, System.nanoTime() - asked);
+                }
+                long stillOpen = tricklers.stream().filter(s -> !RawHttp.closedByServer(s)).count();
+                assertThat(stillOpen).as("of 300 connections (30 over TLS, 30 kept alive) trickling their headers for 6 s, still open (deadline 2 s)").isZero();
+                assertThat(Duration.ofNanos(slowest)).as("/health and a performance among the tricklers").isLessThan(Duration.ofSeconds(2));
+            } finally {
+                for (Socket s : tricklers) s.close();
+            }
+            assertThat(api.get("/api/performances/" + kept).status()).as("nothing stored is lost").isEqualTo(200);
+        }
+    }
+
+    // A connection that has been answered one whole request and is kept alive for the next.
+    private static Socket keptAlive(int port) throws IOException {
+        Socket s = new Socket("127.0.0.1", port);
+        s.setSoTimeout(10_000);
+        s.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        StringBuilder answer = new StringBuilder();
+        for (int c = s.getInputStream().read(); c != -1 && c != '}'; c = s.getInputStream().read()) answer.append((char) c); // the JSON body ends the answer
+        assertThat(answer.toString()).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("Connection: close");
+        return s;
+    }
+
+    @Test
+    void oneAddressHoldsAtMostItsCapOfConnectionsWhileAnotherIsServed() throws Exception {
+        try (TestServer server = TestServer.withTimeouts(Engine.SQLITE, CAPPED)) {
+            int port = server.server.httpPort();
+            List<Socket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 60; i++) {
+                    Socket s = RawHttp.connect("127.0.0.1", port);
+                    s.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII)); // never finished
+                    held.add(s);
+                }
+                long closed = 0;
+                for (long deadline = System.nanoTime() + 5_000_000_000L; System.nanoTime() < deadline && closed < 40; Thread.sleep(100))
+                    closed = held.stream().filter(RawHttp::closedByServer).count();
+                assertThat(closed).as("of 60 connections from 127.0.0.1 with a cap of 20, closed by the server").isEqualTo(40);
+                assertThat(held.subList(0, 20)).as("the first 20, within the cap, are kept").noneMatch(RawHttp::closedByServer);
+
+                long asked = System.nanoTime();
+                assertThat(health("127.0.0.2", port)).as("a client from another address").isEqualTo(200);
+                assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(2));
+            } finally {
+                for (Socket s : held) s.close();
+            }
+            int again = health("127.0.0.1", port);
+            for (long deadline = System.nanoTime() + 5_000_000_000L; again != 200 && System.nanoTime() < deadline; again = health("127.0.0.1", port))
+                Thread.sleep(100);
+            assertThat(again).as("the first address, its connections closed").isEqualTo(200);
+        }
+    }
+
+    // GET /health from this source address: its status, or -1 when the server closed the connection instead.
+    private static int health(String source, int port) {
+        try {
+            String answer = RawHttp.exchange(source, port, RawHttp.get("/health", "x", ""));
+            return answer.startsWith("HTTP/1.1 ") ? RawHttp.status(answer) : -1;
+        } catch (IOException closed) {
+            return -1;
         }
     }
 
