@@ -1,11 +1,11 @@
 // How the server runs: ports (0 picks a free one), bind address, HTTPS keystore and https-only mode,
-// rate limits, and how long and how many connections a client may hold.
+// rate limits, how long and how many connections a client may hold, and where /metrics is served.
 package microjam.web;
 
 import java.time.Duration;
 
 public record ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir,
-                           RateLimits.Config rateLimits, Timeouts timeouts) {
+                           RateLimits.Config rateLimits, Timeouts timeouts, Integer metricsPort) {
     /**
      * idle: a connection that sends nothing for this long is closed; body: a request body must have
      * arrived this long after the request began (a client trickling bytes is cut off at 408);
@@ -30,6 +30,17 @@ public record ServerConfig(String host, int httpPort, int httpsPort, boolean htt
         this(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, Timeouts.DEFAULT);
     }
 
+    /** No admin port: /metrics is answered on the public ports, to local clients only. */
+    public ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir,
+                        RateLimits.Config rateLimits, Timeouts timeouts) {
+        this(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, timeouts, null);
+    }
+
+    /** This configuration with /metrics served only on an admin port of its own (0 picks one), or with none if null. */
+    public ServerConfig withMetricsPort(Integer port) {
+        return new ServerConfig(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, timeouts, port);
+    }
+
     public ServerConfig {
         // researchDir: the latest research report (research compare's output), served at /research-report/; null for none.
         if (host == null || host.isBlank()) throw new IllegalArgumentException("host is required");
@@ -39,6 +50,12 @@ public record ServerConfig(String host, int httpPort, int httpsPort, boolean htt
         if (rateLimits == null) rateLimits = RateLimits.Config.DEFAULT;
         if (timeouts == null) timeouts = Timeouts.DEFAULT;
         if (httpPort != 0 && httpPort == httpsPort) throw new IllegalArgumentException("port and https-port must differ");
+        // metricsPort: null for none (then /metrics is on the public ports, for local clients only).
+        if (metricsPort != null) {
+            checkPort("metrics-port", metricsPort);
+            if (metricsPort != 0 && (metricsPort == httpPort || metricsPort == httpsPort))
+                throw new IllegalArgumentException("metrics-port must differ from port and https-port");
+        }
     }
 
     private static void checkPort(String name, int port) {
