@@ -35,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--https-port", defaultValue = "${env:MICROJAM_HTTPS_PORT:-8443}", description = "HTTPS port (env MICROJAM_HTTPS_PORT; default ${DEFAULT-VALUE}).")
     int httpsPort;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${env:MICROJAM_METRICS_PORT}",
+            description = {"Serve /metrics (Prometheus) on this admin port only, to whoever can reach it: firewall it (env MICROJAM_METRICS_PORT).",
+                    "Without it, /metrics is answered on the HTTP and HTTPS ports to clients on this machine only (loopback, not via a proxy)."})
+    Integer metricsPort;
+
     @Option(names = "--https-only", defaultValue = "${env:MICROJAM_HTTPS_ONLY:-false}", fallbackValue = "true", arity = "0..1",
             description = "Redirect HTTP to HTTPS and send HSTS (env MICROJAM_HTTPS_ONLY).")
     boolean httpsOnly;
@@ -82,7 +87,8 @@ final class ServeCommand implements Callable<Integer> {
         Tls.Keystore tls = keystore();
         ServerConfig config = new ServerConfig(host, port, httpsPort, httpsOnly, tls, storage.dataDir.resolve("research"),
                 new RateLimits.Config(writesPerMinute, robojamPerMinute),
-                new ServerConfig.Timeouts(java.time.Duration.ofSeconds(idleTimeout), java.time.Duration.ofSeconds(bodyTimeout), maxConnections));
+                new ServerConfig.Timeouts(java.time.Duration.ofSeconds(idleTimeout), java.time.Duration.ofSeconds(bodyTimeout), maxConnections))
+                .withMetricsPort(metricsPort);
         Model model = robojamModel != null ? ModelFile.read(robojamModel) : Models.shipped();
         RoboJam robojam = model == null ? null : new RoboJam(model, robojamThreads);
         Database database = storage.open();
@@ -104,6 +110,8 @@ final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         System.out.println("MicroJam is running on " + storage.describe() + ": http://localhost:" + server.httpPort()
                 + "/ and https://localhost:" + server.httpsPort() + "/ (Ctrl-C stops it)");
+        System.out.println(server.metricsPort() < 0 ? "Metrics: /metrics on the ports above, for clients on this machine only"
+                : "Metrics: http://" + host + ":" + server.metricsPort() + "/metrics (admin port; not on the ports above)");
         System.out.println(model == null ? "RoboJam: no model loaded (its endpoints answer 503; give one with --robojam-model FILE)"
                 : "RoboJam: model " + model.name() + " (" + RoboJam.kernel() + ")");
         stopped.await();

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 public final class TestServer implements AutoCloseable {
     private static final Map<Engine, TestServer> SHARED = new EnumMap<>(Engine.class);
@@ -41,6 +42,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts) {
+        this(engine, withRoboJam, (config, dataDir) -> new ServerConfig(config.host(), config.httpPort(), config.httpsPort(), httpsOnly, config.keystore(),
+                config.researchDir(), limits, timeouts));
+    }
+
+    private TestServer(Engine engine, boolean withRoboJam, BiFunction<ServerConfig, Path, ServerConfig> configure) {
         this.engine = engine;
         try {
             this.dataDir = Files.createTempDirectory("microjam-test");
@@ -49,7 +55,8 @@ public final class TestServer implements AutoCloseable {
         }
         this.database = Database.open(engine.freshUrl(dataDir));
         this.robojam = withRoboJam ? new RoboJam(MODEL, 2) : null;
-        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), null, limits, timeouts), database, robojam);
+        this.server = WebServer.start(configure.apply(new ServerConfig("127.0.0.1", 0, 0, false, Tls.selfSigned(dataDir), null,
+                RateLimits.Config.OFF, ServerConfig.Timeouts.DEFAULT), dataDir), database, robojam);
     }
 
     /** One server per engine for the whole test run; tests keep to their own performers' data. */
@@ -74,6 +81,14 @@ public final class TestServer implements AutoCloseable {
     /** A server of one's own with these timeouts. */
     public static TestServer withTimeouts(Engine engine, ServerConfig.Timeouts timeouts) {
         return new TestServer(engine, false, false, RateLimits.Config.OFF, timeouts);
+    }
+
+    /**
+     * A server of one's own (with RoboJam, no rate limits) configured by configure from the tests' usual
+     * configuration, e.g. with a research directory; configure gets the data directory as well.
+     */
+    public static TestServer configured(Engine engine, BiFunction<ServerConfig, Path, ServerConfig> configure) {
+        return new TestServer(engine, true, configure);
     }
 
     /** A server of one's own with no RoboJam model loaded. */
