@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 final class MetricsServer implements AutoCloseable {
+    /** Where metrics are served, on the admin port and (to local clients) on the public ones. */
     static final String PATH = "/metrics";
     /** Threads for a scrape every few seconds: the acceptor, the selector and a few to answer. */
     private static final int THREADS = 6;

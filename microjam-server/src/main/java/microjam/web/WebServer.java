@@ -77,7 +77,7 @@ public final class WebServer implements AutoCloseable {
             r.before(limits::check);
             r.get("/health", ctx -> health(ctx, database));
             MetricsAccess metricsAccess = MetricsAccess.of(config);
-            r.get("/metrics", ctx -> metricsAccess.serve(ctx, metrics));
+            r.get(MetricsServer.PATH, ctx -> metricsAccess.serve(ctx, metrics));
 
             r.post("/api/performers", performerRoutes::create);
             r.get("/api/performers/{id}", performerRoutes::show);
