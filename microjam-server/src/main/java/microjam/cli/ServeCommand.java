@@ -37,6 +37,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--https-port", defaultValue = "${env:MICROJAM_HTTPS_PORT:-8443}", description = "HTTPS port (env MICROJAM_HTTPS_PORT; default ${DEFAULT-VALUE}).")
     int httpsPort;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${env:MICROJAM_METRICS_PORT}",
+            description = {"Serve /metrics (Prometheus) on this admin port only, to whoever can reach it: firewall it (env MICROJAM_METRICS_PORT).",
+                    "Without it, /metrics is answered on the HTTP and HTTPS ports to clients on this machine only (loopback, not via a proxy)."})
+    Integer metricsPort;
+
     @Option(names = "--https-only", defaultValue = "${env:MICROJAM_HTTPS_ONLY:-false}", fallbackValue = "true", arity = "0..1",
             description = "Redirect HTTP to HTTPS and send HSTS (env MICROJAM_HTTPS_ONLY).")
     boolean httpsOnly;
@@ -119,7 +124,8 @@ final class ServeCommand implements Callable<Integer> {
                 new RateLimits.Config(writesPerMinute, robojamPerMinute, signUpsPerHour, readsPerMinute),
                 new ServerConfig.Timeouts(Duration.ofSeconds(idleTimeout), Duration.ofSeconds(bodyTimeout), maxConnections,
                         Duration.ofSeconds(requestHeadTimeout), maxConnectionsPerClient),
-                new ServerConfig.Network(publicHost, ClientAddresses.parse(plainHttpClients), ClientAddresses.parse(trustedProxies)));
+                new ServerConfig.Network(publicHost, ClientAddresses.parse(plainHttpClients), ClientAddresses.parse(trustedProxies)))
+                .withMetricsPort(metricsPort);
         Model model = robojamModel != null ? ModelFile.read(robojamModel) : Models.shipped();
         RoboJam robojam = model == null ? null : new RoboJam(model, robojamThreads);
         Database database = storage.open();
@@ -145,6 +151,8 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println(httpsOnly ? "Plain HTTP redirects every client to " + redirect
                 : "Plain HTTP answers " + config.network().plainHttpClients() + " only; other clients are redirected to " + redirect
                 + (config.network().publicHost().equals(ServerConfig.Network.DEFAULT.publicHost()) ? " (give --public-host the name they reach this machine by)" : ""));
+        System.out.println(server.metricsPort() < 0 ? "Metrics: /metrics on the ports above, for clients on this machine only"
+                : "Metrics: http://" + host + ":" + server.metricsPort() + "/metrics (admin port; not on the ports above)");
         System.out.println(model == null ? "RoboJam: no model loaded (its endpoints answer 503; give one with --robojam-model FILE)"
                 : "RoboJam: model " + model.name() + " (" + RoboJam.kernel() + ")");
         stopped.await();

@@ -2,6 +2,9 @@
 package microjam.web;
 
 public final class ApiError extends RuntimeException {
+    /** What a 404 for a path that is not there says, whoever answers it. */
+    public static final String NO_SUCH_ROUTE = "no such page or API route";
+
     private final int status;
     private final String field;
 
@@ -13,6 +16,11 @@ public final class ApiError extends RuntimeException {
 
     public static ApiError badRequest(String field, String message) {
         return new ApiError(400, field, message);
+    }
+
+    /** A 404 that says no more than an unknown path does. */
+    public static ApiError noSuchRoute() {
+        return new ApiError(404, null, NO_SUCH_ROUTE);
     }
 
     public static ApiError notFound(String what) {

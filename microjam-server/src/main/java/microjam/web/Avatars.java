@@ -36,8 +36,7 @@ final class Avatars {
     }
 
     private static String formatOf(String contentType) {
-        String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
-        return switch (type) {
+        return switch (MediaType.parse(contentType).map(MediaType::type).orElse("")) {
             case "image/png" -> "png";
             case "image/jpeg", "image/jpg" -> "jpeg";
             default -> throw new ApiError(415, "Content-Type", "an avatar must be sent as image/png or image/jpeg");

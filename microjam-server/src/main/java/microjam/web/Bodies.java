@@ -65,9 +65,8 @@ final class Bodies {
     }
 
     static <T> T json(Context ctx, Class<T> type) {
-        String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))
-            throw new ApiError(415, "Content-Type", "send the body as application/json");
+        if (MediaType.parse(ctx.header("Content-Type")).filter(MediaType::isJson).isEmpty())
+            throw new ApiError(415, "Content-Type", "send the body as application/json (with charset=utf-8, if any)");
         return Json.read(read(ctx, JSON_LIMIT), type);
     }
 

@@ -1,5 +1,5 @@
-// The API's JSON: strict reading (unknown fields, duplicate keys and type coercions are errors that
-// name the field), camelCase writing, ISO-8601 dates.
+// The API's JSON: strict reading (unknown fields, duplicate keys, type coercions and fractions where a
+// whole number belongs are errors that name the field), camelCase writing, ISO-8601 dates.
 package microjam.web;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -33,6 +33,7 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // "candidates": 1.5 is not 1, nor is 2.0 or 1e2 a whole number
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .addModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
@@ -43,6 +44,8 @@ public final class Json {
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         }
+        // The same for integer fields, whatever the feature's default in a later Jackson: a float token is never an integer.
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         return mapper;
     }
 
@@ -67,12 +70,21 @@ public final class Json {
     private static String describe(JsonMappingException e, String field) {
         if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException)
             return "unknown field \"" + field + "\"";
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && !field.isEmpty() && integral(m.getTargetType()))
+            return field + " must be a whole number";
+        if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException && !field.isEmpty())
+            return field + " is out of range";
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && !field.isEmpty())
             return field + " has the wrong type" + (m.getTargetType() != null ? " (expected " + simpleName(m.getTargetType()) + ")" : "");
         if (e.getCause() instanceof microjam.performance.InvalidValue invalid) return invalid.getMessage();
         // Jackson's own words here name our classes: say what the client can act on instead.
         if (field.isEmpty()) return "the request body must be a JSON object";
         return field + " is not valid here";
+    }
+
+    private static boolean integral(Class<?> type) {
+        return type != null && (type == int.class || type == long.class || type == short.class || type == byte.class
+                || type == Integer.class || type == Long.class || type == Short.class || type == Byte.class || type == java.math.BigInteger.class);
     }
 
     private static String simpleName(Class<?> type) {

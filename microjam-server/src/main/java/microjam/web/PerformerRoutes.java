@@ -105,7 +105,7 @@ final class PerformerRoutes {
 
     void changeAvatar(Context ctx) {
         Performer me = auth.require(ctx);
-        String contentType = ctx.contentType();
+        String contentType = ctx.header("Content-Type"); // the header as sent: Avatars reads it strictly
         byte[] upload = Bodies.read(ctx, Bodies.AVATAR_LIMIT);
         performers.setAvatar(me.id(), Avatars.normalise(upload, contentType));
         ctx.json(Views.performer(me));

@@ -5,6 +5,8 @@ package microjam.web;
 
 import io.javalin.http.Context;
 
+import java.util.function.BiConsumer;
+
 final class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:",
@@ -15,12 +17,17 @@ final class SecurityHeaders {
     }
 
     static void apply(Context ctx, boolean secure) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        if (secure) ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        forEach(secure, ctx::header);
+    }
+
+    /** Every security header, with HSTS when hsts: for Javalin's responses and for the errors Jetty answers itself. */
+    static void forEach(boolean hsts, BiConsumer<String, String> header) {
+        header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Referrer-Policy", "no-referrer");
+        header.accept("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Cross-Origin-Opener-Policy", "same-origin");
+        if (hsts) header.accept("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
 }

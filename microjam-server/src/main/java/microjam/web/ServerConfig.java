@@ -1,5 +1,6 @@
 // How the server runs: ports (0 picks a free one), bind address, HTTPS keystore and https-only mode,
-// rate limits, how long and how many connections a client may hold, and who may use plain HTTP.
+// rate limits, how long and how many connections a client may hold, who may use plain HTTP, and where
+// /metrics is served.
 package microjam.web;
 
 import java.net.URI;
@@ -7,7 +8,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 
 public record ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir,
-                           RateLimits.Config rateLimits, Timeouts timeouts, Network network) {
+                           RateLimits.Config rateLimits, Timeouts timeouts, Network network, Integer metricsPort) {
     /**
      * idle: a connection that sends nothing for this long is closed; body: a request body must have
      * arrived this long after the request began (a client trickling bytes is cut off at 408);
@@ -82,6 +83,17 @@ public record ServerConfig(String host, int httpPort, int httpsPort, boolean htt
         this(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, timeouts, Network.DEFAULT);
     }
 
+    /** No admin port: /metrics is answered on the public ports, to local clients only. */
+    public ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir,
+                        RateLimits.Config rateLimits, Timeouts timeouts, Network network) {
+        this(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, timeouts, network, null);
+    }
+
+    /** This configuration with /metrics served only on an admin port of its own (0 picks one), or with none if null. */
+    public ServerConfig withMetricsPort(Integer port) {
+        return new ServerConfig(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, timeouts, network, port);
+    }
+
     public ServerConfig {
         // researchDir: the latest research report (research compare's output), served at /research-report/; null for none.
         if (host == null || host.isBlank()) throw new IllegalArgumentException("host is required");
@@ -92,6 +104,12 @@ public record ServerConfig(String host, int httpPort, int httpsPort, boolean htt
         if (timeouts == null) timeouts = Timeouts.DEFAULT;
         if (network == null) network = Network.DEFAULT;
         if (httpPort != 0 && httpPort == httpsPort) throw new IllegalArgumentException("port and https-port must differ");
+        // metricsPort: null for none (then /metrics is on the public ports, for local clients only).
+        if (metricsPort != null) {
+            checkPort("metrics-port", metricsPort);
+            if (metricsPort != 0 && (metricsPort == httpPort || metricsPort == httpsPort))
+                throw new IllegalArgumentException("metrics-port must differ from port and https-port");
+        }
     }
 
     private static void checkPort(String name, int port) {

@@ -44,11 +44,13 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final ServerConfig config;
     private final UsageCounters usage;
+    private final MetricsServer metricsServer; // null without an admin port
 
-    private WebServer(Javalin app, ServerConfig config, UsageCounters usage) {
+    private WebServer(Javalin app, ServerConfig config, UsageCounters usage, MetricsServer metricsServer) {
         this.app = app;
         this.config = config;
         this.usage = usage;
+        this.metricsServer = metricsServer;
     }
 
     public static WebServer start(ServerConfig config, Database database) {
@@ -75,13 +77,17 @@ public final class WebServer implements AutoCloseable {
             var r = cfg.routes;
             RateLimits limits = new RateLimits(config.rateLimits(), auth);
             r.before(ctx -> guard(ctx, config, httpsPort.get()));
+            r.before(MethodGuard::refuseOverrides);
+            r.before(HiddenFiles::refuse);
+            r.before(MediaType::refuseUnknownCharset);
             r.before(ctx -> Bodies.startClock(ctx, config.timeouts().body()));
             r.before(research::beforeRequest);
             r.after(research::afterRequest);
             r.beforeMatched(limits::check);
             // The route table: each route names the kind of rate limit it draws from (RateLimits.Kind).
             r.get("/health", ctx -> health(ctx, database));
-            r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            MetricsAccess metricsAccess = MetricsAccess.of(config);
+            r.get(MetricsServer.PATH, ctx -> metricsAccess.serve(ctx, metrics));
 
             r.post("/api/performers", performerRoutes::create, SIGN_UP);
             r.get("/api/performers/{id}", performerRoutes::show, READ);
@@ -107,26 +113,35 @@ public final class WebServer implements AutoCloseable {
 
             r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
             r.exception(InvalidValue.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));
-            r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
+            // Javalin's 404 names the path it did not find: ours says the same for every path, echoing nothing.
+            r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), null, e.getStatus() == 404 ? ApiError.NO_SUCH_ROUTE : e.getMessage()));
             r.exception(Exception.class, (e, ctx) -> {
                 var storage = StorageFailure.of(e);
                 if (storage.isPresent()) {
                     storageFailed(ctx, storage.get(), e);
                     return;
                 }
-                LOG.error("event=unhandled_error method={} route={} error={}", ctx.method(), route(ctx), LogLine.value(e.getClass().getName()), e);
+                LOG.error("event=unhandled_error method={} route={} error={}", MethodGuard.label(ctx), LogLine.value(route(ctx)), LogLine.value(e.getClass().getName()), e);
                 error(ctx, 500, null, "internal error");
             });
             // Statuses Javalin sets by itself get the same JSON body as ours (ours already have one).
-            for (var status : Map.of(404, "no such page or API route", 405, "method not allowed here").entrySet())
+            for (var status : Map.of(404, ApiError.NO_SUCH_ROUTE, 405, "method not allowed here").entrySet())
                 r.error(status.getKey(), ctx -> {
                     if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, status.getKey(), null, status.getValue());
                 });
         });
-        app.start();
-        WebServer server = new WebServer(app, config, usage);
+        // The admin port first: once the app answers /health, /metrics answers too.
+        MetricsServer metricsServer = config.metricsPort() == null ? null : MetricsServer.start(config.host(), config.metricsPort(), metrics);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            if (metricsServer != null) metricsServer.close();
+            throw e;
+        }
+        WebServer server = new WebServer(app, config, usage, metricsServer);
         httpsPort.set(server.httpsPort());
-        LOG.info("event=started http_port={} https_port={}", server.httpPort(), server.httpsPort());
+        LOG.info("event=started http_port={} https_port={} metrics_port={}", server.httpPort(), server.httpsPort(),
+                metricsServer == null ? "none" : metricsServer.port());
         return server;
     }
 
@@ -137,10 +152,11 @@ public final class WebServer implements AutoCloseable {
         cfg.http.maxRequestSize = Bodies.AVATAR_LIMIT + 1024L;
         cfg.http.prefer405over404 = true;
         // The access log: method, route template, status and time. Never the address, a header, a query or a body.
+        // The method is the request line's, one of a fixed set (MethodGuard), so neither logs nor metrics grow with what clients invent.
         cfg.requestLogger.http((ctx, ms) -> {
-            String route = route(ctx);
-            ACCESS.info("event=request method={} route={} status={} ms={}", ctx.method(), LogLine.value(route), ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms));
-            metrics.request(ctx.method().name(), route, ctx.statusCode(), ms);
+            String route = route(ctx), method = MethodGuard.label(ctx);
+            ACCESS.info("event=request method={} route={} status={} ms={}", method, LogLine.value(route), ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms));
+            metrics.request(method, route, ctx.statusCode(), ms);
         });
         cfg.jsonMapper(new JavalinJackson(Json.MAPPER, true));
         cfg.staticFiles.add(files -> {
@@ -163,6 +179,8 @@ public final class WebServer implements AutoCloseable {
                 files.headers = Map.of("Cache-Control", "no-cache");
             });
         }
+        // Errors Jetty answers itself (malformed requests, before any route) look like ours: JSON with the security headers.
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         // Graceful shutdown: on stop, connectors close to new requests and those in flight get up to 10 s to finish.
         cfg.jetty.modifyServer(server -> {
             server.setStopTimeout(10_000);
@@ -247,19 +265,18 @@ public final class WebServer implements AutoCloseable {
                 error(ctx, 503, null, "the database is unavailable; try again shortly");
             }
             case FULL -> {
-                LOG.error("event=storage_full method={} route={} cause={} effect={}", ctx.method(), LogLine.value(route(ctx)),
+                LOG.error("event=storage_full method={} route={} cause={} effect={}", MethodGuard.label(ctx), LogLine.value(route(ctx)),
                         LogLine.value(LogLine.cause(e)), LogLine.value("writes answer 507 until space is freed; reads go on"));
                 error(ctx, 507, null, "the server's storage is full: nothing was saved; try again later");
             }
         }
     }
 
+    // The route template the request matched: not ctx.endpoint(), which after an after-handler names that handler ("*").
     private static String route(Context ctx) {
-        try {
-            return ctx.endpoint().path;
-        } catch (RuntimeException unmatched) {
-            return ctx.path().startsWith("/api/") ? "(no route)" : "(static)";
-        }
+        var matched = ctx.endpoints().matchedHttpEndpoint();
+        if (matched != null) return matched.path;
+        return ctx.path().startsWith("/api/") ? "(no route)" : "(static)";
     }
 
     private static void health(Context ctx, Database database) {
@@ -291,6 +308,11 @@ public final class WebServer implements AutoCloseable {
         throw new IllegalStateException("no " + name + " connector");
     }
 
+    /** The admin port serving /metrics; -1 without one. */
+    public int metricsPort() {
+        return metricsServer == null ? -1 : metricsServer.port();
+    }
+
     public ServerConfig config() {
         return config;
     }
@@ -298,6 +320,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        if (metricsServer != null) metricsServer.close();
         usage.close();
     }
 }

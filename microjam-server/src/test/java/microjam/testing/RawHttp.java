@@ -1,39 +1,64 @@
-// HTTP/1.1 over a plain socket, for what HttpClient will not do: send a forged Host header, come from
-// another loopback address (all of 127.0.0.0/8 is this machine on Linux, so 127.0.0.2 plays "another
-// client"), or hold a connection half-sent. Loopback only.
+// HTTP/1.1 over a plain socket, for what java.net.http will not do: send malformed request lines, bad URIs,
+// oversized, contradictory or forged headers; come from another loopback address (all of 127.0.0.0/8 is
+// this machine on Linux, so 127.0.0.2 plays "another client"); or hold a connection half-sent. Loopback only.
 package microjam.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 public final class RawHttp {
-    /** A whole answer: its status and text (head and body). */
-    public record Reply(int status, String text) {
-        /** The body, de-chunked where the server chunked it. */
-        public String body() {
-            int start = text.indexOf("\r\n\r\n");
-            if (start < 0) return "";
-            String head = text.substring(0, start).toLowerCase(java.util.Locale.ROOT), rest = text.substring(start + 4);
-            if (!head.contains("transfer-encoding: chunked")) return rest;
-            StringBuilder body = new StringBuilder();
-            for (int at = 0; ; ) {
-                int line = rest.indexOf("\r\n", at);
-                int size = Integer.parseInt(rest.substring(at, line).strip(), 16);
-                if (size == 0) return body.toString();
-                body.append(rest, line + 2, line + 2 + size);
-                at = line + 2 + size + 2;
+    private RawHttp() {
+    }
+
+    /** An answer: its status, its headers (names in lower case, the first value of each) and its body. */
+    public record Response(int status, Map<String, String> headers, byte[] body) {
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public JsonNode json() {
+            try {
+                return Api.JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + text(), e);
             }
         }
     }
 
-    private RawHttp() {
+    /** Sends request (the whole request, as bytes in ISO-8859-1) on a new connection and reads until the server closes it. */
+    public static Response send(int port, String request) {
+        return send(null, port, request);
+    }
+
+    /** The same over TLS with this context (e.g. Api.trusting(the server's keystore)); plain TCP if tls is null. */
+    public static Response send(SSLContext tls, int port, String request) {
+        try (Socket socket = tls == null ? new Socket("127.0.0.1", port) : tls.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return parse(readAll(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One request from sourceAddress: method, path, extra header lines (each ending in \r\n) and an optional body. */
-    public static Reply send(String sourceAddress, int port, String method, String path, String headers, String body) {
+    public static Response send(String sourceAddress, int port, String method, String path, String headers, String body) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers
                 + (body == null ? "" : "Content-Length: " + content.length + "\r\n") + "\r\n";
@@ -42,10 +67,51 @@ public final class RawHttp {
             socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().write(content);
             socket.getOutputStream().flush();
-            String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Reply(status(text), text);
+            return parse(readAll(socket.getInputStream()));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        try {
+            for (int n; (n = in.read(chunk)) >= 0; ) out.write(chunk, 0, n);
+        } catch (SocketTimeoutException | java.net.SocketException closedAfterAnswering) {
+            // a server that answers an error and resets the connection: what arrived is the answer
+        }
+        return out.toByteArray();
+    }
+
+    private static Response parse(byte[] raw) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) throw new AssertionError("no complete HTTP response: " + text);
+        String[] lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+        }
+        byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+        String length = headers.get("content-length");
+        if (length != null) body = java.util.Arrays.copyOf(body, Math.min(body.length, Integer.parseInt(length)));
+        else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) body = dechunked(body);
+        return new Response(status, headers, body);
+    }
+
+    private static byte[] dechunked(byte[] chunked) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String text = new String(chunked, StandardCharsets.ISO_8859_1);
+        for (int at = 0; ; ) {
+            int line = text.indexOf("\r\n", at);
+            if (line < 0) return out.toByteArray();
+            int size = Integer.parseInt(text.substring(at, line).strip(), 16);
+            if (size == 0) return out.toByteArray();
+            out.write(chunked, line + 2, size);
+            at = line + 2 + size + 2;
         }
     }
 

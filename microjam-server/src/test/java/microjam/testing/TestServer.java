@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 public final class TestServer implements AutoCloseable {
     private static final Map<Engine, TestServer> SHARED = new EnumMap<>(Engine.class);
@@ -60,6 +61,11 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts,
                        ServerConfig.Network network, boolean servesResearch) {
+        this(engine, httpsOnly, withRoboJam, limits, timeouts, network, servesResearch, (config, dir) -> config);
+    }
+
+    private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts,
+                       ServerConfig.Network network, boolean servesResearch, BiFunction<ServerConfig, Path, ServerConfig> configure) {
         this.engine = engine;
         try {
             this.dataDir = Files.createTempDirectory("microjam-test");
@@ -70,7 +76,8 @@ public final class TestServer implements AutoCloseable {
         this.database = Database.open(databaseUrl);
         this.researchDir = servesResearch ? dataDir.resolve("research") : null;
         this.robojam = withRoboJam ? new RoboJam(MODEL, 2) : null;
-        this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), researchDir, limits, timeouts, network), database, robojam);
+        this.server = WebServer.start(configure.apply(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), researchDir, limits,
+                timeouts, network), dataDir), database, robojam);
     }
 
     /** One server per engine for the whole test run; tests keep to their own performers' data. */
@@ -105,6 +112,14 @@ public final class TestServer implements AutoCloseable {
     /** A server of one's own with these public host, plain-HTTP clients and trusted proxies. */
     public static TestServer withNetwork(Engine engine, boolean httpsOnly, ServerConfig.Network network) {
         return new TestServer(engine, httpsOnly, false, RateLimits.Config.OFF, TIMEOUTS, network, false);
+    }
+
+    /**
+     * A server of one's own (with RoboJam, no rate limits) configured by configure from the tests' usual
+     * configuration, e.g. with a research directory; configure gets the data directory as well.
+     */
+    public static TestServer configured(Engine engine, BiFunction<ServerConfig, Path, ServerConfig> configure) {
+        return new TestServer(engine, false, true, RateLimits.Config.OFF, TIMEOUTS, ServerConfig.Network.DEFAULT, false, configure);
     }
 
     /** A server of one's own with no RoboJam model loaded. */
