@@ -74,6 +74,10 @@ public final class PerformanceStore {
         });
     }
 
+    public boolean exists(UUID id) {
+        return jdbi.withHandle(h -> exists(h, id));
+    }
+
     public Optional<Performance> find(UUID id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM performance WHERE id = :id")
                 .bind("id", id.toString()).map((rs, ctx) -> performance(rs)).findFirst());

@@ -9,15 +9,32 @@ public record ServerConfig(String host, int httpPort, int httpsPort, boolean htt
     /**
      * idle: a connection that sends nothing for this long is closed; body: a request body must have
      * arrived this long after the request began (a client trickling bytes is cut off at 408);
-     * maxConnections: connections held at once, after which new ones wait to be accepted.
+     * maxConnections: connections held at once, after which new ones wait to be accepted;
+     * robojam: a RoboJam call not answered this long after its work began is cancelled and answered 503.
      */
-    public record Timeouts(Duration idle, Duration body, int maxConnections) {
+    public record Timeouts(Duration idle, Duration body, int maxConnections, Duration robojam) {
+        /**
+         * A RoboJam call's deadline: a web-app call takes 10–300 ms and a full budget of work drains in
+         * 5–12 s (RoboJam.DEFAULT_STEP_BUDGET); past this, the client has most likely given up. Below the
+         * idle timeout, so that the deadline, not the connection, ends a call nobody answers.
+         */
+        public static final Duration ROBOJAM_DEADLINE = Duration.ofSeconds(12);
         public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(20), 10_000);
 
         public Timeouts {
             if (idle.isNegative() || idle.isZero() || idle.toSeconds() > 3600) throw new IllegalArgumentException("idle-timeout must be between 1 and 3600 seconds");
             if (body.isNegative() || body.isZero() || body.toSeconds() > 3600) throw new IllegalArgumentException("body-timeout must be between 1 and 3600 seconds");
             if (maxConnections < 16 || maxConnections > 1_000_000) throw new IllegalArgumentException("max-connections must be between 16 and 1000000");
+            if (robojam.toMillis() < 1 || robojam.toSeconds() > 600) throw new IllegalArgumentException("the RoboJam deadline must be between 1 ms and 600 seconds");
+        }
+
+        /** With the default RoboJam deadline. */
+        public Timeouts(Duration idle, Duration body, int maxConnections) {
+            this(idle, body, maxConnections, ROBOJAM_DEADLINE);
+        }
+
+        public Timeouts withRoboJamDeadline(Duration deadline) {
+            return new Timeouts(idle, body, maxConnections, deadline);
         }
     }
 

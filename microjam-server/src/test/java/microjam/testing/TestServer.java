@@ -41,6 +41,10 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts) {
+        this(engine, httpsOnly, withRoboJam ? new RoboJam(MODEL, 2) : null, limits, timeouts);
+    }
+
+    private TestServer(Engine engine, boolean httpsOnly, RoboJam robojam, RateLimits.Config limits, ServerConfig.Timeouts timeouts) {
         this.engine = engine;
         try {
             this.dataDir = Files.createTempDirectory("microjam-test");
@@ -48,7 +52,7 @@ public final class TestServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.database = Database.open(engine.freshUrl(dataDir));
-        this.robojam = withRoboJam ? new RoboJam(MODEL, 2) : null;
+        this.robojam = robojam;
         this.server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), null, limits, timeouts), database, robojam);
     }
 
@@ -74,6 +78,11 @@ public final class TestServer implements AutoCloseable {
     /** A server of one's own with these timeouts. */
     public static TestServer withTimeouts(Engine engine, ServerConfig.Timeouts timeouts) {
         return new TestServer(engine, false, false, RateLimits.Config.OFF, timeouts);
+    }
+
+    /** A server of one's own answering RoboJam with this model (e.g. one as costly as the shipped one), on one core as `microjam serve` does. */
+    public static TestServer withRoboJam(Engine engine, Model model, ServerConfig.Timeouts timeouts) {
+        return new TestServer(engine, false, new RoboJam(model, 1), RateLimits.Config.OFF, timeouts);
     }
 
     /** A server of one's own with no RoboJam model loaded. */
