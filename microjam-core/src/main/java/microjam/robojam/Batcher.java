@@ -2,6 +2,9 @@
 // taking new requests in between steps; each step's rows are split across all cores. A lone request
 // runs alone at single-request speed; under load, the responses share each pass over the weights, so
 // throughput grows with load.
+// A job whose future is completed by anyone else (cancelled: its client went away or its deadline
+// passed) leaves at once: out of the queue when it is cancelled, out of the batch before the next step.
+// The queue itself is bounded by RoboJam's budget of steps in flight, which admits jobs before they come here.
 package microjam.robojam;
 
 import microjam.performance.Touches;
@@ -32,16 +35,32 @@ final class Batcher implements AutoCloseable {
     }
 
     CompletableFuture<Result> submit(Response response) {
-        if (closed) throw new IllegalStateException("RoboJam is shut down");
+        if (closed) throw shutDown();
         Job job = new Job(response, new CompletableFuture<>());
         worker.queue.add(job);
+        // Cancelled while queued: gone from the queue now, not when the scheduler reaches it.
+        job.done().whenComplete((result, failure) -> {
+            if (failure != null) worker.queue.remove(job);
+        });
+        if (closed) failQueued(); // closed meanwhile: this job must not wait for a scheduler that has stopped
         return job.done();
     }
 
+    /** Stops the scheduler; every job not yet answered fails at once (queued ones here, active ones as the scheduler stops). */
     @Override
     public void close() {
         closed = true;
+        failQueued();
         worker.queue.add(new Job(null, null)); // wakes the scheduler if it is waiting
+    }
+
+    private void failQueued() {
+        for (Job job; (job = worker.queue.poll()) != null; )
+            if (job.done() != null) job.done().completeExceptionally(shutDown());
+    }
+
+    private static IllegalStateException shutDown() {
+        return new IllegalStateException("RoboJam is shut down");
     }
 
     private final class Worker implements Runnable {
@@ -67,12 +86,13 @@ final class Batcher implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            for (Job job : active) job.done().completeExceptionally(new IllegalStateException("RoboJam is shut down"));
+            for (Job job : active) job.done().completeExceptionally(shutDown());
+            failQueued();
             batch.parallel.close();
         }
 
         private void admit(Job job) {
-            if (job == null || job.response() == null) return;
+            if (job == null || job.response() == null || job.done().isDone()) return;
             try {
                 job.response().start();
                 active.add(job);
@@ -82,6 +102,8 @@ final class Batcher implements AutoCloseable {
         }
 
         private void stepAll() {
+            active.removeIf(job -> job.done().isDone()); // cancelled since the last step
+            if (active.isEmpty()) return;
             batch.size = active.size();
             for (int i = 0; i < batch.size; i++) batch.states[i] = active.get(i).response().state;
             try {

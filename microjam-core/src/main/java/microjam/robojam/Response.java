@@ -52,7 +52,17 @@ final class Response {
         this.state = network.newState();
         this.start = PerformanceStart.marked(network.model()) ? PerformanceStart.input(scale) : null;
         this.style = style;
-        this.inputs = start != null ? (call.isEmpty() ? 1 : call.size() + 2) : Math.max(1, call.size());
+        this.inputs = inputs(network.model(), call);
+    }
+
+    /** Steps fed before sampling: a start step before and after the call when the model reads them, and each call touch (an empty call: one zero input, or one start step). */
+    static int inputs(Model model, Touches call) {
+        return PerformanceStart.marked(model) ? (call.isEmpty() ? 1 : call.size() + 2) : Math.max(1, call.size());
+    }
+
+    /** The most steps a response to this call can take: every input, then a step per touch up to the limit. */
+    static long maxSteps(Model model, Touches call) {
+        return inputs(model, call) + MAX_TOUCHES;
     }
 
     /** Prepares the first step. */

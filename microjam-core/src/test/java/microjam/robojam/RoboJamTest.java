@@ -1,5 +1,7 @@
 // A response is always a valid performance, at most 5 s, the same for the same seed, different for
-// another seed; 32 parallel requests give exactly what they give one at a time.
+// another seed; 32 parallel requests give exactly what they give one at a time, also beside calls that
+// are cancelled. Admission: past the budget a call is refused before any work; a cancelled or late call
+// frees its share at once; closing RoboJam fails every call still waiting, queued ones included.
 package microjam.robojam;
 
 import microjam.performance.Touch;
@@ -9,11 +11,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,5 +119,75 @@ class RoboJamTest {
                 .isEqualTo(TouchCsv.write(robojam.respond(call, new Settings(1.0, 0.5, 9, 1)).touches()));
         assertThat(TouchCsv.write(robojam.respond(Touches.NONE, new Settings(1.0, 0.5, 9, 6)).touches())).as("an empty call has no style to match: its first draw")
                 .isEqualTo(TouchCsv.write(robojam.respond(Touches.NONE, new Settings(1.0, 0.5, 9)).touches()));
+    }
+
+    /** The longest call there is: 2,000 touches in 5 s. */
+    static Touches longest() {
+        List<Touch> touches = new ArrayList<>();
+        for (int i = 0; i < Touches.MAX_TOUCHES; i++) touches.add(new Touch(i * 0.0025, (i % 30) / 30.0, 0.3 + 0.0002 * i, 10, i % 15 != 0));
+        return new Touches(touches);
+    }
+
+    static Settings worst(long seed) {
+        return new Settings(1.0, 0.5, seed, Settings.MAX_CANDIDATES);
+    }
+
+    @Test
+    void pastTheBudgetACallIsRefusedAtOnceAndCancellingFreesItsShare() throws Exception {
+        try (RoboJam small = new RoboJam(RandomModel.create(new Shape(2, 64, 5, 3), 5), 1, RoboJam.LARGEST_CALL_STEPS)) {
+            RoboJam.Pending largest = small.start(longest(), worst(1));
+            assertThat(small.load().stepsInFlight()).isEqualTo(Settings.MAX_CANDIDATES * (Touches.MAX_TOUCHES + Response.MAX_TOUCHES));
+            assertThat(small.load().draws()).isEqualTo(Settings.MAX_CANDIDATES);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.start(call(1), Settings.defaults(1)))
+                    .isInstanceOf(RoboJam.Busy.class).hasMessageContaining("RoboJam is busy");
+            assertThat(small.load().refused()).isEqualTo(1);
+            assertThat(small.load().draws()).as("a refused call draws nothing").isEqualTo(Settings.MAX_CANDIDATES);
+
+            largest.cancel();
+            assertThat(small.load().stepsInFlight()).as("freed at once").isZero();
+            assertThat(small.load().cancelled()).isEqualTo(Settings.MAX_CANDIDATES);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> largest.await(Duration.ofSeconds(5))).isInstanceOf(CancellationException.class);
+            assertThat(small.start(call(1), Settings.defaults(1)).await(Duration.ofSeconds(30)).touches()).as("room again")
+                    .isEqualTo(small.respond(call(1), Settings.defaults(1)).touches());
+        }
+    }
+
+    @Test
+    void aCallPastItsTimeoutIsCancelledAndFreesItsShare() {
+        RoboJam.Pending late = robojam.start(longest(), worst(2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> late.await(Duration.ofMillis(20))).isInstanceOf(TimeoutException.class);
+        assertThat(robojam.load().stepsInFlight()).isZero();
+    }
+
+    @Test
+    void anAnswerIsTheSameBesideCallsThatAreCancelled() throws Exception {
+        Touches call = call(150);
+        Touches alone = robojam.respond(call, new Settings(1.0, 0.5, 77, 4)).touches();
+        List<RoboJam.Pending> abandoned = new ArrayList<>();
+        for (int i = 0; i < 3; i++) abandoned.add(robojam.start(longest(), worst(100 + i)));
+        RoboJam.Pending kept = robojam.start(call, new Settings(1.0, 0.5, 77, 4));
+        Thread.sleep(50);
+        abandoned.forEach(RoboJam.Pending::cancel); // mid-batch
+        assertThat(kept.await(Duration.ofSeconds(30)).touches()).isEqualTo(alone);
+    }
+
+    @Test
+    void closingFailsEveryWaitingCallAtOnceQueuedOnesIncluded() throws Exception {
+        RoboJam closing = new RoboJam(RandomModel.create(new Shape(2, 256, 5, 3), 5), 1);
+        int calls = 8; // 8 × 16 candidates: 64 in the batch, 64 queued
+        try (ExecutorService pool = Executors.newFixedThreadPool(calls)) {
+            List<Future<?>> waiting = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                long seed = i;
+                waiting.add(pool.submit(() -> closing.respond(longest(), worst(seed))));
+            }
+            Thread.sleep(500);
+            long start = System.nanoTime();
+            closing.close();
+            for (Future<?> f : waiting)
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).as("failed, not left to time out")
+                        .isInstanceOf(ExecutionException.class).hasMessageContaining("RoboJam is shut down");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        }
     }
 }

@@ -63,6 +63,12 @@ final class ServeCommand implements Callable<Integer> {
                     "Splitting only pays on an otherwise idle machine with a large model; under load it makes every core wait for the slowest."})
     int robojamThreads;
 
+    @Option(names = "--robojam-budget", paramLabel = "STEPS", defaultValue = "${env:MICROJAM_ROBOJAM_BUDGET:-" + RoboJam.DEFAULT_STEP_BUDGET + "}",
+            description = {"RoboJam work admitted at once, in network steps, each call counted at its most (env MICROJAM_ROBOJAM_BUDGET; default ${DEFAULT-VALUE}:",
+                    "four of the largest calls, or 40 as the web app makes them). Past it a call is refused at once with 503 and Retry-After;",
+                    "lower it for a larger model or a slower machine, so that what is admitted is answered within its deadline."})
+    long robojamBudget;
+
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "${env:MICROJAM_IDLE_TIMEOUT:-30}",
             description = "Close a connection that sends nothing for this long (env MICROJAM_IDLE_TIMEOUT; default ${DEFAULT-VALUE}).")
     int idleTimeout;
@@ -127,7 +133,7 @@ final class ServeCommand implements Callable<Integer> {
                 new ServerConfig.Network(publicHost, ClientAddresses.parse(plainHttpClients), ClientAddresses.parse(trustedProxies)))
                 .withMetricsPort(metricsPort);
         Model model = robojamModel != null ? ModelFile.read(robojamModel) : Models.shipped();
-        RoboJam robojam = model == null ? null : new RoboJam(model, robojamThreads);
+        RoboJam robojam = model == null ? null : new RoboJam(model, robojamThreads, robojamBudget);
         Database database = storage.open();
         WebServer server;
         try {

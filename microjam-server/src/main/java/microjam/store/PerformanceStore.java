@@ -89,6 +89,11 @@ public final class PerformanceStore {
         });
     }
 
+    public boolean exists(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT 1 FROM performance WHERE id = :id").bind("id", id.toString())
+                .mapTo(Integer.class).findFirst().isPresent());
+    }
+
     public Optional<Performance> find(UUID id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM performance WHERE id = :id")
                 .bind("id", id.toString()).map((rs, ctx) -> performance(rs)).findFirst());

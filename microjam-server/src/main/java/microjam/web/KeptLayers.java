@@ -25,13 +25,23 @@ final class KeptLayers implements RoboJamRoutes.Keeper {
     }
 
     @Override
-    public void keep(Context ctx, UUID replyTo, Instrument instrument, Touches response) {
-        Performer keeper = auth.require(ctx);
+    public Performer keeper(Context ctx, UUID replyTo) {
+        Performer keeper = auth.requireConsent(ctx); // keeping publishes: the current policy must be accepted
+        if (!performances.exists(replyTo)) throw replyToMissing();
+        return keeper;
+    }
+
+    @Override
+    public void keep(Context ctx, Performer keeper, UUID replyTo, Instrument instrument, Touches response) {
         NewPerformance layer = new NewPerformance(instrument, RoboJamRoutes.COLOUR, RoboJamRoutes.BACKGROUND, replyTo, response);
         switch (performances.publish(robot.id(), layer, keeper.id())) {
             case PerformanceStore.Publication.Published(var p) -> ctx.status(201).json(views.full(p.id()));
-            case PerformanceStore.Publication.ReplyTargetMissing() -> throw new ApiError(404, "replyTo", "replyTo names no existing performance");
+            case PerformanceStore.Publication.ReplyTargetMissing() -> throw replyToMissing(); // deleted while RoboJam drew
             case PerformanceStore.Publication.JamFull() -> throw PerformanceRoutes.jamFull();
         }
+    }
+
+    private static ApiError replyToMissing() {
+        return new ApiError(404, "replyTo", "replyTo names no existing performance");
     }
 }

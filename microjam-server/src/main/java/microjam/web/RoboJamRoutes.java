@@ -6,6 +6,9 @@
 // Each answered request adds only to anonymous counters (day, instrument, model, sizes, latency).
 //   GET  /api/robojam   whether a model is loaded, and which
 //   POST /api/robojam/keep  {"replyTo", "touches", "seed", "instrument", temperatures?, "candidates"?} -> 201 the published layer
+// Every call is read, checked (and for keep, its token and replyTo) before RoboJam does anything; RoboJam
+// then refuses it at once past its budget of work (503, Retry-After), and it is cancelled when its client
+// closes the connection or its deadline passes (503, Retry-After): nobody's work runs for nobody.
 package microjam.web;
 
 import io.javalin.http.Context;
@@ -44,14 +47,25 @@ final class RoboJamRoutes {
 
     /** Publishes a kept RoboJam layer as a reply by the built-in RoboJam performer. */
     interface Keeper {
-        void keep(Context ctx, java.util.UUID replyTo, Instrument instrument, Touches response);
+        /** Who keeps the layer (401 without a valid token), checked with its reply target (404 if missing) before RoboJam draws it. */
+        microjam.store.Performer keeper(Context ctx, java.util.UUID replyTo);
+
+        void keep(Context ctx, microjam.store.Performer keeper, java.util.UUID replyTo, Instrument instrument, Touches response);
     }
 
-    RoboJamRoutes(RoboJam robojam, Keeper keeper, microjam.research.UsageCounters usage, Metrics metrics) {
+    /** Seconds a client is asked to wait after RoboJam was too busy: the budget of work in flight drains within seconds. */
+    static final int RETRY_AFTER_SECONDS = 2;
+    /** Nginx's status for a request whose client closed the connection first: nobody reads it, but the access log and metrics say why. */
+    static final int CLIENT_CLOSED_REQUEST = 499;
+
+    private final java.time.Duration deadline;
+
+    RoboJamRoutes(RoboJam robojam, Keeper keeper, microjam.research.UsageCounters usage, Metrics metrics, java.time.Duration deadline) {
         this.metrics = metrics;
         this.robojam = robojam;
         this.keeper = keeper;
         this.usage = usage;
+        this.deadline = deadline;
     }
 
     void status(Context ctx) {
@@ -75,7 +89,7 @@ final class RoboJamRoutes {
         Predict request = Bodies.json(ctx, Predict.class);
         if (request.perf() == null) throw ApiError.badRequest("perf", "perf is required: the call as microjam CSV");
         Touches call = read("perf", request.perf());
-        RoboJam.Answer answer = model.respond(call, Settings.defaults(SEEDS.nextLong()));
+        RoboJam.Answer answer = draw(ctx, model, call, Settings.defaults(SEEDS.nextLong()));
         Touches response = answer.touches();
         usage.record(null, model.model().name(), call.size(), response.size(), answer.millis());
         metrics.robojam(answer.millis());
@@ -89,7 +103,7 @@ final class RoboJamRoutes {
         Touches call = read("touches", request.touches());
         Instrument instrument = request.instrument() == null ? null : Instrument.parse(request.instrument());
         Settings settings = settings(request.temperature(), request.sigmaTemperature(), request.seed() == null ? SEEDS.nextLong() : request.seed(), request.candidates());
-        RoboJam.Answer answer = model.respond(call, settings);
+        RoboJam.Answer answer = draw(ctx, model, call, settings);
         usage.record(instrument == null ? null : instrument.wireName(), model.model().name(), call.size(), answer.touches().size(), answer.millis());
         metrics.robojam(answer.millis());
         ctx.header("Cache-Control", "no-store")
@@ -108,8 +122,42 @@ final class RoboJamRoutes {
         if (request.touches() == null) throw ApiError.badRequest("touches", "touches is required: the call RoboJam answered");
         if (request.seed() == null) throw ApiError.badRequest("seed", "seed is required: the seed of the answer to keep");
         Settings settings = settings(request.temperature(), request.sigmaTemperature(), request.seed(), request.candidates());
-        Touches response = model.respond(read("touches", request.touches()), settings).touches();
-        keeper.keep(ctx, replyTo, Instrument.parse(request.instrument()), response);
+        Touches call = read("touches", request.touches());
+        Instrument instrument = Instrument.parse(request.instrument());
+        microjam.store.Performer performer = keeper.keeper(ctx, replyTo);
+        keeper.keep(ctx, performer, replyTo, instrument, draw(ctx, model, call, settings).touches());
+    }
+
+    /**
+     * RoboJam's answer to a checked call: refused at once when RoboJam is at its budget, cancelled when the
+     * client closes the connection or the deadline passes; the client watch is closed before any answer is written.
+     */
+    private RoboJam.Answer draw(Context ctx, RoboJam model, Touches call, Settings settings) {
+        RoboJam.Pending pending;
+        try {
+            pending = model.start(call, settings);
+        } catch (RoboJam.Busy busy) {
+            throw retryLater(ctx, "RoboJam is busy with other calls; try again in " + RETRY_AFTER_SECONDS + " s");
+        }
+        try (ClientWatch ignored = ClientWatch.start(ctx, pending::cancel)) {
+            return pending.await(deadline);
+        } catch (java.util.concurrent.TimeoutException late) {
+            throw retryLater(ctx, "RoboJam took longer than " + seconds(deadline) + " s to answer; try again in " + RETRY_AFTER_SECONDS + " s");
+        } catch (java.util.concurrent.CancellationException clientGone) {
+            throw new ApiError(CLIENT_CLOSED_REQUEST, null, "the client closed the connection before RoboJam answered");
+        } catch (InterruptedException e) { // await has cancelled the call
+            Thread.currentThread().interrupt();
+            throw new ApiError(503, null, "the server is stopping");
+        }
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
+    }
+
+    private static ApiError retryLater(Context ctx, String message) {
+        ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        return new ApiError(503, null, message);
     }
 
     /** A request's settings; an absent field takes its default (the original's temperatures, one draw). */

@@ -15,9 +15,16 @@ public record ServerConfig(String host, int httpPort, int httpsPort, boolean htt
      * maxConnections: connections held at once, after which new ones wait to be accepted;
      * requestHead: a request's line and headers must have arrived this long after the connection was
      * accepted (its first request) or after their first byte (later ones), else the connection is closed;
-     * maxConnectionsPerClient: connections one client address (an IPv6 /64) may hold at once, 0 for no cap.
+     * maxConnectionsPerClient: connections one client address (an IPv6 /64) may hold at once, 0 for no cap;
+     * robojam: a RoboJam call not answered this long after its work began is cancelled and answered 503.
      */
-    public record Timeouts(Duration idle, Duration body, int maxConnections, Duration requestHead, int maxConnectionsPerClient) {
+    public record Timeouts(Duration idle, Duration body, int maxConnections, Duration requestHead, int maxConnectionsPerClient, Duration robojam) {
+        /**
+         * A RoboJam call's deadline: a web-app call takes 10–300 ms and a full budget of work drains in
+         * 5–12 s (RoboJam.DEFAULT_STEP_BUDGET); past this, the client has most likely given up. Below the
+         * idle timeout, so that the deadline, not the connection, ends a call nobody answers.
+         */
+        public static final Duration ROBOJAM_DEADLINE = Duration.ofSeconds(12);
         public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(20), 10_000, Duration.ofSeconds(10), 100);
 
         public Timeouts {
@@ -27,6 +34,16 @@ public record ServerConfig(String host, int httpPort, int httpsPort, boolean htt
             if (requestHead.isNegative() || requestHead.isZero() || requestHead.toSeconds() > 3600) throw new IllegalArgumentException("request-head-timeout must be between 1 and 3600 seconds");
             if (maxConnectionsPerClient < 0 || maxConnectionsPerClient > maxConnections)
                 throw new IllegalArgumentException("max-connections-per-client must be between 0 (no cap) and max-connections (" + maxConnections + ")");
+            if (robojam.toMillis() < 1 || robojam.toSeconds() > 600) throw new IllegalArgumentException("the RoboJam deadline must be between 1 ms and 600 seconds");
+        }
+
+        /** With the default RoboJam deadline. */
+        public Timeouts(Duration idle, Duration body, int maxConnections, Duration requestHead, int maxConnectionsPerClient) {
+            this(idle, body, maxConnections, requestHead, maxConnectionsPerClient, ROBOJAM_DEADLINE);
+        }
+
+        public Timeouts withRoboJamDeadline(Duration deadline) {
+            return new Timeouts(idle, body, maxConnections, requestHead, maxConnectionsPerClient, deadline);
         }
     }
 

@@ -67,8 +67,9 @@ public final class WebServer implements AutoCloseable {
         PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth, policy);
         PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth, new FeedCache(database));
         UsageCounters usage = new UsageCounters(database);
-        Metrics metrics = new Metrics(database);
-        RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, new KeptLayers(performances, performers.robojam(), auth, performanceRoutes), usage, metrics);
+        Metrics metrics = new Metrics(database, robojam);
+        RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, new KeptLayers(performances, performers.robojam(), auth, performanceRoutes), usage, metrics,
+                config.timeouts().robojam());
         ResearchReportGuard research = new ResearchReportGuard(config.researchDir(), database);
 
         AtomicInteger httpsPort = new AtomicInteger(config.httpsPort()); // known once started (port 0 picks one)

@@ -56,15 +56,10 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts) {
-        this(engine, httpsOnly, withRoboJam, limits, timeouts, ServerConfig.Network.DEFAULT, false);
+        this(engine, httpsOnly, withRoboJam ? new RoboJam(MODEL, 2) : null, limits, timeouts, ServerConfig.Network.DEFAULT, false, (config, dir) -> config);
     }
 
-    private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts,
-                       ServerConfig.Network network, boolean servesResearch) {
-        this(engine, httpsOnly, withRoboJam, limits, timeouts, network, servesResearch, (config, dir) -> config);
-    }
-
-    private TestServer(Engine engine, boolean httpsOnly, boolean withRoboJam, RateLimits.Config limits, ServerConfig.Timeouts timeouts,
+    private TestServer(Engine engine, boolean httpsOnly, RoboJam robojam, RateLimits.Config limits, ServerConfig.Timeouts timeouts,
                        ServerConfig.Network network, boolean servesResearch, BiFunction<ServerConfig, Path, ServerConfig> configure) {
         this.engine = engine;
         try {
@@ -75,7 +70,7 @@ public final class TestServer implements AutoCloseable {
         this.databaseUrl = engine.freshUrl(dataDir);
         this.database = Database.open(databaseUrl);
         this.researchDir = servesResearch ? dataDir.resolve("research") : null;
-        this.robojam = withRoboJam ? new RoboJam(MODEL, 2) : null;
+        this.robojam = robojam;
         this.server = WebServer.start(configure.apply(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), researchDir, limits,
                 timeouts, network), dataDir), database, robojam);
     }
@@ -106,12 +101,12 @@ public final class TestServer implements AutoCloseable {
 
     /** A server of one's own that serves a research report from researchDir, as `microjam serve` does from DATA_DIR/research. */
     public static TestServer withResearchReport(Engine engine) {
-        return new TestServer(engine, false, false, RateLimits.Config.OFF, TIMEOUTS, ServerConfig.Network.DEFAULT, true);
+        return new TestServer(engine, false, null, RateLimits.Config.OFF, TIMEOUTS, ServerConfig.Network.DEFAULT, true, (config, dir) -> config);
     }
 
     /** A server of one's own with these public host, plain-HTTP clients and trusted proxies. */
     public static TestServer withNetwork(Engine engine, boolean httpsOnly, ServerConfig.Network network) {
-        return new TestServer(engine, httpsOnly, false, RateLimits.Config.OFF, TIMEOUTS, network, false);
+        return new TestServer(engine, httpsOnly, null, RateLimits.Config.OFF, TIMEOUTS, network, false, (config, dir) -> config);
     }
 
     /**
@@ -119,7 +114,12 @@ public final class TestServer implements AutoCloseable {
      * configuration, e.g. with a research directory; configure gets the data directory as well.
      */
     public static TestServer configured(Engine engine, BiFunction<ServerConfig, Path, ServerConfig> configure) {
-        return new TestServer(engine, false, true, RateLimits.Config.OFF, TIMEOUTS, ServerConfig.Network.DEFAULT, false, configure);
+        return new TestServer(engine, false, new RoboJam(MODEL, 2), RateLimits.Config.OFF, TIMEOUTS, ServerConfig.Network.DEFAULT, false, configure);
+    }
+
+    /** A server of one's own answering RoboJam with this model (e.g. one as costly as the shipped one), on one core as `microjam serve` does. */
+    public static TestServer withRoboJam(Engine engine, Model model, ServerConfig.Timeouts timeouts) {
+        return new TestServer(engine, false, new RoboJam(model, 1), RateLimits.Config.OFF, timeouts, ServerConfig.Network.DEFAULT, false, (config, dir) -> config);
     }
 
     /** A server of one's own with no RoboJam model loaded. */
