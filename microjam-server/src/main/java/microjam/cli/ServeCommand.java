@@ -6,6 +6,7 @@ import microjam.robojam.ModelFile;
 import microjam.robojam.RoboJam;
 import microjam.store.Database;
 import microjam.web.ClientAddresses;
+import microjam.web.PolicyFacts;
 import microjam.web.RateLimits;
 import microjam.web.ServerConfig;
 import microjam.web.Tls;
@@ -41,6 +42,23 @@ final class ServeCommand implements Callable<Integer> {
             description = {"Serve /metrics (Prometheus) on this admin port only, to whoever can reach it: firewall it (env MICROJAM_METRICS_PORT).",
                     "Without it, /metrics is answered on the HTTP and HTTPS ports to clients on this machine only (loopback, not via a proxy)."})
     Integer metricsPort;
+
+    // The privacy policy's facts that only the people running this server can state (PolicyFacts).
+    @Option(names = "--operator", paramLabel = "TEXT", defaultValue = "${env:MICROJAM_OPERATOR}",
+            description = "Who runs this server, as the privacy policy names them (env MICROJAM_OPERATOR).")
+    String operator;
+
+    @Option(names = "--contact", paramLabel = "TEXT", defaultValue = "${env:MICROJAM_CONTACT}",
+            description = "How people reach the team, as the privacy policy says it, e.g. an email address (env MICROJAM_CONTACT).")
+    String contact;
+
+    @Option(names = "--data-location", paramLabel = "TEXT", defaultValue = "${env:MICROJAM_DATA_LOCATION}",
+            description = "Where the data is stored, completing \"stored …\" in the privacy policy, e.g. \"in Oslo, Norway\" (env MICROJAM_DATA_LOCATION).")
+    String dataLocation;
+
+    @Option(names = "--backups", paramLabel = "TEXT", defaultValue = "${env:MICROJAM_BACKUPS}",
+            description = "What the policy says of your backups, e.g. \"Nightly backups are kept 14 days, so deleted data leaves them within 14 days.\" (env MICROJAM_BACKUPS).")
+    String backups;
 
     @Option(names = "--https-only", defaultValue = "${env:MICROJAM_HTTPS_ONLY:-false}", fallbackValue = "true", arity = "0..1",
             description = "Redirect HTTP to HTTPS and send HSTS (env MICROJAM_HTTPS_ONLY).")
@@ -131,7 +149,9 @@ final class ServeCommand implements Callable<Integer> {
                 new ServerConfig.Timeouts(Duration.ofSeconds(idleTimeout), Duration.ofSeconds(bodyTimeout), maxConnections,
                         Duration.ofSeconds(requestHeadTimeout), maxConnectionsPerClient),
                 new ServerConfig.Network(publicHost, ClientAddresses.parse(plainHttpClients), ClientAddresses.parse(trustedProxies)))
-                .withMetricsPort(metricsPort);
+                .withMetricsPort(metricsPort)
+                .withPolicyFacts(new PolicyFacts(or(operator, PolicyFacts.DEFAULT.operator()), or(contact, PolicyFacts.DEFAULT.contact()),
+                        or(dataLocation, PolicyFacts.DEFAULT.dataLocation()), or(backups, PolicyFacts.DEFAULT.backups())));
         Model model = robojamModel != null ? ModelFile.read(robojamModel) : Models.shipped();
         RoboJam robojam = model == null ? null : new RoboJam(model, robojamThreads, robojamBudget);
         Database database = storage.open();
@@ -163,6 +183,10 @@ final class ServeCommand implements Callable<Integer> {
                 : "RoboJam: model " + model.name() + " (" + RoboJam.kernel() + ")");
         stopped.await();
         return 0;
+    }
+
+    private static String or(String given, String fallback) {
+        return given == null || given.isBlank() ? fallback : given;
     }
 
     private Tls.Keystore keystore() {

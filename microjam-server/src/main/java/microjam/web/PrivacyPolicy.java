@@ -18,22 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 record PrivacyPolicy(String version, byte[] json) {
-    /** What the operator of a server states in its policy. */
-    public record Facts(String operator, String contact, String dataLocation, String backups) {
-        public static final Facts DEFAULT = new Facts("the people who run this MicroJam server",
-                "the people who run this server (no contact address is configured here)",
-                "on the machine that runs this server",
-                "If the people who run this server back up its database, what you delete stays in those backups until they expire.");
-
-        public Facts {
-            for (String value : new String[]{operator, contact, dataLocation, backups})
-                if (value == null || value.isBlank() || value.length() > 500) throw new IllegalArgumentException("each privacy-policy fact must be 1-500 characters");
-        }
-    }
-
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 
-    static PrivacyPolicy load(Facts facts, int minPerformances, int minPerformers) {
+    static PrivacyPolicy load(PolicyFacts facts, int minPerformances, int minPerformers) {
         try (InputStream in = PrivacyPolicy.class.getResourceAsStream("/privacy/policy.json")) {
             if (in == null) throw new IllegalStateException("the privacy policy is missing from the build");
             Map<String, String> values = new LinkedHashMap<>();

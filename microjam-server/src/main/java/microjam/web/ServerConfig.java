@@ -8,7 +8,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 
 public record ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir,
-                           RateLimits.Config rateLimits, Timeouts timeouts, Network network, Integer metricsPort) {
+                           RateLimits.Config rateLimits, Timeouts timeouts, Network network, Integer metricsPort, PolicyFacts policyFacts) {
     /**
      * idle: a connection that sends nothing for this long is closed; body: a request body must have
      * arrived this long after the request began (a client trickling bytes is cut off at 408);
@@ -103,12 +103,17 @@ public record ServerConfig(String host, int httpPort, int httpsPort, boolean htt
     /** No admin port: /metrics is answered on the public ports, to local clients only. */
     public ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir,
                         RateLimits.Config rateLimits, Timeouts timeouts, Network network) {
-        this(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, timeouts, network, null);
+        this(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, timeouts, network, null, PolicyFacts.DEFAULT);
     }
 
     /** This configuration with /metrics served only on an admin port of its own (0 picks one), or with none if null. */
     public ServerConfig withMetricsPort(Integer port) {
-        return new ServerConfig(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, timeouts, network, port);
+        return new ServerConfig(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, timeouts, network, port, policyFacts);
+    }
+
+    /** This configuration with the operator's facts for the privacy policy. */
+    public ServerConfig withPolicyFacts(PolicyFacts facts) {
+        return new ServerConfig(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, timeouts, network, metricsPort, facts);
     }
 
     public ServerConfig {
@@ -120,6 +125,7 @@ public record ServerConfig(String host, int httpPort, int httpsPort, boolean htt
         if (rateLimits == null) rateLimits = RateLimits.Config.DEFAULT;
         if (timeouts == null) timeouts = Timeouts.DEFAULT;
         if (network == null) network = Network.DEFAULT;
+        if (policyFacts == null) policyFacts = PolicyFacts.DEFAULT;
         if (httpPort != 0 && httpPort == httpsPort) throw new IllegalArgumentException("port and https-port must differ");
         // metricsPort: null for none (then /metrics is on the public ports, for local clients only).
         if (metricsPort != null) {

@@ -62,7 +62,7 @@ public final class WebServer implements AutoCloseable {
         PerformerStore performers = new PerformerStore(database);
         PerformanceStore performances = new PerformanceStore(database);
         Pictures pictures = new Pictures();
-        PrivacyPolicy policy = PrivacyPolicy.load(PrivacyPolicy.Facts.DEFAULT, microjam.research.Disclosure.MIN_PERFORMANCES, microjam.research.Disclosure.MIN_PERFORMERS);
+        PrivacyPolicy policy = PrivacyPolicy.load(config.policyFacts(), microjam.research.Disclosure.MIN_PERFORMANCES, microjam.research.Disclosure.MIN_PERFORMERS);
         Auth auth = new Auth(performers, policy);
         PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth, policy);
         PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth, new FeedCache(database));

@@ -39,10 +39,21 @@ class PolicyContractTest extends ServerTest {
             section.get("paragraphs").forEach(p -> text.append(p.asText()).append('\n'));
         }
         for (int clause = 1; clause <= ORIGINAL_CLAUSES; clause++) assertThat(kept).as("clause %d", clause).contains(clause);
-        assertThat(text.toString()).doesNotContain("{").contains(PrivacyPolicy.Facts.DEFAULT.operator())
-                .contains(PrivacyPolicy.Facts.DEFAULT.contact()).contains(PrivacyPolicy.Facts.DEFAULT.dataLocation())
+        assertThat(text.toString()).doesNotContain("{").contains(PolicyFacts.DEFAULT.operator())
+                .contains(PolicyFacts.DEFAULT.contact()).contains(PolicyFacts.DEFAULT.dataLocation())
                 .contains("13").contains("HTTPS").contains("research").contains("without your consent");
         assertThat(policy.get("changes").get(0).get("version").asText()).isEqualTo(Api.POLICY);
+    }
+
+    @Test
+    void theOperatorsFactsAreServedAsConfigured() {
+        PolicyFacts facts = new PolicyFacts("the \"Tiny Music\" lab", "jam@example.org", "in Oslo, Norway", "Backups are kept 14 days.");
+        try (var own = microjam.testing.TestServer.configured(engine, (config, dir) -> config.withPolicyFacts(facts))) {
+            String text = own.http().get("/api/privacy").text();
+            assertThat(own.http().get("/api/privacy").json().toString()).contains("Tiny Music").contains("jam@example.org")
+                    .contains("in Oslo, Norway").contains("Backups are kept 14 days.");
+            assertThat(text).doesNotContain(PolicyFacts.DEFAULT.operator());
+        }
     }
 
     @Test
