@@ -95,7 +95,10 @@ public final class WebServer implements AutoCloseable {
             r.get("/api/privacy", ctx -> ctx.contentType("application/json").result(policy.json()));
             r.get("/api/research/robojam-stats", ctx -> robojamStats(ctx, usage));
 
-            r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
+            r.exception(ApiError.class, (e, ctx) -> {
+                if (e.retryAfterSeconds() > 0) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+                error(ctx, e.status(), e.field(), e.getMessage());
+            });
             r.exception(InvalidValue.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));
             r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
             r.exception(Exception.class, (e, ctx) -> {
