@@ -1,14 +1,16 @@
 // Image bombs: avatars that weigh ~100-200 KB and cost seconds of decoding or 128 MiB of memory each
 // (ImageBombs). A real server process with the launcher's heap (256 MB, serial GC) takes them from
-// several performers at once. Meanwhile /health and the feed keep answering, each bomb is refused with
-// its own 4xx (or 503 while the decoder is busy) and nothing runs out of memory; afterwards nothing stored
-// has changed and a normal avatar still goes through. The server is a process of its own because the
-// test JVM's heap is many times the launcher's; decoding happens before anything is stored, so one
-// engine (SQLite) stands for both.
+// several performers at once: each is refused with its own 400 and nothing runs out of memory. A crowd
+// of the largest legal images waits its turn for the decoder or is told to come back (503, Retry-After).
+// Meanwhile /health and the feed keep answering; afterwards nothing stored has changed and a normal
+// avatar still goes through. The server is a process of its own because the test JVM's heap is many
+// times the launcher's; decoding happens before anything is stored, so one engine (SQLite) stands for both.
 package microjam.web;
 
 import microjam.testing.Api;
 import microjam.testing.ServerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -88,6 +90,38 @@ class ImageBombTest {
     }
 
     record Answer(String what, int status, String retryAfter, String body, long millis) {
+        String error() {
+            return json("error");
+        }
+
+        String field() {
+            return json("field");
+        }
+
+        private String json(String name) {
+            try {
+                var value = Api.JSON.readTree(body).get(name);
+                return value == null ? null : value.asText();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(what + " answered " + status + " with a body that is not JSON: " + body, e);
+            }
+        }
+    }
+
+    static Path dir;
+    static ServerProcess server;
+    static Api api;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        dir = Files.createTempDirectory("microjam-bombs");
+        server = ServerProcess.withJvmOptions(dir, LAUNCHER_HEAP);
+        api = Api.plain(server.base());
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) server.close();
     }
 
     @Test
@@ -98,67 +132,106 @@ class ImageBombTest {
         assertThat(ImageBombs.scans(jpegBomb)).isGreaterThan(100);
         assertThat(pngBomb.length).as("the PNG bomb is small").isLessThan(300_000);
 
-        Path dir = Files.createTempDirectory("microjam-bombs");
-        try (ServerProcess server = ServerProcess.withJvmOptions(dir, LAUNCHER_HEAP, "--rate-limit-writes", "0")) {
-            Api api = Api.plain(server.base());
-            Api.Performer bystander = api.newPerformer();
-            UUID kept = api.publishOk(bystander, "keys", Api.sampleCsv(60), null);
-            List<Api.Performer> attackers = new ArrayList<>();
-            List<byte[]> avatarsBefore = new ArrayList<>();
-            for (int i = 0; i < ATTACKERS; i++) {
-                Api.Performer attacker = api.newPerformer();
-                attackers.add(attacker);
-                avatarsBefore.add(api.get("/api/performers/" + attacker.id() + "/avatar.png").body());
-            }
-
-            List<Answer> answers;
-            String figures;
-            try (Bystander watcher = new Bystander(server.base())) {
-                Thread.sleep(300); // the bystander is answered before the attack starts
-                List<CompletableFuture<Answer>> uploads = new ArrayList<>();
-                for (Api.Performer attacker : attackers) {
-                    uploads.add(upload(server.base(), attacker, "JPEG bomb", "image/jpeg", jpegBomb));
-                    uploads.add(upload(server.base(), attacker, "PNG bomb", "image/png", pngBomb));
-                }
-                answers = uploads.stream().map(CompletableFuture::join).toList();
-                figures = watcher.figures() + "; bombs answered " + answers.stream()
-                        .map(a -> a.what() + " " + a.status() + " in " + a.millis() + " ms").toList();
-                watcher.close();
-                assertThat(Duration.ofNanos(watcher.slowestHealthNanos)).as("while the bombs went off: " + figures).isLessThan(ANSWER_BOUND);
-                assertThat(Duration.ofNanos(watcher.slowestFeedNanos)).as(figures).isLessThan(ANSWER_BOUND);
-                assertThat(watcher.failed).as(figures).isZero();
-            }
-            for (Answer a : answers) {
-                assertThat(a.status()).as(figures).isIn(400, 503);
-                assertThat(Api.JSON.readTree(a.body()).get("error").asText()).as(a.what())
-                        .isNotBlank().doesNotContain("could not be decoded");
-                if (a.status() == 400) assertThat(Api.JSON.readTree(a.body()).get("field").asText()).isEqualTo("avatar");
-                else assertThat(a.retryAfter()).as("503 says when to try again").isNotNull();
-            }
-
-            assertThat(server.process.isAlive()).isTrue();
-            for (int i = 0; i < ATTACKERS; i++)
-                assertThat(api.get("/api/performers/" + attackers.get(i).id() + "/avatar.png").body()).as("the avatar is unchanged")
-                        .isEqualTo(avatarsBefore.get(i));
-            assertThat(api.get("/api/performances/" + kept).status()).isEqualTo(200);
-            Api.Performer later = api.newPerformer();
-            assertThat(api.putBytes("/api/me/avatar", later.token(), "image/jpeg", AvatarApiTest.image(800, 600, "jpeg")).status())
-                    .as("a normal avatar after the attack").isEqualTo(200);
-            assertThat(ImageIO.read(new ByteArrayInputStream(api.get("/api/performers/" + later.id() + "/avatar.png").body())).getWidth())
-                    .isEqualTo(Avatars.SIZE);
+        Api.Performer bystander = api.newPerformer();
+        UUID kept = api.publishOk(bystander, "keys", Api.sampleCsv(60), null);
+        List<Api.Performer> attackers = new ArrayList<>();
+        List<byte[]> avatarsBefore = new ArrayList<>();
+        for (int i = 0; i < ATTACKERS; i++) {
+            Api.Performer attacker = api.newPerformer();
+            attackers.add(attacker);
+            avatarsBefore.add(api.get("/api/performers/" + attacker.id() + "/avatar.png").body());
         }
-        assertThat(Files.readString(dir.resolve("server.log"))).as("the server's log").doesNotContain("OutOfMemoryError");
+
+        List<Upload> uploads = new ArrayList<>();
+        for (Api.Performer attacker : attackers) {
+            uploads.add(new Upload(attacker, "JPEG bomb", "image/jpeg", jpegBomb));
+            uploads.add(new Upload(attacker, "PNG bomb", "image/png", pngBomb));
+        }
+        List<Answer> answers = uploadAllAtOnceWhileWatched(uploads);
+        for (Answer a : answers) {
+            assertRefusedOrBusy(a);
+            assertThat(a.status()).as(a.what() + " is refused by the checks, before any decoding").isEqualTo(400);
+            assertThat(a.error()).doesNotContain("could not be decoded");
+        }
+
+        assertThat(server.process.isAlive()).isTrue();
+        for (int i = 0; i < ATTACKERS; i++)
+            assertThat(api.get("/api/performers/" + attackers.get(i).id() + "/avatar.png").body()).as("the avatar is unchanged")
+                    .isEqualTo(avatarsBefore.get(i));
+        assertThat(api.get("/api/performances/" + kept).status()).isEqualTo(200);
+        assertANormalAvatarStillGoesThrough();
     }
 
-    private static CompletableFuture<Answer> upload(String base, Api.Performer who, String what, String type, byte[] bytes) {
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aCrowdOfLargeButLegalImagesWaitsItsTurnOrIsToldToComeBack() throws Exception {
+        byte[] photo = ImageBombs.progressiveJpeg(4096); // the largest allowed, 10 scans: about half a second of decoding each
+        List<Upload> uploads = new ArrayList<>();
+        for (int i = 0; i < 16; i++) uploads.add(new Upload(api.newPerformer(), "4096x4096 progressive JPEG", "image/jpeg", photo));
+        List<Answer> answers = uploadAllAtOnceWhileWatched(uploads);
+        for (Answer a : answers) {
+            if (a.status() == 200) continue;
+            assertRefusedOrBusy(a);
+            assertThat(a.status()).as(a.what()).isEqualTo(503);
+        }
+        String figures = answers.stream().map(a -> a.status() + " in " + a.millis() + " ms").toList().toString();
+        assertThat(answers).as("some are decoded: " + figures).anyMatch(a -> a.status() == 200);
+        assertThat(answers).as("past the threads and the queue, 503: " + figures).anyMatch(a -> a.status() == 503);
+        for (int i = 0; i < answers.size(); i++) {
+            if (answers.get(i).status() != 200) continue;
+            byte[] png = api.get("/api/performers/" + uploads.get(i).who().id() + "/avatar.png").body();
+            assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth()).isEqualTo(Avatars.SIZE);
+        }
+        assertANormalAvatarStillGoesThrough();
+    }
+
+    record Upload(Api.Performer who, String what, String type, byte[] bytes) {
+    }
+
+    /** Sends every upload at once while a bystander asks for /health and the feed, and asserts the bystander was served. */
+    private static List<Answer> uploadAllAtOnceWhileWatched(List<Upload> uploads) throws Exception {
+        try (Bystander watcher = new Bystander(server.base())) {
+            Thread.sleep(300); // the bystander is answered before the uploads start
+            List<CompletableFuture<Answer>> pending = uploads.stream().map(u -> upload(server.base(), u)).toList();
+            List<Answer> answers = pending.stream().map(CompletableFuture::join).toList();
+            String figures = watcher.figures() + "; uploads answered " + answers.stream()
+                    .map(a -> a.what() + " " + a.status() + " in " + a.millis() + " ms").toList();
+            watcher.close();
+            assertThat(Duration.ofNanos(watcher.slowestHealthNanos)).as("while the uploads went on: " + figures).isLessThan(ANSWER_BOUND);
+            assertThat(Duration.ofNanos(watcher.slowestFeedNanos)).as(figures).isLessThan(ANSWER_BOUND);
+            assertThat(watcher.failed).as(figures).isZero();
+            assertThat(answers).as(figures).allMatch(a -> a.status() > 0);
+            assertThat(Files.readString(dir.resolve("server.log"))).as("the server's log").doesNotContain("OutOfMemoryError");
+            return answers;
+        }
+    }
+
+    /** A JSON error: 400 naming the avatar, or 503 saying when to come back. */
+    private static void assertRefusedOrBusy(Answer a) {
+        assertThat(a.status()).as(a.what()).isIn(400, 503);
+        assertThat(a.error()).as(a.what()).isNotBlank();
+        if (a.status() == 400) assertThat(a.field()).as(a.what()).isEqualTo("avatar");
+        else assertThat(a.retryAfter()).as(a.what() + ": a 503 says when to try again").isNotNull();
+    }
+
+    private static void assertANormalAvatarStillGoesThrough() throws Exception {
+        Api.Performer later = api.newPerformer();
+        assertThat(api.putBytes("/api/me/avatar", later.token(), "image/jpeg", AvatarApiTest.image(800, 600, "jpeg")).status())
+                .as("a normal avatar afterwards").isEqualTo(200);
+        assertThat(ImageIO.read(new ByteArrayInputStream(api.get("/api/performers/" + later.id() + "/avatar.png").body())).getWidth())
+                .isEqualTo(Avatars.SIZE);
+        assertThat(api.get("/health").status()).isEqualTo(200);
+    }
+
+    private static CompletableFuture<Answer> upload(String base, Upload u) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/me/avatar")).timeout(Duration.ofSeconds(150))
-                .header("Authorization", "Bearer " + who.token()).header("Content-Type", type)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+                .header("Authorization", "Bearer " + u.who().token()).header("Content-Type", u.type())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(u.bytes())).build();
         long start = System.nanoTime();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(r -> new Answer(what, r.statusCode(), r.headers().firstValue("Retry-After").orElse(null), r.body(),
+                .thenApply(r -> new Answer(u.what(), r.statusCode(), r.headers().firstValue("Retry-After").orElse(null), r.body(),
                         (System.nanoTime() - start) / 1_000_000))
-                .exceptionally(e -> new Answer(what + " (" + e + ")", -1, null, "{}", (System.nanoTime() - start) / 1_000_000));
+                .exceptionally(e -> new Answer(u.what() + " (" + e + ")", -1, null, "{}", (System.nanoTime() - start) / 1_000_000));
     }
 }

@@ -100,7 +100,7 @@ final class ImageBombs {
                 .put((byte) 16).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0).array()); // 16 bits, RGBA, no interlace
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
         byte[] row = new byte[1 + width * 8]; // filter byte 0 (none), then the pixels
-        for (int i = 1; i < row.length; i++) row[i] = (byte) (i % 8 < 6 ? 0x40 : 0xFF);
+        for (int i = 0; i < width * 8; i++) row[1 + i] = (byte) (i % 8 < 6 ? 0x40 : 0xFF); // RGB 0x4040 each, opaque
         try (DeflaterOutputStream z = new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_COMPRESSION), 64 * 1024)) {
             for (int y = 0; y < height; y++) z.write(row);
         } catch (IOException e) {
