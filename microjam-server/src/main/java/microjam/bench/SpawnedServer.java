@@ -38,10 +38,16 @@ public final class SpawnedServer implements AutoCloseable {
 
     /** Starts `microjam serve --data-dir dataDir` with these further options and waits until /health answers 200. */
     public static SpawnedServer start(Path dataDir, List<String> serveOptions) throws IOException, InterruptedException {
+        return start(dataDir, List.of(), serveOptions);
+    }
+
+    /** The same, with these JVM options after this JVM's own (e.g. the launcher's heap, to see what it holds). */
+    public static SpawnedServer start(Path dataDir, List<String> jvmOptions, List<String> serveOptions) throws IOException, InterruptedException {
         int port = freePort(), httpsPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> !a.startsWith("-agentlib")).toList());
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "microjam.cli.Main", "serve", "--host", "127.0.0.1",
                 "--port", String.valueOf(port), "--https-port", String.valueOf(httpsPort), "--data-dir", dataDir.toString()));
         command.addAll(serveOptions);

@@ -7,11 +7,22 @@ public final class ApiError extends RuntimeException {
 
     private final int status;
     private final String field;
+    private final int retryAfterSeconds;
 
     public ApiError(int status, String field, String message) {
+        this(status, field, message, 0);
+    }
+
+    private ApiError(int status, String field, String message, int retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
         this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 503: the server cannot do this now; the answer says (Retry-After) when to try again. */
+    public static ApiError unavailable(String message, int retryAfterSeconds) {
+        return new ApiError(503, null, message, retryAfterSeconds);
     }
 
     public static ApiError badRequest(String field, String message) {
@@ -33,5 +44,10 @@ public final class ApiError extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** Seconds for the Retry-After header; 0 for none. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -112,7 +112,10 @@ public final class WebServer implements AutoCloseable {
             r.get("/api/privacy", ctx -> ctx.contentType("application/json").result(policy.json()), READ);
             r.get("/api/research/robojam-stats", ctx -> robojamStats(ctx, usage), READ);
 
-            r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
+            r.exception(ApiError.class, (e, ctx) -> {
+                if (e.retryAfterSeconds() > 0) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+                error(ctx, e.status(), e.field(), e.getMessage());
+            });
             r.exception(InvalidValue.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));
             // Javalin's 404 names the path it did not find: ours says the same for every path, echoing nothing.
             r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), null, e.getStatus() == 404 ? ApiError.NO_SUCH_ROUTE : e.getMessage()));

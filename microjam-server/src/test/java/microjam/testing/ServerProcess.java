@@ -21,6 +21,11 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(SpawnedServer.start(dataDir, List.of(extra)));
     }
 
+    /** A server run with these JVM options (e.g. the launcher's 256 MB heap) and these options of `serve`. */
+    public static ServerProcess withJvmOptions(Path dataDir, List<String> jvmOptions, String... extra) throws IOException, InterruptedException {
+        return new ServerProcess(SpawnedServer.start(dataDir, jvmOptions, List.of(extra)));
+    }
+
     /** A server answering RoboJam with the tests' small random model (written to dir/test.model). */
     public static ServerProcess withTestModel(Path dataDir, String... extra) throws IOException, InterruptedException {
         Path model = dataDir.resolve("test.model");

@@ -1,0 +1,60 @@
+// The decoding pool: work runs on its own platform threads; past its threads and its queue the next
+// call is answered 503 with Retry-After at once; what the work throws comes back as itself.
+package microjam.web;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class DecodePoolTest {
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void pastItsThreadsAndItsQueueTheNextCallIsToldToComeBack() throws Exception {
+        DecodePool pool = new DecodePool("test-decode", 1, 1, 7);
+        CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> pool.call(() -> {
+            started.countDown();
+            release.await();
+            return 1;
+        }), runnable -> Thread.ofVirtual().start(runnable));
+        started.await();
+        CompletableFuture<Integer> queued = CompletableFuture.supplyAsync(() -> pool.call(() -> 2), runnable -> Thread.ofVirtual().start(runnable));
+        while (pool.waiting() == 0) Thread.sleep(10);
+
+        long start = System.nanoTime();
+        ApiError busy = catchThrowableOfType(ApiError.class, () -> pool.call(() -> 3));
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("answered at once").isLessThan(2_000);
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat(busy.retryAfterSeconds()).isEqualTo(7);
+        assertThat(busy.getMessage()).isEqualTo("the server is busy decoding other images; try again in 7 s");
+
+        release.countDown();
+        assertThat(running.get()).isEqualTo(1);
+        assertThat(queued.get()).isEqualTo(2);
+        assertThat(pool.call(() -> 4)).as("free again").isEqualTo(4);
+    }
+
+    @Test
+    void workRunsOnThePoolsPlatformThreadsAndItsFailuresComeBackAsThemselves() {
+        DecodePool pool = new DecodePool("test-decode", 1, 1, 1);
+        Thread worker = pool.call(Thread::currentThread);
+        assertThat(worker).isNotSameAs(Thread.currentThread());
+        assertThat(worker.isVirtual()).isFalse();
+        assertThat(worker.getName()).startsWith("test-decode-");
+        ApiError refused = ApiError.badRequest("avatar", "no");
+        assertThatThrownBy(() -> pool.call(() -> {
+            throw refused;
+        })).isSameAs(refused);
+        OutOfMemoryError error = new OutOfMemoryError("test");
+        assertThatThrownBy(() -> pool.call(() -> {
+            throw error;
+        })).isSameAs(error);
+    }
+}
