@@ -1,16 +1,16 @@
 // The Jam screen: a square that records five seconds of touches from the first touch, plays them back
 // with the layers it replies to, a mixer, RoboJam, and publishing. Nothing leaves the device until
 // the performer publishes.
-import { audioContext, unlock } from './audio.js';
+import { audioContext, unlock, latency, audioTimeOf } from './audio.js';
 import { play, INSTRUMENTS } from './instruments.js';
-import { Player } from './player.js';
+import { Player, CYCLE } from './player.js';
 import { Trails } from './draw.js';
 import { render, wav, download } from './render.js';
 import * as api from './api.js';
 import * as csv from './csv.js';
 import { el, screen, toast } from './ui.js';
 
-const LIMIT = 5, MAX_TOUCHES = 2000;
+const LIMIT = CYCLE, MAX_TOUCHES = 2000;
 export const ROBOJAM = { colour: '#f44708', background: '#550527' };
 // Chosen by `robojam evaluate --split training --limit 122` (a sweep on training performances, so the held-out
 // numbers stay unbiased); far closer to human performances than the original defaults (1.5, 0.01), and with
@@ -44,7 +44,8 @@ export async function showJam() {
   const title = jam.parents.length ? `Reply to ${jam.parents[0].label}` : 'Jam';
   const main = screen(title, el('div', { class: 'square-wrap' }, canvas, ring), status,
     el('div', { class: 'row', id: 'jam-controls' }), el('div', { class: 'row', id: 'robojam-controls' }),
-    el('h2', { text: 'Mixer' }), el('div', { class: 'mixer', id: 'mixer' }));
+    el('h2', { text: 'Mixer' }), el('div', { class: 'mixer', id: 'mixer' }),
+    el('details', { id: 'diagnostics', ontoggle: showLatency }, el('summary', {}, 'About this device\'s audio'), el('p', { id: 'latency', class: 'hint' })));
   const background = jam.parents.length ? jam.parents[jam.parents.length - 1].background || '#000000' : '#000000';
   view = { canvas, ring: ring.querySelector('.progress'), status, main, trails: new Trails(canvas, background), player: null, recordingState: null };
   window.microjam = { jam, view };
@@ -75,39 +76,50 @@ function attachRecorder(canvas) {
     if (!view.liveGain) { view.liveGain = new GainNode(ctx, { gain: 1 }); view.liveGain.connect(ctx.microjamOut); }
     return view.liveGain;
   };
-  const touchOf = (event, moving) => {
+  const touchOf = (event, moving, at) => {
     const box = canvas.getBoundingClientRect();
     const x = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
     const y = Math.min(1, Math.max(0, (event.clientY - box.top) / box.height));
     const z = event.width > 1 ? event.width / 2 : event.pressure > 0 && event.pressure !== 0.5 ? event.pressure * 50 : 20;
-    const time = view.recordingState === 'recording' ? (performance.now() - view.startedAt) / 1000 : 0;
-    return { time: Math.min(LIMIT, time), x, y, z, moving };
+    // Jam time is audio-clock time since the first touch: see startRecording.
+    const time = view.recordingState === 'recording' ? at - view.takeStart : 0;
+    return { time: Math.min(LIMIT, Math.max(0, time)), x, y, z, moving };
   };
   const handle = (event, moving) => {
     const ctx = unlock();
-    if (!moving && !jam.recording && view.recordingState !== 'recording') startRecording();
-    const touch = touchOf(event, moving);
+    const at = audioTimeOf(ctx, event); // read once: the audio clock moves in steps of one audio buffer
+    if (!moving && !jam.recording && view.recordingState !== 'recording') startRecording(ctx, at);
+    const touch = touchOf(event, moving, at);
     const gesture = gestures.get(event.pointerId) || {};
     gestures.set(event.pointerId, gesture);
     play(ctx, live(), jam.instrument, touch, ctx.currentTime, gesture);
     view.trails.touch('live' + event.pointerId, touch, jam.colour);
     if (view.recordingState === 'recording' && view.taken.length < MAX_TOUCHES) view.taken.push(touch);
   };
-  canvas.addEventListener('pointerdown', (e) => { e.preventDefault(); canvas.setPointerCapture(e.pointerId); handle(e, false); });
+  canvas.addEventListener('pointerdown', (e) => {
+    e.preventDefault();
+    try { canvas.setPointerCapture(e.pointerId); } catch { /* the pointer is already gone: nothing to capture */ }
+    handle(e, false);
+  });
   canvas.addEventListener('pointermove', (e) => { if (e.buttons || e.pointerType === 'touch' && gestures.has(e.pointerId)) handle(e, true); });
   const end = (e) => gestures.delete(e.pointerId);
   canvas.addEventListener('pointerup', end);
   canvas.addEventListener('pointercancel', end);
 }
 
-function startRecording() {
+// The first touch is t = 0 of the take, on the audio clock. The performer plays along to what reaches the
+// ears, which is the audio clock less the output latency: so the backing layers start that much earlier
+// (their t = 0 is heard with the first touch), and every touch's time, read on the audio clock, then lines
+// up with the notes it was played against. The take and the backing last one cycle.
+function startRecording(ctx, at) {
   view.recordingState = 'recording';
-  view.startedAt = performance.now();
+  view.takeStart = at;
   view.taken = [];
   const backing = layers().filter((l) => l.key !== 'mine');
-  if (backing.length) startPlayer(backing, true, 0);
+  if (backing.length) startPlayer(backing, false, 0, view.takeStart - latency(ctx).total);
+  showLatency();
   const tick = () => {
-    const elapsed = (performance.now() - view.startedAt) / 1000;
+    const elapsed = ctx.currentTime - view.takeStart;
     view.ring.setAttribute('stroke-dashoffset', String(119.4 * (1 - Math.min(1, elapsed / LIMIT))));
     if (elapsed >= LIMIT) return stopRecording();
     if (view.recordingState === 'recording') requestAnimationFrame(tick);
@@ -128,7 +140,7 @@ function stopRecording() {
 }
 
 // --- playback ---
-function startPlayer(list, loop, delay = 0.05) {
+function startPlayer(list, loop, delay = 0.05, at = undefined) {
   if (view.player) view.player.dispose();
   const ctx = unlock();
   view.player = new Player(ctx, list, {
@@ -137,7 +149,7 @@ function startPlayer(list, loop, delay = 0.05) {
     onEnd: () => { renderControls(); describe(); },
   });
   window.microjam.player = view.player;
-  view.player.start(delay);
+  view.player.start(delay, at);
 }
 
 function togglePlay() {
@@ -172,6 +184,17 @@ function stopAll() {
   renderControls();
   renderMixer();
   describe();
+}
+
+// The latency taken off every recorded touch, shown so that people with Bluetooth headphones can see it.
+function showLatency() {
+  const box = view.main.querySelector('#latency');
+  if (!box) return;
+  const { base, output, total } = latency(audioContext());
+  const ms = (seconds) => `${Math.round(seconds * 1000)} ms`;
+  box.textContent = output === null
+    ? `This browser does not report its output latency (outputLatency): only its base latency, ${ms(base)}, is taken off your touches, so replies may land a little late over Bluetooth.`
+    : `Output latency: ${ms(total)} (base ${ms(base)} + output ${ms(output)}), taken off your touches so they line up with what you heard.`;
 }
 
 export function instrumentSelect(id, value, onchange, exclude) {
