@@ -47,7 +47,7 @@ export async function showJam() {
     el('h2', { text: 'Mixer' }), el('div', { class: 'mixer', id: 'mixer' }),
     el('details', { id: 'diagnostics', ontoggle: showLatency }, el('summary', {}, 'About this device\'s audio'), el('p', { id: 'latency', class: 'hint' })));
   const background = jam.parents.length ? jam.parents[jam.parents.length - 1].background || '#000000' : '#000000';
-  view = { canvas, ring: ring.querySelector('.progress'), status, main, trails: new Trails(canvas, background), player: null, recordingState: null };
+  view = { canvas, ring: ring.querySelector('.progress'), status, main, trails: new Trails(canvas, background), player: null, recordingState: null, recordingFinger: null };
   window.microjam = { jam, view };
   attachRecorder(canvas);
   await loadProfileColour();
@@ -69,6 +69,9 @@ function describe(message) {
 }
 
 // --- recording ---
+// One finger records, as in the original app: the CSV has no finger id, so two fingers stored together
+// would read as one stroke jumping between them. The finger that touches down when none is recording
+// records until it lifts; other fingers sound and draw but are not stored.
 function attachRecorder(canvas) {
   const gestures = new Map();
   const live = () => {
@@ -94,7 +97,8 @@ function attachRecorder(canvas) {
     gestures.set(event.pointerId, gesture);
     play(ctx, live(), jam.instrument, touch, ctx.currentTime, gesture);
     view.trails.touch('live' + event.pointerId, touch, jam.colour);
-    if (view.recordingState === 'recording' && view.taken.length < MAX_TOUCHES) view.taken.push(touch);
+    if (!moving && view.recordingFinger === null) view.recordingFinger = event.pointerId;
+    if (view.recordingState === 'recording' && event.pointerId === view.recordingFinger && view.taken.length < MAX_TOUCHES) view.taken.push(touch);
   };
   canvas.addEventListener('pointerdown', (e) => {
     e.preventDefault();
@@ -102,9 +106,13 @@ function attachRecorder(canvas) {
     handle(e, false);
   });
   canvas.addEventListener('pointermove', (e) => { if (e.buttons || e.pointerType === 'touch' && gestures.has(e.pointerId)) handle(e, true); });
-  const end = (e) => gestures.delete(e.pointerId);
+  const end = (e) => {
+    gestures.delete(e.pointerId);
+    if (e.pointerId === view.recordingFinger) view.recordingFinger = null;
+  };
   canvas.addEventListener('pointerup', end);
   canvas.addEventListener('pointercancel', end);
+  canvas.addEventListener('lostpointercapture', end);
 }
 
 // The first touch is t = 0 of the take, on the audio clock. The performer plays along to what reaches the
@@ -113,6 +121,7 @@ function attachRecorder(canvas) {
 // up with the notes it was played against. The take and the backing last one cycle.
 function startRecording(ctx, at) {
   view.recordingState = 'recording';
+  view.recordingFinger = null; // the finger that starts the take records it
   view.takeStart = at;
   view.taken = [];
   const backing = layers().filter((l) => l.key !== 'mine');
