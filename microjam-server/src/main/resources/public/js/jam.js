@@ -18,7 +18,7 @@ export const ROBOJAM = { colour: '#f44708', background: '#550527' };
 const SAMPLING = { temperature: 0.8, sigmaTemperature: 0.7, candidates: 4 };
 
 // The jam in progress survives moving between screens (but never leaves the device unpublished).
-export const jam = { parents: [], recording: null, robo: null, instrument: localStorage.getItem('microjam.instrument') || 'chirp', colour: '#e6e0ff', loop: true };
+export const jam = { parents: [], recording: null, robo: null, instrument: localStorage.getItem('microjam.instrument') || 'chirp', colour: '#e6e0ff', background: undefined, loop: true };
 let view = null;
 
 export function replyTo(performance) {
@@ -50,15 +50,21 @@ export async function showJam() {
   view = { canvas, ring: ring.querySelector('.progress'), status, main, trails: new Trails(canvas, background), player: null, recordingState: null, recordingFinger: null };
   window.microjam = { jam, view };
   attachRecorder(canvas);
-  await loadProfileColour();
+  await loadProfile();
+  if (!jam.parents.length && jam.background) { view.trails.background = jam.background; view.trails.clear(); }
   renderControls();
   renderMixer();
   describe();
 }
 
-async function loadProfileColour() {
+// The performer's colours: their touches are drawn in one, a new jam's square in the other (as in the original).
+async function loadProfile() {
   if (!api.token()) return;
-  try { jam.colour = (await api.get('/api/me', { auth: true })).colour; } catch { /* offline or signed out: keep the default */ }
+  try {
+    const me = await api.get('/api/me', { auth: true });
+    jam.colour = me.colour;
+    jam.background = me.background;
+  } catch { /* offline or signed out: keep the defaults */ }
 }
 
 function describe(message) {
@@ -277,7 +283,7 @@ async function publish() {
   try {
     let replyTo = jam.parents[0]?.id;
     if (jam.recording) {
-      const published = await api.post('/api/performances', { instrument: jam.recording.instrument, colour: jam.colour, replyTo,
+      const published = await api.post('/api/performances', { instrument: jam.recording.instrument, colour: jam.colour, background: jam.background, replyTo,
         touches: csv.write(jam.recording.touches) }, { auth: true });
       replyTo = published.id;
     }

@@ -12,6 +12,12 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+// An avatar keeps its URL when it changes, and a page reuses the image it loaded for a URL: so avatar URLs
+// carry the time of the last avatar change made in this browser, and a change shows at once.
+const AVATAR_VERSION = 'microjam.avatarVersion';
+export const avatarSrc = (url) => `${url}?v=${localStorage.getItem(AVATAR_VERSION) || 0}`;
+export const avatarChanged = () => localStorage.setItem(AVATAR_VERSION, String(Date.now()));
+
 export function toast(message) {
   const box = document.getElementById('toast');
   box.textContent = message;

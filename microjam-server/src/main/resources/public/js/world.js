@@ -7,7 +7,7 @@ import { Player } from './player.js';
 import { INSTRUMENTS } from './instruments.js';
 import { render, wav, download } from './render.js';
 import { replyTo } from './jam.js';
-import { el, screen, timeAgo, toast } from './ui.js';
+import { el, screen, timeAgo, toast, avatarSrc } from './ui.js';
 
 let current = null; // the jam playing now: one at a time, as in the original app
 
@@ -48,7 +48,7 @@ export function card(item) {
   const robot = item.robot ? ' · made by the AI' : '';
   return el('article', { class: 'card', dataset: { id: item.id } }, picture,
     el('div', { class: 'meta' },
-      el('img', { class: 'avatar', src: item.avatarUrl, alt: '' }),
+      el('img', { class: 'avatar', src: avatarSrc(item.avatarUrl), alt: '' }),
       el('div', { class: 'who' },
         el('div', { class: item.robot ? 'name robo' : 'name', text: item.stageName }),
         el('div', { class: 'sub', text: `${item.instrument} · ${timeAgo(item.createdAt)} · ${item.replyCount} ${item.replyCount === 1 ? 'reply' : 'replies'} · ${item.layerCount} ${item.layerCount === 1 ? 'layer' : 'layers'}${robot}` }))),
