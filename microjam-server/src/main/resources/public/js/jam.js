@@ -8,7 +8,7 @@ import { Trails } from './draw.js';
 import { render, wav, download } from './render.js';
 import * as api from './api.js';
 import * as csv from './csv.js';
-import { el, screen, toast } from './ui.js';
+import { el, screen, toast, count, expose } from './ui.js';
 
 const LIMIT = CYCLE, MAX_TOUCHES = 2000;
 export const ROBOJAM = { colour: '#f44708', background: '#550527' };
@@ -48,9 +48,10 @@ export async function showJam() {
     el('details', { id: 'diagnostics', ontoggle: showLatency }, el('summary', {}, 'About this device\'s audio'), el('p', { id: 'latency', class: 'hint' })));
   const background = jam.parents.length ? jam.parents[jam.parents.length - 1].background || '#000000' : '#000000';
   view = { canvas, ring: ring.querySelector('.progress'), status, main, trails: new Trails(canvas, background), player: null, recordingState: null, recordingFinger: null };
-  window.microjam = { jam, view };
+  expose({ jam, view });
   attachRecorder(canvas);
   await loadProfile();
+  if (!onScreen()) return; // the performer moved on while the profile loaded
   if (!jam.parents.length && jam.background) { view.trails.background = jam.background; view.trails.clear(); }
   renderControls();
   renderMixer();
@@ -67,9 +68,13 @@ async function loadProfile() {
   } catch { /* offline or signed out: keep the defaults */ }
 }
 
+/** Whether the Jam screen is still shown: answers that arrive after the performer left change nothing. */
+const onScreen = () => view !== null && view.canvas.isConnected;
+
 function describe(message) {
+  if (!onScreen()) return;
   const r = jam.recording;
-  view.status.textContent = message || (r ? `Recorded ${r.touches.length} touches (${r.touches.at(-1).time.toFixed(1)} s). Play it, record again or publish.`
+  view.status.textContent = message || (r ? `Recorded ${count(r.touches.length, 'touch', 'touches')} (${r.touches.at(-1).time.toFixed(1)} s). Play it, record again or publish.`
     : 'Armed: your first touch starts a five-second recording.');
   view.main.dataset.state = view.recordingState === 'recording' ? 'recording' : view.player?.playing ? 'playing' : 'idle';
 }
@@ -163,7 +168,7 @@ function startPlayer(list, loop, delay = 0.05, at = undefined) {
     onTouch: (layer, touch) => view.trails.touch(layer.key, touch, layer.colour),
     onEnd: () => { renderControls(); describe(); },
   });
-  window.microjam.player = view.player;
+  expose({ player: view.player });
   view.player.start(delay, at);
 }
 
@@ -176,6 +181,7 @@ function togglePlay() {
 
 // --- controls ---
 function renderControls() {
+  if (!onScreen()) return;
   const playing = view.player?.playing;
   const has = layers().length > 0;
   const controls = view.main.querySelector('#jam-controls');
@@ -218,6 +224,7 @@ export function instrumentSelect(id, value, onchange, exclude) {
 }
 
 function renderMixer() {
+  if (!onScreen()) return;
   const mixer = view.main.querySelector('#mixer');
   const list = layers();
   if (!list.length) { mixer.replaceChildren(el('p', { class: 'hint', text: 'Layers appear here: your recording, the performances you reply to, RoboJam.' })); return; }
@@ -239,6 +246,7 @@ async function renderRoboControls() {
   const row = view.main.querySelector('#robojam-controls');
   let status;
   try { status = await api.get('/api/robojam'); } catch { status = { available: false, reason: 'RoboJam is unavailable offline.' }; }
+  if (!row.isConnected) return;
   if (!status.available) {
     row.replaceChildren(el('button', { id: 'robojam', disabled: true }, 'RoboJam'), el('span', { class: 'hint', id: 'robojam-reason', text: status.reason }));
     return;
@@ -267,7 +275,7 @@ async function askRoboJam() {
     renderControls();
     renderMixer();
     startPlayer(layers(), jam.loop);
-    describe(`RoboJam answered with ${jam.robo.touches.length} touches on ${instrument}.`);
+    describe(`RoboJam answered with ${count(jam.robo.touches.length, 'touch', 'touches')} on ${instrument}.`);
   } catch (error) {
     describe(`RoboJam could not answer: ${error.message}`);
   }

@@ -111,20 +111,31 @@ async function deleteAccount() {
 }
 
 // --- onboarding: nothing is sent or stored until the performer confirms age and consent ---
+// The form's draft lives in memory only (never in storage), so reading the privacy policy from its link
+// and coming back keeps what was typed and ticked.
+let draft = null;
+
 function onboarding() {
-  const name = el('input', { type: 'text', id: 'stage-name', maxlength: '32', value: stageName(), autocomplete: 'off' });
-  const colour = el('input', { type: 'color', id: 'colour', value: '#f4a261' });
+  draft ||= { name: stageName(), colour: '#f4a261', age: false, consent: false, avatar: null };
+  const name = el('input', { type: 'text', id: 'stage-name', maxlength: '32', value: draft.name, autocomplete: 'off' });
+  const colour = el('input', { type: 'color', id: 'colour', value: draft.colour });
   const preview = el('canvas', { class: 'avatar big', width: '256', height: '256', id: 'avatar-preview', role: 'img', 'aria-label': 'Your avatar' });
-  let avatar = pixelArt(preview, colour.value);
+  let avatar = draft.avatar ? redraw(preview, draft.avatar) : pixelArt(preview, colour.value);
+  const keep = (made) => { avatar = draft.avatar = made; };
+  keep(avatar);
   const photo = el('input', { type: 'file', id: 'photo', accept: 'image/png,image/jpeg', class: 'sr-only',
-    onchange: async (e) => { if (e.target.files[0]) avatar = await cropPhoto(e.target.files[0], preview); } });
-  const age = el('input', { type: 'checkbox', id: 'age' });
-  const consent = el('input', { type: 'checkbox', id: 'consent' });
+    onchange: (e) => { if (e.target.files[0]) keep(cropPhoto(e.target.files[0], preview)); } });
+  const age = el('input', { type: 'checkbox', id: 'age', checked: draft.age });
+  const consent = el('input', { type: 'checkbox', id: 'consent', checked: draft.consent });
   const create = el('button', { class: 'primary', id: 'create', disabled: true }, 'Start jamming');
   const error = el('p', { class: 'status', id: 'onboarding-error', 'aria-live': 'polite' });
-  const update = () => { create.disabled = !(age.checked && consent.checked && name.value.trim()); };
+  const update = () => {
+    Object.assign(draft, { name: name.value, colour: colour.value, age: age.checked, consent: consent.checked });
+    create.disabled = !(age.checked && consent.checked && name.value.trim());
+  };
   [age, consent].forEach((c) => c.addEventListener('change', update));
-  name.addEventListener('input', update);
+  [name, colour].forEach((c) => c.addEventListener('input', update));
+  update();
   create.addEventListener('click', async () => {
     create.disabled = true;
     try {
@@ -132,6 +143,7 @@ function onboarding() {
       const created = await api.post('/api/performers', { stageName: name.value, colour: colour.value, age13OrOver: age.checked, acceptedPolicy: policy.version });
       api.setToken(created.token);
       await api.request('PUT', '/api/me/avatar', await avatar, { auth: true, type: 'image/png' });
+      draft = null;
       toast(`Welcome, ${created.stageName}!`);
       location.hash = '#/jam';
     } catch (e) {
@@ -146,7 +158,7 @@ function onboarding() {
     el('label', { for: 'colour' }, 'Your colour'), colour,
     el('label', {}, 'Avatar'),
     el('div', { class: 'row' }, preview,
-      el('button', { onclick: () => { avatar = pixelArt(preview, colour.value); } }, 'New pixel art'),
+      el('button', { onclick: () => keep(pixelArt(preview, colour.value)) }, 'New pixel art'),
       el('label', { class: 'button', for: 'photo' }, 'Use a photo'), photo),
     el('label', { class: 'check' }, age, el('span', { text: 'I am 13 or older.' })),
     el('label', { class: 'check' }, consent, el('span', {}, 'I accept the ', el('a', { href: '#/privacy' }, 'privacy policy'), '.')),
@@ -181,6 +193,13 @@ function pixelArt(canvas, colour) {
     g.fillRect((7 - col) * cell, row * cell, cell, cell);
   }
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+}
+
+/** Draws an avatar made before onto a new preview; resolves to the same PNG. */
+async function redraw(canvas, made) {
+  const png = await made;
+  canvas.getContext('2d').drawImage(await createImageBitmap(png), 0, 0, canvas.width, canvas.height);
+  return png;
 }
 
 /** The middle square of a photo, scaled to 256×256 in the browser before upload. */

@@ -18,6 +18,15 @@ const AVATAR_VERSION = 'microjam.avatarVersion';
 export const avatarSrc = (url) => `${url}?v=${localStorage.getItem(AVATAR_VERSION) || 0}`;
 export const avatarChanged = () => localStorage.setItem(AVATAR_VERSION, String(Date.now()));
 
+/** "1 layer", "2 layers". */
+export const count = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+
+// The journey tests read the app's state through window.microjam; a page gets it only when the test
+// browser set window.microjamTestHooks before any script ran, so people's browsers never have it.
+export function expose(values) {
+  if (window.microjamTestHooks) window.microjam = Object.assign(window.microjam || {}, values);
+}
+
 export function toast(message) {
   const box = document.getElementById('toast');
   box.textContent = message;
