@@ -76,6 +76,19 @@ class WebAppDetailsTest {
     }
 
     @Test
+    void theResearchTableFitsAPhone() {
+        for (int i = 0; i < 2; i++) // rows to show: RoboJam requests on two instruments
+            assertThat(api.post("/api/robojam", null, java.util.Map.of("touches", Api.sampleCsv(5), "instrument", i == 0 ? "leadguitar" : "fmlead", "seed", i)).status()).isEqualTo(200);
+        try (Browser b = new Browser()) {
+            b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
+            b.driver.get(api.base + "/#/research");
+            b.await(d -> d.findElement(By.cssSelector("table.stats td")));
+            assertThat(((Number) b.js("return document.documentElement.scrollWidth")).intValue()).as("page width").isLessThanOrEqualTo(360);
+            b.screenshot("research-phone");
+        }
+    }
+
+    @Test
     void peoplesBrowsersGetNoTestHooks() {
         try (Browser b = new Browser(false)) {
             b.driver.get(api.base + "/#/jam");
