@@ -2,6 +2,7 @@
 package microjam.store;
 
 import microjam.performance.Colour;
+import microjam.performance.NewPerformance;
 import microjam.performance.StageName;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -119,10 +120,10 @@ public final class PerformerStore {
     }
 
     /**
-     * Changes the stage name and/or colour. When the new name would be taken for someone else's (or
-     * RoboJam's), nothing changes and that name is answered; otherwise empty.
+     * Changes the stage name, colour and/or background (null: unchanged). When the new name would be taken
+     * for someone else's (or RoboJam's), nothing changes and that name is answered; otherwise empty.
      */
-    public Optional<String> update(UUID id, StageName stageName, Colour colour) {
+    public Optional<String> update(UUID id, StageName stageName, Colour colour, Colour background) {
         StageNameKeys keys = stageName == null ? null : StageNameKeys.of(stageName);
         try {
             Optional<String> refused = database.write(h -> {
@@ -135,6 +136,9 @@ public final class PerformerStore {
                 if (colour != null)
                     h.createUpdate("UPDATE performer SET colour = :colour WHERE id = :id")
                             .bind("colour", colour.hex()).bind("id", id.toString()).execute();
+                if (background != null)
+                    h.createUpdate("UPDATE performer SET background = :background WHERE id = :id")
+                            .bind("background", background.hex()).bind("id", id.toString()).execute();
                 return Optional.empty();
             });
             if (keys != null && refused.isEmpty()) database.scrubSoon(); // the old name leaves the files too
@@ -157,6 +161,13 @@ public final class PerformerStore {
                     long at = rs.getLong("policy_accepted_at");
                     return new Consent(rs.getString("policy_version"), rs.wasNull() ? null : Instant.ofEpochMilli(at));
                 }).findFirst().orElse(new Consent(null, null)));
+    }
+
+    /** The background of the performer's square: their choice, or the original app's dark square. */
+    public Colour background(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT background FROM performer WHERE id = :id")
+                .bind("id", id.toString()).mapTo(String.class).stream().filter(java.util.Objects::nonNull).findFirst())
+                .map(Colour::new).orElse(NewPerformance.DEFAULT_BACKGROUND);
     }
 
     public Optional<String> policyVersion(UUID id) {

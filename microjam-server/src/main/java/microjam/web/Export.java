@@ -18,7 +18,7 @@ import java.util.zip.ZipOutputStream;
 
 final class Export {
     /** Every stored fact about the performer: the policy they accepted and when, and the hash the server keeps of their token. */
-    record Profile(UUID id, String stageName, String colour, Instant createdAt, String policyVersion, Instant policyAcceptedAt,
+    record Profile(UUID id, String stageName, String colour, String background, Instant createdAt, String policyVersion, Instant policyAcceptedAt,
                    String tokenSha256) {
     }
 
@@ -29,12 +29,12 @@ final class Export {
     private Export() {
     }
 
-    static byte[] zip(Performer performer, microjam.store.PerformerStore.Consent consent, String tokenHash, byte[] avatarPng,
+    static byte[] zip(Performer performer, microjam.performance.Colour background, microjam.store.PerformerStore.Consent consent, String tokenHash, byte[] avatarPng,
                       List<Performance> performances) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             add(zip, "profile.json", Json.write(new Profile(performer.id(), performer.stageName().value(),
-                    performer.colour().hex(), performer.createdAt(), consent.policyVersion(), consent.acceptedAt(), tokenHash)));
+                    performer.colour().hex(), background.hex(), performer.createdAt(), consent.policyVersion(), consent.acceptedAt(), tokenHash)));
             add(zip, "avatar.png", avatarPng);
             List<PerformanceMetadata> metadata = performances.stream().map(p -> new PerformanceMetadata(p.id(),
                     fileName(p), p.instrument().wireName(), p.colour().hex(), p.background().hex(), p.createdAt(),

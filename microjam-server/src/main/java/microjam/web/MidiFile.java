@@ -1,13 +1,15 @@
 // A jam as a standard MIDI file (type 1): one track per layer, with the instruments' touch-to-note
 // rules (NoteRules): a touch-down plays a note for 0.3 s (or until the next touch-down), a drag bends
 // it (pitch-bend range set to ±12 semitones), drums play General MIDI percussion on channel 10.
-// 120 BPM at 480 ticks per quarter note: 960 ticks per second.
+// 120 BPM at 480 ticks per quarter note: 960 ticks per second. Every layer starts at 0 and the file lasts
+// one cycle of a jam (Touches.MAX_SECONDS), so a player that loops it loops the jam as the app does.
 package microjam.web;
 
 import microjam.performance.Instrument;
 import microjam.performance.NoteRules;
 import microjam.performance.Performance;
 import microjam.performance.Touch;
+import microjam.performance.Touches;
 
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MetaMessage;
@@ -23,7 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 final class MidiFile {
-    static final int TICKS_PER_SECOND = 960, DRUM_CHANNEL = 9;
+    static final int TICKS_PER_SECOND = 960, DRUM_CHANNEL = 9, END_OF_TRACK = 0x2F;
     /** General MIDI programs nearest to each instrument's sound, in Instrument order. */
     private static final int[] PROGRAMS = {80, 4, 0, 45, 85, 38, 88, 81, 29};
     private static final int[] PITCHED_CHANNELS = {0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15};
@@ -37,6 +39,7 @@ final class MidiFile {
             Sequence sequence = new Sequence(Sequence.PPQ, 480);
             Track tempo = sequence.createTrack();
             tempo.add(new MidiEvent(new MetaMessage(0x51, new byte[]{0x07, (byte) 0xA1, 0x20}, 3), 0)); // 500,000 µs per quarter
+            tempo.add(new MidiEvent(new MetaMessage(END_OF_TRACK, new byte[0], 0), ticks(Touches.MAX_SECONDS)));
             int channel = 0;
             for (Performance layer : layers) {
                 boolean drums = layer.instrument() == Instrument.DRUMS;

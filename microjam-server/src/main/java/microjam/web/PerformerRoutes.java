@@ -17,10 +17,10 @@ final class PerformerRoutes {
     record NewPerformer(String stageName, String colour, Boolean age13OrOver, String acceptedPolicy) {
     }
 
-    record ProfileChange(String stageName, String colour, String acceptedPolicy) {
+    record ProfileChange(String stageName, String colour, String background, String acceptedPolicy) {
     }
 
-    record Me(UUID id, String stageName, String colour, java.time.Instant createdAt, String avatarUrl, String policyVersion) {
+    record Me(UUID id, String stageName, String colour, String background, java.time.Instant createdAt, String avatarUrl, String policyVersion) {
     }
 
     record Created(UUID id, String token, String stageName, String colour, String avatarUrl) {
@@ -72,7 +72,7 @@ final class PerformerRoutes {
 
     void me(Context ctx) {
         Performer me = auth.require(ctx);
-        ctx.header("Cache-Control", "no-store").json(new Me(me.id(), me.stageName().value(), me.colour().hex(), me.createdAt(),
+        ctx.header("Cache-Control", "no-store").json(new Me(me.id(), me.stageName().value(), me.colour().hex(), performers.background(me.id()).hex(), me.createdAt(),
                 Views.avatarUrl(me.id()), performers.policyVersion(me.id()).orElse(null)));
     }
 
@@ -86,18 +86,19 @@ final class PerformerRoutes {
         ProfileChange change = Bodies.json(ctx, ProfileChange.class);
         StageName name = change.stageName() == null ? null : new StageName(change.stageName());
         Colour colour = change.colour() == null ? null : Colour.of(change.colour(), "colour");
+        Colour background = change.background() == null ? null : Colour.of(change.background(), "background");
         if (change.acceptedPolicy() != null) {
             requireCurrentPolicy(change.acceptedPolicy());
             performers.acceptPolicy(me.id(), policy.version());
         }
-        if (name == null && colour == null) {
+        if (name == null && colour == null && background == null) {
             if (change.acceptedPolicy() != null) {
                 me(ctx);
                 return;
             }
-            throw ApiError.badRequest(null, "send stageName, colour and/or acceptedPolicy to change");
+            throw ApiError.badRequest(null, "send stageName, colour, background and/or acceptedPolicy to change");
         }
-        performers.update(me.id(), name, colour).ifPresent(lookAlike -> {
+        performers.update(me.id(), name, colour, background).ifPresent(lookAlike -> {
             throw nameTaken(name, lookAlike);
         });
         ctx.json(Views.performer(performers.find(me.id()).orElseThrow()));
@@ -114,7 +115,7 @@ final class PerformerRoutes {
     void export(Context ctx) {
         Performer me = auth.require(ctx);
         byte[] avatar = performers.avatar(me.id()).orElseGet(() -> Avatars.generated(me.id(), me.colour()));
-        byte[] zip = Export.zip(me, performers.consent(me.id()), microjam.store.Tokens.hash(ctx.header("Authorization").substring(7).strip()),
+        byte[] zip = Export.zip(me, performers.background(me.id()), performers.consent(me.id()), microjam.store.Tokens.hash(ctx.header("Authorization").substring(7).strip()),
                 avatar, performances.byPerformer(me.id()));
         ctx.contentType("application/zip")
                 .header("Content-Disposition", "attachment; filename=\"microjam-export.zip\"")

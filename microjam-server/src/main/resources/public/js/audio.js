@@ -46,3 +46,19 @@ export function admit(ctx, voice) {
 }
 
 export const mtof = (midi) => 440 * 2 ** ((midi - 69) / 12);
+
+/**
+ * The time from the audio clock to the ears: baseLatency (the engine's own buffering) plus outputLatency
+ * (the device and its driver, e.g. Bluetooth headphones). `output` is null where the engine does not report
+ * it (Safari before 2024, Firefox on some systems): then only the base latency is known.
+ */
+export function latency(ctx) {
+  const base = ctx.baseLatency || 0;
+  const output = typeof ctx.outputLatency === 'number' ? ctx.outputLatency : null;
+  return { base, output, total: base + (output || 0) };
+}
+
+/** The audio-clock time at which an input event happened (its timeStamp is on the performance clock). */
+export function audioTimeOf(ctx, event) {
+  return ctx.currentTime - Math.max(0, performance.now() - event.timeStamp) / 1000;
+}

@@ -97,9 +97,14 @@ function start(ctx, destination, spec, midi, touch, time) {
 }
 
 // Quack: two vocal formants, moved by y.
+// A Q-6 band-pass keeps a narrow slice of the sawtooth: each formant is made up by FORMANT_GAIN (+12 dB),
+// or the duck is 15 dB quieter than the other instruments.
+const FORMANT_GAIN = 4;
+
 function formants(ctx, source, destination, y) {
   for (const [base, span] of [[300, 500], [900, 1500]]) {
-    source.connect(new BiquadFilterNode(ctx, { type: 'bandpass', frequency: base + span * (1 - y), Q: 6 })).connect(destination);
+    source.connect(new BiquadFilterNode(ctx, { type: 'bandpass', frequency: base + span * (1 - y), Q: 6 }))
+      .connect(new GainNode(ctx, { gain: FORMANT_GAIN })).connect(destination);
   }
 }
 
@@ -118,25 +123,29 @@ function driveCurve(amount) {
   return curve;
 }
 
+// `level` balances the instruments' loudness: all within 3 dB RMS of each other on one reference
+// performance (InstrumentsAudioTest measures it).
 const SPECS = {
   chirp: { partials: [{ type: 'sine', ratio: 1, gain: 0.7 }, { type: 'sine', ratio: 0.5, gain: 0.5 }], cutoff: (y, d = 0) => 2000 + 6000 * (1 - y) + 4000 * d,
-    attack: 0.004, hold: 0.12, decay: 0.08, sustain: 0.4, release: 0.12, level: 0.5, glide: 0.02 },
+    attack: 0.004, hold: 0.12, decay: 0.08, sustain: 0.4, release: 0.12, level: 0.85, glide: 0.02 },
   keys: { partials: [{ type: 'sine', ratio: 1, gain: 0.8, fm: { ratio: 1, index: 1.5, decay: 0.4 } }, { type: 'sine', ratio: 4, gain: 0.08 }],
-    cutoff: (y, d = 0) => 1500 + 5000 * (1 - y) + 3000 * d, attack: 0.003, hold: 0.3, decay: 0.6, sustain: 0.5, release: 0.5, level: 0.55, retrigger: true },
+    cutoff: (y, d = 0) => 1500 + 5000 * (1 - y) + 3000 * d, attack: 0.003, hold: 0.3, decay: 0.6, sustain: 0.5, release: 0.5, level: 0.33, retrigger: true },
   strings: { partials: [{ type: 'sawtooth', ratio: 1, gain: 0.5 }, { type: 'triangle', ratio: 1, gain: 0.4, detune: 4 }],
-    cutoff: (y, d = 0) => 700 + 3500 * (1 - y) + 2000 * d, q: 2, attack: 0.002, hold: 0.05, decay: 0.35, sustain: 0.15, release: 0.9, level: 0.5, retrigger: true, echo: 0.18 },
+    cutoff: (y, d = 0) => 700 + 3500 * (1 - y) + 2000 * d, q: 2, attack: 0.002, hold: 0.05, decay: 0.35, sustain: 0.15, release: 0.9, level: 0.54, retrigger: true, echo: 0.18 },
   quack: { partials: [{ type: 'sawtooth', ratio: 1, gain: 0.6, formants: true }], filter: 'lowpass', cutoff: (y) => 2500 + 2000 * (1 - y),
-    attack: 0.01, hold: 0.25, decay: 0.15, sustain: 0.6, release: 0.1 + 0.3 * 0.5, level: 0.8, glide: 0.03 },
+    attack: 0.01, hold: 0.25, decay: 0.15, sustain: 0.6, release: 0.1 + 0.3 * 0.5, level: 2.2, glide: 0.03 },
   wub: { partials: [{ type: 'sawtooth', ratio: 1, gain: 0.5 }, { type: 'square', ratio: 0.5, gain: 0.35 }], cutoff: () => 1000, q: 6,
-    attack: 0.01, hold: 0.45, decay: 0.2, sustain: 0.8, release: 0.15, level: 0.5, glide: 0.06, wobble: true },
+    attack: 0.01, hold: 0.45, decay: 0.2, sustain: 0.8, release: 0.15, level: 0.39, glide: 0.06, wobble: true },
   pad: { partials: [{ type: 'sawtooth', ratio: 1, gain: 0.3, detune: -7 }, { type: 'sawtooth', ratio: 1, gain: 0.3, detune: 7 }, { type: 'triangle', ratio: 2, gain: 0.2 }],
-    cutoff: (y, d = 0) => 500 + 2500 * (1 - y) + 2500 * d, attack: 0.18, hold: 0.6, decay: 0.5, sustain: 0.8, release: 0.8, level: 0.45, glide: 0.08 },
+    cutoff: (y, d = 0) => 500 + 2500 * (1 - y) + 2500 * d, attack: 0.18, hold: 0.6, decay: 0.5, sustain: 0.8, release: 0.8, level: 0.43, glide: 0.08 },
   fmlead: { partials: [{ type: 'sine', ratio: 1, gain: 0.5, fm: { ratio: 2, index: 3, decay: 1.5 } }, { type: 'sine', ratio: 0.5, gain: 0.35, fm: { ratio: 1, index: 2, decay: 1.5 } }],
-    cutoff: (y, d = 0) => 3000 + 6000 * (1 - y) + 3000 * d, attack: 0.01, hold: 0.35, decay: 0.3, sustain: 0.7, release: 0.25, level: 0.45, glide: 0.02 },
+    cutoff: (y, d = 0) => 3000 + 6000 * (1 - y) + 3000 * d, attack: 0.01, hold: 0.35, decay: 0.3, sustain: 0.7, release: 0.25, level: 0.39, glide: 0.02 },
   leadguitar: { partials: [{ type: 'sawtooth', ratio: 1, gain: 0.6 }, { type: 'square', ratio: 1, gain: 0.25, detune: 6 }],
-    cutoff: (y, d = 0) => 1200 + 3500 * (1 - y) + 2000 * d, q: 1.5, attack: 0.003, hold: 0.25, decay: 0.4, sustain: 0.35, release: 0.6, level: 0.35,
+    cutoff: (y, d = 0) => 1200 + 3500 * (1 - y) + 2000 * d, q: 1.5, attack: 0.003, hold: 0.25, decay: 0.4, sustain: 0.35, release: 0.6, level: 0.19,
     retrigger: true, drive: 4, echo: 0.24 },
 };
+
+const DRUM_LEVEL = 1.4; // as loud as the pitched instruments (see SPECS)
 
 // --- drums: quadrants, rolls that speed up with the distance dragged, sideways drag shifts pitch ---
 function drums(ctx, destination, touch, time, gesture) {
@@ -154,7 +163,7 @@ function drums(ctx, destination, touch, time, gesture) {
 }
 
 function hit(ctx, destination, drum, touch, time, semitones) {
-  const level = (velocity(touch.y) / 127) * 0.9;
+  const level = (velocity(touch.y) / 127) * DRUM_LEVEL;
   const shift = 2 ** (semitones / 12);
   const amp = new GainNode(ctx, { gain: 0 });
   amp.connect(destination);

@@ -1,16 +1,16 @@
 // The Jam screen: a square that records five seconds of touches from the first touch, plays them back
 // with the layers it replies to, a mixer, RoboJam, and publishing. Nothing leaves the device until
 // the performer publishes.
-import { audioContext, unlock } from './audio.js';
+import { audioContext, unlock, latency, audioTimeOf } from './audio.js';
 import { play, INSTRUMENTS } from './instruments.js';
-import { Player } from './player.js';
+import { Player, CYCLE } from './player.js';
 import { Trails } from './draw.js';
 import { render, wav, download } from './render.js';
 import * as api from './api.js';
 import * as csv from './csv.js';
-import { el, screen, toast } from './ui.js';
+import { el, screen, toast, count, expose } from './ui.js';
 
-const LIMIT = 5, MAX_TOUCHES = 2000;
+const LIMIT = CYCLE, MAX_TOUCHES = 2000;
 export const ROBOJAM = { colour: '#f44708', background: '#550527' };
 // Chosen by `robojam evaluate --split training --limit 122` (a sweep on training performances, so the held-out
 // numbers stay unbiased); far closer to human performances than the original defaults (1.5, 0.01), and with
@@ -18,7 +18,7 @@ export const ROBOJAM = { colour: '#f44708', background: '#550527' };
 const SAMPLING = { temperature: 0.8, sigmaTemperature: 0.7, candidates: 4 };
 
 // The jam in progress survives moving between screens (but never leaves the device unpublished).
-export const jam = { parents: [], recording: null, robo: null, instrument: localStorage.getItem('microjam.instrument') || 'chirp', colour: '#e6e0ff', loop: true };
+export const jam = { parents: [], recording: null, robo: null, instrument: localStorage.getItem('microjam.instrument') || 'chirp', colour: '#e6e0ff', background: undefined, loop: true };
 let view = null;
 
 export function replyTo(performance) {
@@ -44,30 +44,45 @@ export async function showJam() {
   const title = jam.parents.length ? `Reply to ${jam.parents[0].label}` : 'Jam';
   const main = screen(title, el('div', { class: 'square-wrap' }, canvas, ring), status,
     el('div', { class: 'row', id: 'jam-controls' }), el('div', { class: 'row', id: 'robojam-controls' }),
-    el('h2', { text: 'Mixer' }), el('div', { class: 'mixer', id: 'mixer' }));
+    el('h2', { text: 'Mixer' }), el('div', { class: 'mixer', id: 'mixer' }),
+    el('details', { id: 'diagnostics', ontoggle: showLatency }, el('summary', {}, 'About this device\'s audio'), el('p', { id: 'latency', class: 'hint' })));
   const background = jam.parents.length ? jam.parents[jam.parents.length - 1].background || '#000000' : '#000000';
-  view = { canvas, ring: ring.querySelector('.progress'), status, main, trails: new Trails(canvas, background), player: null, recordingState: null };
-  window.microjam = { jam, view };
+  view = { canvas, ring: ring.querySelector('.progress'), status, main, trails: new Trails(canvas, background), player: null, recordingState: null, recordingFinger: null };
+  expose({ jam, view });
   attachRecorder(canvas);
-  await loadProfileColour();
+  await loadProfile();
+  if (!onScreen()) return; // the performer moved on while the profile loaded
+  if (!jam.parents.length && jam.background) { view.trails.background = jam.background; view.trails.clear(); }
   renderControls();
   renderMixer();
   describe();
 }
 
-async function loadProfileColour() {
+// The performer's colours: their touches are drawn in one, a new jam's square in the other (as in the original).
+async function loadProfile() {
   if (!api.token()) return;
-  try { jam.colour = (await api.get('/api/me', { auth: true })).colour; } catch { /* offline or signed out: keep the default */ }
+  try {
+    const me = await api.get('/api/me', { auth: true });
+    jam.colour = me.colour;
+    jam.background = me.background;
+  } catch { /* offline or signed out: keep the defaults */ }
 }
 
+/** Whether the Jam screen is still shown: answers that arrive after the performer left change nothing. */
+const onScreen = () => view !== null && view.canvas.isConnected;
+
 function describe(message) {
+  if (!onScreen()) return;
   const r = jam.recording;
-  view.status.textContent = message || (r ? `Recorded ${r.touches.length} touches (${r.touches.at(-1).time.toFixed(1)} s). Play it, record again or publish.`
+  view.status.textContent = message || (r ? `Recorded ${count(r.touches.length, 'touch', 'touches')} (${r.touches.at(-1).time.toFixed(1)} s). Play it, record again or publish.`
     : 'Armed: your first touch starts a five-second recording.');
   view.main.dataset.state = view.recordingState === 'recording' ? 'recording' : view.player?.playing ? 'playing' : 'idle';
 }
 
 // --- recording ---
+// One finger records, as in the original app: the CSV has no finger id, so two fingers stored together
+// would read as one stroke jumping between them. The finger that touches down when none is recording
+// records until it lifts; other fingers sound and draw but are not stored.
 function attachRecorder(canvas) {
   const gestures = new Map();
   const live = () => {
@@ -75,39 +90,56 @@ function attachRecorder(canvas) {
     if (!view.liveGain) { view.liveGain = new GainNode(ctx, { gain: 1 }); view.liveGain.connect(ctx.microjamOut); }
     return view.liveGain;
   };
-  const touchOf = (event, moving) => {
+  const touchOf = (event, moving, at) => {
     const box = canvas.getBoundingClientRect();
     const x = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
     const y = Math.min(1, Math.max(0, (event.clientY - box.top) / box.height));
     const z = event.width > 1 ? event.width / 2 : event.pressure > 0 && event.pressure !== 0.5 ? event.pressure * 50 : 20;
-    const time = view.recordingState === 'recording' ? (performance.now() - view.startedAt) / 1000 : 0;
-    return { time: Math.min(LIMIT, time), x, y, z, moving };
+    // Jam time is audio-clock time since the first touch: see startRecording.
+    const time = view.recordingState === 'recording' ? at - view.takeStart : 0;
+    return { time: Math.min(LIMIT, Math.max(0, time)), x, y, z, moving };
   };
   const handle = (event, moving) => {
     const ctx = unlock();
-    if (!moving && !jam.recording && view.recordingState !== 'recording') startRecording();
-    const touch = touchOf(event, moving);
+    const at = audioTimeOf(ctx, event); // read once: the audio clock moves in steps of one audio buffer
+    if (!moving && !jam.recording && view.recordingState !== 'recording') startRecording(ctx, at);
+    const touch = touchOf(event, moving, at);
     const gesture = gestures.get(event.pointerId) || {};
     gestures.set(event.pointerId, gesture);
     play(ctx, live(), jam.instrument, touch, ctx.currentTime, gesture);
     view.trails.touch('live' + event.pointerId, touch, jam.colour);
-    if (view.recordingState === 'recording' && view.taken.length < MAX_TOUCHES) view.taken.push(touch);
+    if (!moving && view.recordingFinger === null) view.recordingFinger = event.pointerId;
+    if (view.recordingState === 'recording' && event.pointerId === view.recordingFinger && view.taken.length < MAX_TOUCHES) view.taken.push(touch);
   };
-  canvas.addEventListener('pointerdown', (e) => { e.preventDefault(); canvas.setPointerCapture(e.pointerId); handle(e, false); });
+  canvas.addEventListener('pointerdown', (e) => {
+    e.preventDefault();
+    try { canvas.setPointerCapture(e.pointerId); } catch { /* the pointer is already gone: nothing to capture */ }
+    handle(e, false);
+  });
   canvas.addEventListener('pointermove', (e) => { if (e.buttons || e.pointerType === 'touch' && gestures.has(e.pointerId)) handle(e, true); });
-  const end = (e) => gestures.delete(e.pointerId);
+  const end = (e) => {
+    gestures.delete(e.pointerId);
+    if (e.pointerId === view.recordingFinger) view.recordingFinger = null;
+  };
   canvas.addEventListener('pointerup', end);
   canvas.addEventListener('pointercancel', end);
+  canvas.addEventListener('lostpointercapture', end);
 }
 
-function startRecording() {
+// The first touch is t = 0 of the take, on the audio clock. The performer plays along to what reaches the
+// ears, which is the audio clock less the output latency: so the backing layers start that much earlier
+// (their t = 0 is heard with the first touch), and every touch's time, read on the audio clock, then lines
+// up with the notes it was played against. The take and the backing last one cycle.
+function startRecording(ctx, at) {
   view.recordingState = 'recording';
-  view.startedAt = performance.now();
+  view.recordingFinger = null; // the finger that starts the take records it
+  view.takeStart = at;
   view.taken = [];
   const backing = layers().filter((l) => l.key !== 'mine');
-  if (backing.length) startPlayer(backing, true, 0);
+  if (backing.length) startPlayer(backing, false, 0, view.takeStart - latency(ctx).total);
+  showLatency();
   const tick = () => {
-    const elapsed = (performance.now() - view.startedAt) / 1000;
+    const elapsed = ctx.currentTime - view.takeStart;
     view.ring.setAttribute('stroke-dashoffset', String(119.4 * (1 - Math.min(1, elapsed / LIMIT))));
     if (elapsed >= LIMIT) return stopRecording();
     if (view.recordingState === 'recording') requestAnimationFrame(tick);
@@ -128,7 +160,7 @@ function stopRecording() {
 }
 
 // --- playback ---
-function startPlayer(list, loop, delay = 0.05) {
+function startPlayer(list, loop, delay = 0.05, at = undefined) {
   if (view.player) view.player.dispose();
   const ctx = unlock();
   view.player = new Player(ctx, list, {
@@ -136,8 +168,8 @@ function startPlayer(list, loop, delay = 0.05) {
     onTouch: (layer, touch) => view.trails.touch(layer.key, touch, layer.colour),
     onEnd: () => { renderControls(); describe(); },
   });
-  window.microjam.player = view.player;
-  view.player.start(delay);
+  expose({ player: view.player });
+  view.player.start(delay, at);
 }
 
 function togglePlay() {
@@ -149,6 +181,7 @@ function togglePlay() {
 
 // --- controls ---
 function renderControls() {
+  if (!onScreen()) return;
   const playing = view.player?.playing;
   const has = layers().length > 0;
   const controls = view.main.querySelector('#jam-controls');
@@ -174,12 +207,24 @@ function stopAll() {
   describe();
 }
 
+// The latency taken off every recorded touch, shown so that people with Bluetooth headphones can see it.
+function showLatency() {
+  const box = view.main.querySelector('#latency');
+  if (!box) return;
+  const { base, output, total } = latency(audioContext());
+  const ms = (seconds) => `${Math.round(seconds * 1000)} ms`;
+  box.textContent = output === null
+    ? `This browser does not report its output latency (outputLatency): only its base latency, ${ms(base)}, is taken off your touches, so replies may land a little late over Bluetooth.`
+    : `Output latency: ${ms(total)} (base ${ms(base)} + output ${ms(output)}), taken off your touches so they line up with what you heard.`;
+}
+
 export function instrumentSelect(id, value, onchange, exclude) {
   return el('select', { id, 'aria-label': 'Instrument', onchange: (e) => onchange(e.target.value) },
     INSTRUMENTS.filter((i) => i !== exclude).map((name) => el('option', { value: name, selected: name === value }, name)));
 }
 
 function renderMixer() {
+  if (!onScreen()) return;
   const mixer = view.main.querySelector('#mixer');
   const list = layers();
   if (!list.length) { mixer.replaceChildren(el('p', { class: 'hint', text: 'Layers appear here: your recording, the performances you reply to, RoboJam.' })); return; }
@@ -201,6 +246,7 @@ async function renderRoboControls() {
   const row = view.main.querySelector('#robojam-controls');
   let status;
   try { status = await api.get('/api/robojam'); } catch { status = { available: false, reason: 'RoboJam is unavailable offline.' }; }
+  if (!row.isConnected) return;
   if (!status.available) {
     row.replaceChildren(el('button', { id: 'robojam', disabled: true }, 'RoboJam'), el('span', { class: 'hint', id: 'robojam-reason', text: status.reason }));
     return;
@@ -229,7 +275,7 @@ async function askRoboJam() {
     renderControls();
     renderMixer();
     startPlayer(layers(), jam.loop);
-    describe(`RoboJam answered with ${jam.robo.touches.length} touches on ${instrument}.`);
+    describe(`RoboJam answered with ${count(jam.robo.touches.length, 'touch', 'touches')} on ${instrument}.`);
   } catch (error) {
     describe(`RoboJam could not answer: ${error.message}`);
   }
@@ -245,7 +291,7 @@ async function publish() {
   try {
     let replyTo = jam.parents[0]?.id;
     if (jam.recording) {
-      const published = await api.post('/api/performances', { instrument: jam.recording.instrument, colour: jam.colour, replyTo,
+      const published = await api.post('/api/performances', { instrument: jam.recording.instrument, colour: jam.colour, background: jam.background, replyTo,
         touches: csv.write(jam.recording.touches) }, { auth: true });
       replyTo = published.id;
     }

@@ -1,14 +1,16 @@
 // Plays layers together on the audio clock: a look-ahead scheduler (25 ms tick, 100 ms window) queues
 // every touch at its exact time, so layers stay in time with each other on every loop; the touches
 // also go into a queue that requestAnimationFrame drains for drawing, in step with what is heard.
+// One rule for every jam, the original's: every layer starts together at t = 0 and plays once per cycle
+// of CYCLE seconds; the jam loops as a whole. Recording, playback, the World and WAV (render.js) follow it,
+// and the server's MIDI file lasts one cycle.
 import { play } from './instruments.js';
 
 const TICK = 25, WINDOW = 0.1;
-
-export function loopLength(layers) {
-  const end = Math.max(0, ...layers.map((l) => (l.touches.length ? l.touches[l.touches.length - 1].time : 0)));
-  return Math.min(5, Math.max(1, end + 0.4));
-}
+/** Seconds in one cycle of a jam: the longest a performance may be. */
+export const CYCLE = 5;
+/** A touch due this many seconds ago still sounds (now); an older one is skipped. */
+const LATE = 0.01;
 
 export class Player {
   constructor(ctx, layers, { loop = false, onTouch = () => {}, onEnd = () => {} } = {}) {
@@ -21,15 +23,17 @@ export class Player {
       gain.connect(ctx.microjamOut);
       return { ...layer, gain };
     });
-    this.length = loopLength(layers);
+    this.length = CYCLE;
     this.drawQueue = [];
     this.playing = false;
   }
 
-  start(delay = 0.05) {
+  /** Starts a cycle `delay` seconds from now, or at audio-clock time `at`: touches due before now sound at once. */
+  start(delay = 0.05, at = undefined) {
     this.stop();
     this.playing = true;
-    this.origin = this.ctx.currentTime + delay;
+    this.origin = at ?? this.ctx.currentTime + delay;
+    this.late = Math.max(LATE, this.ctx.currentTime - this.origin + LATE);
     this.cursor = 0;
     this.layers.forEach((l) => { l.next = 0; l.gesture = {}; });
     this.timer = setInterval(() => this.schedule(), TICK);
@@ -43,13 +47,14 @@ export class Player {
       while (layer.next < layer.touches.length && layer.touches[layer.next].time <= horizon) {
         const touch = layer.touches[layer.next++];
         const at = this.origin + touch.time;
-        if (at >= this.ctx.currentTime - 0.01) play(this.ctx, layer.gain, layer.instrument, touch, Math.max(at, this.ctx.currentTime), layer.gesture);
+        if (at >= this.ctx.currentTime - this.late) play(this.ctx, layer.gain, layer.instrument, touch, Math.max(at, this.ctx.currentTime), layer.gesture);
         this.drawQueue.push({ at, layer, touch });
       }
     }
     if (horizon >= this.length) {
       if (this.loop) {
         this.origin += this.length;
+        this.late = LATE;
         this.layers.forEach((l) => { l.next = 0; l.gesture = {}; });
       } else if (this.ctx.currentTime >= this.origin + this.length) {
         this.stop();

@@ -2,7 +2,7 @@
 // stored), then the performer's own performances, export, account deletion and the recovery code.
 import * as api from './api.js';
 import { stageName } from './names.js';
-import { el, screen, toast } from './ui.js';
+import { el, screen, toast, avatarSrc, avatarChanged } from './ui.js';
 import { card } from './world.js';
 import { download } from './render.js';
 
@@ -17,8 +17,9 @@ export async function showProfile() {
   }
   const mine = el('div', { class: 'cards', id: 'mine' });
   screen('Profile',
-    el('div', { class: 'row' }, el('img', { class: 'avatar big', src: `${me.avatarUrl}?v=${Date.now()}`, alt: `Avatar of ${me.stageName}` }),
+    el('div', { class: 'row' }, el('img', { class: 'avatar big', src: avatarSrc(me.avatarUrl), alt: `Avatar of ${me.stageName}` }),
       el('div', {}, el('div', { class: 'name', id: 'my-name', text: me.stageName }), el('div', { class: 'hint', text: 'Your public stage name' }))),
+    profileEditor(me),
     el('h2', { text: 'Your performances' }), mine,
     el('h2', { text: 'Your data' }),
     el('div', { class: 'row' },
@@ -34,6 +35,47 @@ export async function showProfile() {
     c.querySelector('.actions').append(el('button', { class: 'delete', onclick: () => deletePerformance(item.id, c) }, 'Delete'));
     mine.append(c);
   }
+}
+
+// Name, colours and avatar can change any time; nothing is sent until "Save".
+function profileEditor(me) {
+  const name = el('input', { type: 'text', id: 'edit-stage-name', maxlength: '32', value: me.stageName, autocomplete: 'off' });
+  const colour = el('input', { type: 'color', id: 'edit-colour', value: me.colour });
+  const background = el('input', { type: 'color', id: 'edit-background', value: me.background });
+  const preview = el('canvas', { class: 'avatar big', width: '256', height: '256', id: 'edit-avatar-preview', role: 'img', 'aria-label': 'Your new avatar', hidden: true });
+  const error = el('p', { class: 'status', id: 'profile-error', 'aria-live': 'polite' });
+  let avatar = null;
+  const newAvatar = (made) => { avatar = made; preview.hidden = false; };
+  const photo = el('input', { type: 'file', id: 'edit-photo', accept: 'image/png,image/jpeg', class: 'sr-only',
+    onchange: (e) => { if (e.target.files[0]) newAvatar(cropPhoto(e.target.files[0], preview)); } });
+  const save = async () => {
+    const change = {};
+    if (name.value.trim() !== me.stageName) change.stageName = name.value;
+    if (colour.value !== me.colour) change.colour = colour.value;
+    if (background.value !== me.background) change.background = background.value;
+    try {
+      if (Object.keys(change).length) await api.request('PUT', '/api/me', change, { auth: true });
+      if (avatar) {
+        await api.request('PUT', '/api/me/avatar', await avatar, { auth: true, type: 'image/png' });
+        avatarChanged();
+      }
+      toast('Profile saved.');
+      showProfile();
+    } catch (e) {
+      error.textContent = `Not saved: ${e.message}`;
+    }
+  };
+  return el('section', { class: 'card', id: 'profile-editor', 'aria-label': 'Change your profile' },
+    el('h2', { text: 'Change your profile' }),
+    el('label', { for: 'edit-stage-name' }, 'Stage name'),
+    el('div', { class: 'row' }, name, el('button', { id: 'edit-another-name', onclick: () => { name.value = stageName(); } }, 'Another')),
+    el('div', { class: 'row' },
+      el('label', { for: 'edit-colour' }, 'Your colour'), colour,
+      el('label', { for: 'edit-background' }, 'Your background'), background),
+    el('div', { class: 'row' }, preview,
+      el('button', { id: 'edit-pixel-art', onclick: () => newAvatar(pixelArt(preview, colour.value)) }, 'New pixel art'),
+      el('label', { class: 'button', for: 'edit-photo' }, 'Use a photo'), photo),
+    el('button', { class: 'primary', id: 'save-profile', onclick: save }, 'Save'), error);
 }
 
 async function deletePerformance(id, node) {
@@ -69,20 +111,31 @@ async function deleteAccount() {
 }
 
 // --- onboarding: nothing is sent or stored until the performer confirms age and consent ---
+// The form's draft lives in memory only (never in storage), so reading the privacy policy from its link
+// and coming back keeps what was typed and ticked.
+let draft = null;
+
 function onboarding() {
-  const name = el('input', { type: 'text', id: 'stage-name', maxlength: '32', value: stageName(), autocomplete: 'off' });
-  const colour = el('input', { type: 'color', id: 'colour', value: '#f4a261' });
+  draft ||= { name: stageName(), colour: '#f4a261', age: false, consent: false, avatar: null };
+  const name = el('input', { type: 'text', id: 'stage-name', maxlength: '32', value: draft.name, autocomplete: 'off' });
+  const colour = el('input', { type: 'color', id: 'colour', value: draft.colour });
   const preview = el('canvas', { class: 'avatar big', width: '256', height: '256', id: 'avatar-preview', role: 'img', 'aria-label': 'Your avatar' });
-  let avatar = pixelArt(preview, colour.value);
+  let avatar = draft.avatar ? redraw(preview, draft.avatar) : pixelArt(preview, colour.value);
+  const keep = (made) => { avatar = draft.avatar = made; };
+  keep(avatar);
   const photo = el('input', { type: 'file', id: 'photo', accept: 'image/png,image/jpeg', class: 'sr-only',
-    onchange: async (e) => { if (e.target.files[0]) avatar = await cropPhoto(e.target.files[0], preview); } });
-  const age = el('input', { type: 'checkbox', id: 'age' });
-  const consent = el('input', { type: 'checkbox', id: 'consent' });
+    onchange: (e) => { if (e.target.files[0]) keep(cropPhoto(e.target.files[0], preview)); } });
+  const age = el('input', { type: 'checkbox', id: 'age', checked: draft.age });
+  const consent = el('input', { type: 'checkbox', id: 'consent', checked: draft.consent });
   const create = el('button', { class: 'primary', id: 'create', disabled: true }, 'Start jamming');
   const error = el('p', { class: 'status', id: 'onboarding-error', 'aria-live': 'polite' });
-  const update = () => { create.disabled = !(age.checked && consent.checked && name.value.trim()); };
+  const update = () => {
+    Object.assign(draft, { name: name.value, colour: colour.value, age: age.checked, consent: consent.checked });
+    create.disabled = !(age.checked && consent.checked && name.value.trim());
+  };
   [age, consent].forEach((c) => c.addEventListener('change', update));
-  name.addEventListener('input', update);
+  [name, colour].forEach((c) => c.addEventListener('input', update));
+  update();
   create.addEventListener('click', async () => {
     create.disabled = true;
     try {
@@ -90,6 +143,7 @@ function onboarding() {
       const created = await api.post('/api/performers', { stageName: name.value, colour: colour.value, age13OrOver: age.checked, acceptedPolicy: policy.version });
       api.setToken(created.token);
       await api.request('PUT', '/api/me/avatar', await avatar, { auth: true, type: 'image/png' });
+      draft = null;
       toast(`Welcome, ${created.stageName}!`);
       location.hash = '#/jam';
     } catch (e) {
@@ -104,7 +158,7 @@ function onboarding() {
     el('label', { for: 'colour' }, 'Your colour'), colour,
     el('label', {}, 'Avatar'),
     el('div', { class: 'row' }, preview,
-      el('button', { onclick: () => { avatar = pixelArt(preview, colour.value); } }, 'New pixel art'),
+      el('button', { onclick: () => keep(pixelArt(preview, colour.value)) }, 'New pixel art'),
       el('label', { class: 'button', for: 'photo' }, 'Use a photo'), photo),
     el('label', { class: 'check' }, age, el('span', { text: 'I am 13 or older.' })),
     el('label', { class: 'check' }, consent, el('span', {}, 'I accept the ', el('a', { href: '#/privacy' }, 'privacy policy'), '.')),
@@ -139,6 +193,13 @@ function pixelArt(canvas, colour) {
     g.fillRect((7 - col) * cell, row * cell, cell, cell);
   }
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+}
+
+/** Draws an avatar made before onto a new preview; resolves to the same PNG. */
+async function redraw(canvas, made) {
+  const png = await made;
+  canvas.getContext('2d').drawImage(await createImageBitmap(png), 0, 0, canvas.width, canvas.height);
+  return png;
 }
 
 /** The middle square of a photo, scaled to 256×256 in the browser before upload. */

@@ -1,11 +1,14 @@
-// Renders layers offline with the same synthesis as live playback (OfflineAudioContext): for
+// Renders one cycle of a jam offline with the same synthesis as live playback (OfflineAudioContext): for
 // "download as WAV", and for the tests that check every instrument sounds.
 import { outputChain } from './audio.js';
 import { play } from './instruments.js';
-import { loopLength } from './player.js';
+import { CYCLE } from './player.js';
+
+/** Seconds rendered after the cycle, for the last notes' release and reverb. */
+const TAIL = 1.5;
 
 export async function render(layers, sampleRate = 44100) {
-  const seconds = loopLength(layers) + 1.5;
+  const seconds = CYCLE + TAIL;
   const ctx = new OfflineAudioContext(1, Math.ceil(sampleRate * seconds), sampleRate);
   const out = outputChain(ctx, ctx.destination);
   for (const layer of layers) {

@@ -12,6 +12,21 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+// An avatar keeps its URL when it changes, and a page reuses the image it loaded for a URL: so avatar URLs
+// carry the time of the last avatar change made in this browser, and a change shows at once.
+const AVATAR_VERSION = 'microjam.avatarVersion';
+export const avatarSrc = (url) => `${url}?v=${localStorage.getItem(AVATAR_VERSION) || 0}`;
+export const avatarChanged = () => localStorage.setItem(AVATAR_VERSION, String(Date.now()));
+
+/** "1 layer", "2 layers". */
+export const count = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+
+// The journey tests read the app's state through window.microjam; a page gets it only when the test
+// browser set window.microjamTestHooks before any script ran, so people's browsers never have it.
+export function expose(values) {
+  if (window.microjamTestHooks) window.microjam = Object.assign(window.microjam || {}, values);
+}
+
 export function toast(message) {
   const box = document.getElementById('toast');
   box.textContent = message;

@@ -7,7 +7,7 @@ import { Player } from './player.js';
 import { INSTRUMENTS } from './instruments.js';
 import { render, wav, download } from './render.js';
 import { replyTo } from './jam.js';
-import { el, screen, timeAgo, toast } from './ui.js';
+import { el, screen, timeAgo, toast, avatarSrc, count } from './ui.js';
 
 let current = null; // the jam playing now: one at a time, as in the original app
 
@@ -43,12 +43,12 @@ export function showWorld(instrument = '') {
 }
 
 export function card(item) {
-  const picture = el('button', { class: 'picture', 'aria-label': `Play ${item.stageName}'s jam (${item.layerCount} layers)`, onclick: () => playJam(item.id) },
+  const picture = el('button', { class: 'picture', 'aria-label': `Play ${item.stageName}'s jam (${count(item.layerCount, 'layer')})`, onclick: () => playJam(item.id) },
     el('img', { src: item.pictureUrl, alt: `Picture of ${item.stageName}'s performance`, loading: 'lazy', width: '512', height: '512' }));
   const robot = item.robot ? ' · made by the AI' : '';
   return el('article', { class: 'card', dataset: { id: item.id } }, picture,
     el('div', { class: 'meta' },
-      el('img', { class: 'avatar', src: item.avatarUrl, alt: '' }),
+      el('img', { class: 'avatar', src: avatarSrc(item.avatarUrl), alt: '' }),
       el('div', { class: 'who' },
         el('div', { class: item.robot ? 'name robo' : 'name', text: item.stageName }),
         el('div', { class: 'sub', text: `${item.instrument} · ${timeAgo(item.createdAt)} · ${item.replyCount} ${item.replyCount === 1 ? 'reply' : 'replies'} · ${item.layerCount} ${item.layerCount === 1 ? 'layer' : 'layers'}${robot}` }))),
@@ -107,7 +107,7 @@ export async function showThread(id) {
     const replies = await api.get(`/api/performances/${id}/replies`);
     const layerCards = performance.layers.map((l) => el('li', { text: `${l.stageName} · ${l.instrument}` }));
     screen('Thread', el('h2', { text: 'This jam, newest layer first' }), el('ol', { id: 'thread-layers' }, layerCards),
-      el('div', { class: 'row' }, el('button', { id: 'thread-play', onclick: () => playJam(id) }, `Play ${performance.layers.length} layers`),
+      el('div', { class: 'row' }, el('button', { id: 'thread-play', onclick: () => playJam(id) }, `Play ${count(performance.layers.length, 'layer')}`),
         replyButton(performance)),
       el('h2', { text: `Replies (${replies.length})` }), el('div', { class: 'cards' }, replies.map(card)));
   } catch (error) {

@@ -32,7 +32,13 @@ public final class Browser implements AutoCloseable {
                 "skipped: the browser tests need Debian's chromium and chromium-driver (./test installs them as root)");
     }
 
+    /** A browser with the app's test hooks (window.microjam) switched on, as the journey tests need. */
     public Browser() {
+        this(true);
+    }
+
+    /** testHooks: whether pages get window.microjamTestHooks before their scripts run (people's browsers never do). */
+    public Browser(boolean testHooks) {
         try {
             downloads = Files.createTempDirectory("microjam-downloads");
             Path profile = Files.createTempDirectory("microjam-chromium");
@@ -47,10 +53,12 @@ public final class Browser implements AutoCloseable {
             // The network log, so tests can see what left the browser (performance log: DevTools Network events).
             org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
             logs.enable(org.openqa.selenium.logging.LogType.PERFORMANCE, java.util.logging.Level.ALL);
+            logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
             driver = new ChromeDriver(service, options);
             driver.manage().window().setSize(new Dimension(390, 844));
+            if (testHooks) driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.microjamTestHooks = true;"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,6 +92,12 @@ public final class Browser implements AutoCloseable {
             }
         }
         return sent;
+    }
+
+    /** The errors the page's console reported since the last call (uncaught exceptions and rejections among them). */
+    public java.util.List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).map(e -> e.getMessage()).toList();
     }
 
     public Object js(String script, Object... args) {

@@ -1,5 +1,6 @@
 // Every instrument renders a recorded performance through OfflineAudioContext in the browser: the
-// result is not silent, never above full scale, and the nine spectra are pairwise different.
+// result is not silent, never above full scale, within 3 dB (RMS) of the others, and the nine spectra are
+// pairwise different.
 package microjam.web;
 
 import microjam.testing.Browser;
@@ -18,7 +19,7 @@ class InstrumentsAudioTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void eachInstrumentSoundsWithinFullScaleAndDifferentFromTheOthers() {
+    void eachInstrumentSoundsWithinFullScaleAsLoudAsTheOthersAndDifferent() {
         Browser.assumeAvailable();
         TestServer server = TestServer.shared(Engine.SQLITE);
         try (Browser browser = new Browser()) {
@@ -38,11 +39,19 @@ class InstrumentsAudioTest {
                     }).catch((e) => done({ error: { message: String(e) } }));
                     """, INSTRUMENTS);
             assertThat(results).doesNotContainKey("error");
+            System.out.println("peaks: " + INSTRUMENTS.stream().map(n -> n + " " + results.get(n).get("peak")).toList());
             for (String name : INSTRUMENTS) {
                 Map<String, Object> r = results.get(name);
                 assertThat(((Number) r.get("rms")).doubleValue()).as("%s is not silent", name).isGreaterThan(1e-3);
                 assertThat(((Number) r.get("peak")).doubleValue()).as("%s stays within full scale", name).isLessThanOrEqualTo(1.0);
             }
+            // Loudness: every instrument within 3 dB (RMS) of every other on this one reference performance.
+            Map<String, Double> decibels = new java.util.TreeMap<>();
+            for (String name : INSTRUMENTS) decibels.put(name, 20 * Math.log10(((Number) results.get(name).get("rms")).doubleValue()));
+            double loudest = java.util.Collections.max(decibels.values()), quietest = java.util.Collections.min(decibels.values());
+            System.out.printf("RMS in dBFS: %s; spread %.1f dB%n", decibels.entrySet().stream()
+                    .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).toList(), loudest - quietest);
+            assertThat(loudest - quietest).as("loudness spread across instruments, dB (%s)", decibels).isLessThanOrEqualTo(3.0);
             // Spectra compare as the correlation of their log band energies: 1 would be the same shape.
             double closest = -1;
             String closestPair = "";

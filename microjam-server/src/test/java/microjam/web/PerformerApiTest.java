@@ -94,6 +94,23 @@ class PerformerApiTest extends ServerTest {
     }
 
     @Test
+    void aPerformerKeepsABackgroundColourForTheirSquareAndItIsInTheirExport() throws Exception {
+        Api.Performer ada = api.newPerformer();
+        assertThat(api.get("/api/me", ada.token()).json().get("background").asText()).as("the original's dark square")
+                .isEqualTo(microjam.performance.NewPerformance.DEFAULT_BACKGROUND.hex());
+        assertThat(api.put("/api/me", ada.token(), Map.of("background", "#2A9D8F")).status()).isEqualTo(200);
+        assertThat(api.get("/api/me", ada.token()).json().get("background").asText()).isEqualTo("#2a9d8f");
+
+        // A bad colour names its field and changes nothing, not even the valid fields sent with it.
+        assertField(api.put("/api/me", ada.token(), Map.of("colour", "#111111", "background", "teal")), 400, "background");
+        assertThat(api.get("/api/me", ada.token()).json().get("background").asText()).isEqualTo("#2a9d8f");
+        assertThat(api.get("/api/me", ada.token()).json().get("colour").asText()).isEqualTo("#336699");
+
+        java.util.Map<String, byte[]> zip = AccountApiTest.unzip(api.get("/api/me/export", ada.token()).body());
+        assertThat(Api.JSON.readTree(zip.get("profile.json")).get("background").asText()).isEqualTo("#2a9d8f");
+    }
+
+    @Test
     void everyPerformerHasAnAvatarEvenBeforeUploadingOne() {
         Api.Performer ada = api.newPerformer();
         Api.Response avatar = api.get("/api/performers/" + ada.id() + "/avatar.png");

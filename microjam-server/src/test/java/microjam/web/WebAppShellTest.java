@@ -64,6 +64,27 @@ class WebAppShellTest {
     }
 
     @Test
+    void theServiceWorkersCacheIsNamedAfterTheBuildAndAnOlderBuildsCacheIsDropped() throws Exception {
+        Browser.assumeAvailable();
+        Api api = TestServer.shared(Engine.SQLITE).http();
+        // The source names the cache after the build; each build fills in its time, so a new build's shell
+        // replaces the old one's in people's browsers instead of being served from the old cache for ever.
+        assertThat(Files.readString(PUBLIC.resolve("sw.js"))).contains("'microjam-shell-${microjam.build}'");
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("'(microjam-shell-\\d{14})'").matcher(api.get("/sw.js").text());
+        assertThat(name.find()).as("the served service worker's cache name").isTrue();
+        try (Browser browser = new Browser()) {
+            browser.driver.get(api.base + "/icons/icon.svg"); // this origin, before any service worker
+            browser.asyncJs("caches.open('microjam-shell-v1').then(() => arguments[arguments.length - 1]())");
+            browser.driver.get(api.base + "/#/jam");
+            browser.await(d -> (Boolean) browser.js("return !!navigator.serviceWorker.controller || (location.reload(), false)"));
+            browser.await(d -> {
+                Object keys = browser.asyncJs("caches.keys().then(arguments[arguments.length - 1])");
+                return ((List<?>) keys).contains(name.group(1)) && !((List<?>) keys).contains("microjam-shell-v1");
+            });
+        }
+    }
+
+    @Test
     void jamAndSeenPerformancesWorkOfflineFromTheServiceWorker() throws Exception {
         Browser.assumeAvailable();
         TestServer server = TestServer.start(Engine.SQLITE, false);
