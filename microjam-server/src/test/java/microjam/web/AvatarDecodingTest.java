@@ -115,6 +115,7 @@ class AvatarDecodingTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("timing") // measures wall time: left out of mutation testing, whose instrumentation slows it
     void aDecodePastItsDeadlineIsAbortedAndSaysSo() throws IOException {
         // The JPEG bomb decoded as if the scan check had missed it: 10 s and more in full.
         byte[] bomb = ImageBombs.progressiveJpegBomb(4096, 100);
