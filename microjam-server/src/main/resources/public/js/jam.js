@@ -11,6 +11,8 @@ import * as csv from './csv.js';
 import { el, screen, toast, count, expose } from './ui.js';
 
 const LIMIT = CYCLE, MAX_TOUCHES = 2000;
+/** The original's dark square, for a performer without a background colour of their own. */
+const DEFAULT_BACKGROUND = '#000000';
 export const ROBOJAM = { colour: '#f44708', background: '#550527' };
 // Chosen by `robojam evaluate --split training --limit 122` (a sweep on training performances, so the held-out
 // numbers stay unbiased); far closer to human performances than the original defaults (1.5, 0.01), and with
@@ -46,13 +48,13 @@ export async function showJam() {
     el('div', { class: 'row', id: 'jam-controls' }), el('div', { class: 'row', id: 'robojam-controls' }),
     el('h2', { text: 'Mixer' }), el('div', { class: 'mixer', id: 'mixer' }),
     el('details', { id: 'diagnostics', ontoggle: showLatency }, el('summary', {}, 'About this device\'s audio'), el('p', { id: 'latency', class: 'hint' })));
-  const background = jam.parents.length ? jam.parents[jam.parents.length - 1].background || '#000000' : '#000000';
-  view = { canvas, ring: ring.querySelector('.progress'), status, main, trails: new Trails(canvas, background), player: null, recordingState: null, recordingFinger: null };
+  view = { canvas, ring: ring.querySelector('.progress'), status, main, trails: new Trails(canvas), player: null, recordingState: null, recordingFinger: null };
+  paintGround();
   expose({ jam, view });
   attachRecorder(canvas);
   await loadProfile();
   if (!onScreen()) return; // the performer moved on while the profile loaded
-  if (!jam.parents.length && jam.background) { view.trails.background = jam.background; view.trails.clear(); }
+  paintGround();
   renderControls();
   renderMixer();
   describe();
@@ -66,6 +68,16 @@ async function loadProfile() {
     jam.colour = me.colour;
     jam.background = me.background;
   } catch { /* offline or signed out: keep the defaults */ }
+}
+
+// What the square shows under the live trails, as the original did: a reply's layers already there, each in its
+// performer's colour, over the oldest layer's background (the jam's square); a new jam on the performer's own
+// background; and the take, once recorded.
+function paintGround() {
+  const background = (jam.parents.length ? jam.parents.at(-1).background : jam.background) || DEFAULT_BACKGROUND;
+  const stills = jam.parents.toReversed(); // the server lists the jam newest first; the oldest is drawn first
+  if (jam.recording) stills.push(jam.recording);
+  view.trails.setGround(background, stills);
 }
 
 /** Whether the Jam screen is still shown: answers that arrive after the performer left change nothing. */
@@ -154,6 +166,7 @@ function stopRecording() {
   if (view.player) view.player.stop();
   const touches = view.taken.map((t, i) => ({ ...t, moving: i === 0 ? false : t.moving }));
   jam.recording = touches.length ? { instrument: jam.instrument, colour: jam.colour, touches, volume: 1, muted: false } : null;
+  paintGround();
   renderControls();
   renderMixer();
   describe();
@@ -201,7 +214,7 @@ function renderControls() {
 
 function stopAll() {
   if (view.player) view.player.stop();
-  view.trails.clear();
+  paintGround();
   renderControls();
   renderMixer();
   describe();
