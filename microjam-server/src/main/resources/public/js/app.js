@@ -1,6 +1,6 @@
 // MicroJam in the browser: screens by URL hash, audio unlocked on the first gesture, offline support.
 import { showJam, leaveJam } from './jam.js';
-import { showWorld, showThread, stopWorld } from './world.js';
+import { showWorld, showThread, showPerformer, stopWorld } from './world.js';
 import { showProfile } from './profile.js';
 import { showPrivacy } from './privacy.js';
 import { showResearch } from './research.js';
@@ -15,6 +15,7 @@ const routes = {
   privacy: () => showPrivacy(),
   research: () => showResearch(),
   thread: (id) => showThread(id),
+  performer: (id) => showPerformer(id),
 };
 
 function route() {
