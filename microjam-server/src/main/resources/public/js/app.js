@@ -6,6 +6,7 @@ import { showPrivacy } from './privacy.js';
 import { showResearch } from './research.js';
 import { unlock } from './audio.js';
 import * as api from './api.js';
+import * as outbox from './outbox.js';
 import { el } from './ui.js';
 
 const routes = {
@@ -46,6 +47,14 @@ async function checkPolicy() {
     document.body.insertBefore(box, document.getElementById('screen'));
   } catch { /* offline: ask next time */ }
 }
+
+// Offline, the screens show what this device saw before (the service worker kept it), and say so.
+const offlineLine = document.getElementById('offline');
+window.addEventListener('microjam:network', (e) => { offlineLine.hidden = e.detail.online; });
+window.addEventListener('offline', () => { offlineLine.hidden = false; });
+window.addEventListener('online', () => { offlineLine.hidden = true; });
+offlineLine.hidden = navigator.onLine;
+outbox.start();
 
 window.addEventListener('hashchange', route);
 window.addEventListener('microjam:policy-changed', () => { if (!document.getElementById('policy-update')) checkPolicy(); });

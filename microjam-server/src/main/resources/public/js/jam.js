@@ -8,6 +8,7 @@ import { Trails } from './draw.js';
 import { render, wav, download } from './render.js';
 import * as api from './api.js';
 import * as csv from './csv.js';
+import * as outbox from './outbox.js';
 import { el, screen, toast, count, expose } from './ui.js';
 
 const LIMIT = CYCLE, MAX_TOUCHES = 2000;
@@ -301,22 +302,26 @@ async function publish() {
     location.hash = '#/profile';
     return;
   }
+  const replyTo = jam.parents[0]?.id;
+  const made = {
+    replyTo,
+    performance: jam.recording ? { instrument: jam.recording.instrument, colour: jam.colour, background: jam.background, replyTo,
+      touches: csv.write(jam.recording.touches) } : null,
+    robo: jam.robo?.keep ? { touches: jam.robo.call, seed: jam.robo.seed, instrument: jam.robo.instrument, ...SAMPLING } : null,
+  };
   try {
-    let replyTo = jam.parents[0]?.id;
-    if (jam.recording) {
-      const published = await api.post('/api/performances', { instrument: jam.recording.instrument, colour: jam.colour, background: jam.background, replyTo,
-        touches: csv.write(jam.recording.touches) }, { auth: true });
-      replyTo = published.id;
-    }
-    if (jam.robo?.keep && replyTo) {
-      await api.post('/api/robojam/keep', { replyTo, touches: jam.robo.call, seed: jam.robo.seed, instrument: jam.robo.instrument, ...SAMPLING }, { auth: true });
-    }
+    await outbox.publish(made);
     jam.parents = []; jam.recording = null; jam.robo = null;
     if (view.player) view.player.dispose();
     toast('Published to World.');
     location.hash = '#/world';
   } catch (error) {
-    if (error.field === 'acceptedPolicy') {
+    if (error instanceof api.OfflineError) {
+      // Kept on this device by the outbox, which sends it when the connection returns and says so.
+      jam.parents = []; jam.recording = null; jam.robo = null;
+      stopAll();
+      describe('You are offline: your jam is kept on this device and will be published when you are back online.');
+    } else if (error.field === 'acceptedPolicy') {
       // The policy changed since this performer accepted it: show what changed; the jam waits here.
       window.dispatchEvent(new Event('microjam:policy-changed'));
       describe('The privacy policy changed: accept the new version above, then publish again.');
