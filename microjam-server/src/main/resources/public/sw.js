@@ -1,10 +1,16 @@
-// Offline support: the app shell is cached on install; performances and pictures already seen are
-// served from the cache when the network is away. API writes always go to the network.
+// Offline support: the app shell is cached on install; every public API answer already seen (feed pages,
+// threads, performances, pictures, performers' pages, avatars) is served from the cache when the network is
+// away, marked as such. Answers to signed-in requests (the performer's own data) are never kept, nor
+// RoboJam's status (it needs the network); API writes always go to the network.
 // The build fills in its time (Maven resource filtering): a new build is a new service worker with a new
 // shell cache, and the older builds' shell caches are dropped when it takes over.
 const SHELL = 'microjam-shell-${microjam.build}', SEEN = 'microjam-seen-v1';
+/** The most API answers kept; the oldest kept go first. */
+const MAX_SEEN = 500;
+/** Put on a kept copy served while the network is away, so the app can say it shows what was seen (api.js). */
+const SEEN_HEADER = 'X-MicroJam-Seen';
 const FILES = ['/', '/index.html', '/css/app.css', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png',
-  '/js/app.js', '/js/api.js', '/js/audio.js', '/js/csv.js', '/js/draw.js', '/js/instruments.js', '/js/jam.js', '/js/names.js',
+  '/js/app.js', '/js/api.js', '/js/audio.js', '/js/csv.js', '/js/draw.js', '/js/instruments.js', '/js/jam.js', '/js/names.js', '/js/outbox.js',
   '/js/pitch.js', '/js/player.js', '/js/privacy.js', '/js/profile.js', '/js/research.js', '/js/render.js', '/js/ui.js', '/js/world.js'];
 
 self.addEventListener('install', (event) => event.waitUntil(caches.open(SHELL).then((c) => c.addAll(FILES)).then(() => self.skipWaiting())));
@@ -15,7 +21,7 @@ self.addEventListener('activate', (event) => event.waitUntil(caches.keys()
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== location.origin) return;
-  const seen = /^\/api\/performances\/[0-9a-f-]{36}(\.png|\.csv)?$/.test(url.pathname) || url.pathname === '/api/privacy';
+  const seen = url.pathname.startsWith('/api/') && url.pathname !== '/api/robojam' && !event.request.headers.has('Authorization');
   if (seen) event.respondWith(networkThenCache(event.request, SEEN));
   else if (!url.pathname.startsWith('/api/')) event.respondWith(networkThenCache(event.request, SHELL));
 });
@@ -23,12 +29,27 @@ self.addEventListener('fetch', (event) => {
 async function networkThenCache(request, name) {
   try {
     const response = await fetch(request);
-    if (response.ok) (await caches.open(name)).put(request, response.clone());
+    if (response.ok) await keep(name, request, response.clone());
     return response;
   } catch (offline) {
     const cached = await caches.match(request, { ignoreSearch: request.url.includes('/index.html') });
+    if (cached && name === SEEN) return marked(cached);
     if (cached) return cached;
     if (request.mode === 'navigate') return caches.match('/index.html');
     throw offline;
   }
+}
+
+async function keep(name, request, response) {
+  const cache = await caches.open(name);
+  await cache.put(request, response);
+  if (name !== SEEN) return;
+  const keys = await cache.keys(); // in the order they were first put
+  await Promise.all(keys.slice(0, Math.max(0, keys.length - MAX_SEEN)).map((k) => cache.delete(k)));
+}
+
+function marked(cached) {
+  const headers = new Headers(cached.headers);
+  headers.set(SEEN_HEADER, 'offline');
+  return new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers });
 }

@@ -1,11 +1,12 @@
 // MicroJam in the browser: screens by URL hash, audio unlocked on the first gesture, offline support.
 import { showJam, leaveJam } from './jam.js';
-import { showWorld, showThread, stopWorld } from './world.js';
+import { showWorld, showThread, showPerformer, stopWorld } from './world.js';
 import { showProfile } from './profile.js';
 import { showPrivacy } from './privacy.js';
 import { showResearch } from './research.js';
 import { unlock } from './audio.js';
 import * as api from './api.js';
+import * as outbox from './outbox.js';
 import { el } from './ui.js';
 
 const routes = {
@@ -15,6 +16,7 @@ const routes = {
   privacy: () => showPrivacy(),
   research: () => showResearch(),
   thread: (id) => showThread(id),
+  performer: (id) => showPerformer(id),
 };
 
 function route() {
@@ -45,6 +47,14 @@ async function checkPolicy() {
     document.body.insertBefore(box, document.getElementById('screen'));
   } catch { /* offline: ask next time */ }
 }
+
+// Offline, the screens show what this device saw before (the service worker kept it), and say so.
+const offlineLine = document.getElementById('offline');
+window.addEventListener('microjam:network', (e) => { offlineLine.hidden = e.detail.online; });
+window.addEventListener('offline', () => { offlineLine.hidden = false; });
+window.addEventListener('online', () => { offlineLine.hidden = true; });
+offlineLine.hidden = navigator.onLine;
+outbox.start();
 
 window.addEventListener('hashchange', route);
 window.addEventListener('microjam:policy-changed', () => { if (!document.getElementById('policy-update')) checkPolicy(); });

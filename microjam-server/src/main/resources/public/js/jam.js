@@ -8,9 +8,14 @@ import { Trails } from './draw.js';
 import { render, wav, download } from './render.js';
 import * as api from './api.js';
 import * as csv from './csv.js';
+import * as outbox from './outbox.js';
 import { el, screen, toast, count, expose } from './ui.js';
 
 const LIMIT = CYCLE, MAX_TOUCHES = 2000;
+/** The length of the progress ring's circle (r = 19): its dash offset runs from this (nothing) to 0 (a whole cycle). */
+const RING = 119.4;
+/** The original's dark square, for a performer without a background colour of their own. */
+const DEFAULT_BACKGROUND = '#000000';
 export const ROBOJAM = { colour: '#f44708', background: '#550527' };
 // Chosen by `robojam evaluate --split training --limit 122` (a sweep on training performances, so the held-out
 // numbers stay unbiased); far closer to human performances than the original defaults (1.5, 0.01), and with
@@ -39,20 +44,26 @@ function layers() {
 export async function showJam() {
   const canvas = el('canvas', { class: 'square', role: 'img', 'aria-label': 'Performance square: touch to play, the first touch records five seconds' });
   const ring = el('div', { class: 'ring', 'aria-hidden': 'true' });
-  ring.innerHTML = '<svg viewBox="0 0 44 44"><circle cx="22" cy="22" r="19" fill="none" stroke="#333" stroke-width="4"/><circle class="progress" cx="22" cy="22" r="19" fill="none" stroke="#f44708" stroke-width="4" stroke-dasharray="119.4" stroke-dashoffset="119.4" transform="rotate(-90 22 22)"/></svg>';
+  ring.innerHTML = `<svg viewBox="0 0 44 44"><circle cx="22" cy="22" r="19" fill="none" stroke="#333" stroke-width="4"/><circle class="progress" cx="22" cy="22" r="19" fill="none" stroke="#f44708" stroke-width="4" stroke-dasharray="${RING}" stroke-dashoffset="${RING}" transform="rotate(-90 22 22)"/></svg>`;
   const status = el('p', { class: 'status', id: 'jam-status', 'aria-live': 'polite' });
   const title = jam.parents.length ? `Reply to ${jam.parents[0].label}` : 'Jam';
-  const main = screen(title, el('div', { class: 'square-wrap' }, canvas, ring), status,
-    el('div', { class: 'row', id: 'jam-controls' }), el('div', { class: 'row', id: 'robojam-controls' }),
-    el('h2', { text: 'Mixer' }), el('div', { class: 'mixer', id: 'mixer' }),
-    el('details', { id: 'diagnostics', ontoggle: showLatency }, el('summary', {}, 'About this device\'s audio'), el('p', { id: 'latency', class: 'hint' })));
-  const background = jam.parents.length ? jam.parents[jam.parents.length - 1].background || '#000000' : '#000000';
-  view = { canvas, ring: ring.querySelector('.progress'), status, main, trails: new Trails(canvas, background), player: null, recordingState: null, recordingFinger: null };
+  // The original's plain set in view (rewind, play, loop, RoboJam, publish); the rest one tap away under "More".
+  // On a wide screen the controls sit beside the square (app.css: .jam-layout).
+  const main = screen(title, el('div', { class: 'jam-layout' },
+    el('div', { class: 'square-wrap' }, canvas, ring),
+    el('div', { class: 'jam-side' }, status,
+      el('div', { class: 'row', id: 'jam-controls' }), el('div', { class: 'row', id: 'robojam-controls' }),
+      el('div', { class: 'row ask', id: 'discard-ask', role: 'alertdialog', 'aria-label': 'Discard this jam?', hidden: true }),
+      el('details', { id: 'more' }, el('summary', {}, 'More'), el('div', { class: 'row', id: 'more-controls' })),
+      el('h2', { text: 'Mixer' }), el('div', { class: 'mixer', id: 'mixer' }),
+      el('details', { id: 'diagnostics', ontoggle: showLatency }, el('summary', {}, 'About this device\'s audio'), el('p', { id: 'latency', class: 'hint' })))));
+  view = { canvas, ring: ring.querySelector('.progress'), status, main, trails: new Trails(canvas), player: null, recordingState: null, recordingFinger: null };
+  paintGround();
   expose({ jam, view });
   attachRecorder(canvas);
   await loadProfile();
   if (!onScreen()) return; // the performer moved on while the profile loaded
-  if (!jam.parents.length && jam.background) { view.trails.background = jam.background; view.trails.clear(); }
+  paintGround();
   renderControls();
   renderMixer();
   describe();
@@ -66,6 +77,16 @@ async function loadProfile() {
     jam.colour = me.colour;
     jam.background = me.background;
   } catch { /* offline or signed out: keep the defaults */ }
+}
+
+// What the square shows under the live trails, as the original did: a reply's layers already there, each in its
+// performer's colour, over the oldest layer's background (the jam's square); a new jam on the performer's own
+// background; and the take, once recorded.
+function paintGround() {
+  const background = (jam.parents.length ? jam.parents.at(-1).background : jam.background) || DEFAULT_BACKGROUND;
+  const stills = jam.parents.toReversed(); // the server lists the jam newest first; the oldest is drawn first
+  if (jam.recording) stills.push(jam.recording);
+  view.trails.setGround(background, stills);
 }
 
 /** Whether the Jam screen is still shown: answers that arrive after the performer left change nothing. */
@@ -135,14 +156,18 @@ function startRecording(ctx, at) {
   view.recordingFinger = null; // the finger that starts the take records it
   view.takeStart = at;
   view.taken = [];
+  const take = view.take = (view.take || 0) + 1; // a take rewound and started again has a new number
+  const rewindButton = view.main.querySelector('#rewind');
+  if (rewindButton) rewindButton.disabled = false;
   const backing = layers().filter((l) => l.key !== 'mine');
   if (backing.length) startPlayer(backing, false, 0, view.takeStart - latency(ctx).total);
   showLatency();
   const tick = () => {
+    if (take !== view.take || view.recordingState !== 'recording') return;
     const elapsed = ctx.currentTime - view.takeStart;
-    view.ring.setAttribute('stroke-dashoffset', String(119.4 * (1 - Math.min(1, elapsed / LIMIT))));
+    view.ring.setAttribute('stroke-dashoffset', String(RING * (1 - Math.min(1, elapsed / LIMIT))));
     if (elapsed >= LIMIT) return stopRecording();
-    if (view.recordingState === 'recording') requestAnimationFrame(tick);
+    requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
   describe('Recording… five seconds from your first touch.');
@@ -150,10 +175,11 @@ function startRecording(ctx, at) {
 
 function stopRecording() {
   view.recordingState = null;
-  view.ring.setAttribute('stroke-dashoffset', '119.4');
+  view.ring.setAttribute('stroke-dashoffset', String(RING));
   if (view.player) view.player.stop();
   const touches = view.taken.map((t, i) => ({ ...t, moving: i === 0 ? false : t.moving }));
   jam.recording = touches.length ? { instrument: jam.instrument, colour: jam.colour, touches, volume: 1, muted: false } : null;
+  paintGround();
   renderControls();
   renderMixer();
   describe();
@@ -170,6 +196,21 @@ function startPlayer(list, loop, delay = 0.05, at = undefined) {
   });
   expose({ player: view.player });
   view.player.start(delay, at);
+  if (view.recordingState !== 'recording') showProgress(view.player);
+}
+
+// While a jam plays, the ring shows how far through the cycle it is.
+function showProgress(player) {
+  const tick = () => {
+    if (view?.player !== player || !player.playing || view.recordingState === 'recording') {
+      if (view && view.recordingState !== 'recording') view.ring.setAttribute('stroke-dashoffset', String(RING));
+      return;
+    }
+    const through = Math.min(1, Math.max(0, player.position() / CYCLE));
+    view.ring.setAttribute('stroke-dashoffset', String(RING * (1 - through)));
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
 }
 
 function togglePlay() {
@@ -186,22 +227,44 @@ function renderControls() {
   const has = layers().length > 0;
   const controls = view.main.querySelector('#jam-controls');
   controls.replaceChildren(
+    el('button', { id: 'rewind', disabled: !jam.recording && view.recordingState !== 'recording', onclick: rewind }, 'Rewind'),
     el('button', { id: 'play', onclick: togglePlay, disabled: !has, 'aria-pressed': playing ? 'true' : 'false' }, playing ? 'Stop' : 'Play'),
     el('button', { id: 'loop', 'aria-pressed': String(jam.loop), onclick: () => { jam.loop = !jam.loop; renderControls(); } }, jam.loop ? 'Loop: on' : 'Loop: off'),
-    el('button', { id: 'rewind', disabled: !jam.recording, onclick: () => { jam.recording = null; stopAll(); } }, 'Rewind'),
-    el('button', { id: 'record-again', onclick: () => { jam.recording = null; stopAll(); describe('Armed: touch to record again.'); } }, 'Record again'),
+    el('button', { id: 'publish', class: 'primary', disabled: !jam.recording && !jam.robo, onclick: publish }, 'Publish'));
+  view.main.querySelector('#more-controls').replaceChildren(
     el('label', { class: 'sr-only', for: 'instrument' }, 'Instrument'),
     instrumentSelect('instrument', jam.instrument, (value) => { jam.instrument = value; localStorage.setItem('microjam.instrument', value); if (jam.recording) jam.recording.instrument = value; }),
-    el('button', { id: 'publish', class: 'primary', disabled: !jam.recording && !jam.robo, onclick: publish }, 'Publish'),
-    el('button', { id: 'discard', onclick: () => { jam.parents = []; jam.recording = null; jam.robo = null; stopAll(); showJam(); } }, 'Discard'),
     el('button', { id: 'wav', disabled: !has, onclick: downloadWav }, 'Download WAV'),
-  );
+    el('button', { id: 'discard', disabled: !has && view.recordingState !== 'recording', onclick: askDiscard }, 'Discard'));
   renderRoboControls();
+}
+
+// Rewind, as in the original: the take is gone and the square is armed again; in the middle of a take, the
+// touches so far go and the next touch starts a new one.
+function rewind() {
+  if (view.recordingState === 'recording') {
+    view.recordingState = null;
+    view.taken = [];
+    view.take++; // the take's ring and timer stop
+    view.ring.setAttribute('stroke-dashoffset', String(RING));
+  }
+  jam.recording = null;
+  stopAll();
+}
+
+// Discard throws away the take, RoboJam's answer and the jam replied to: it asks first.
+function askDiscard() {
+  const ask = view.main.querySelector('#discard-ask');
+  const what = jam.parents.length ? 'your take and the jam you reply to' : 'your take';
+  ask.replaceChildren(el('span', { text: `Discard ${what}?` }),
+    el('button', { id: 'discard-confirm', onclick: () => { jam.parents = []; jam.recording = null; jam.robo = null; stopAll(); showJam(); } }, 'Discard'),
+    el('button', { id: 'discard-cancel', onclick: () => { ask.hidden = true; } }, 'Keep'));
+  ask.hidden = false;
 }
 
 function stopAll() {
   if (view.player) view.player.stop();
-  view.trails.clear();
+  paintGround();
   renderControls();
   renderMixer();
   describe();
@@ -288,22 +351,26 @@ async function publish() {
     location.hash = '#/profile';
     return;
   }
+  const replyTo = jam.parents[0]?.id;
+  const made = {
+    replyTo,
+    performance: jam.recording ? { instrument: jam.recording.instrument, colour: jam.colour, background: jam.background, replyTo,
+      touches: csv.write(jam.recording.touches) } : null,
+    robo: jam.robo?.keep ? { touches: jam.robo.call, seed: jam.robo.seed, instrument: jam.robo.instrument, ...SAMPLING } : null,
+  };
   try {
-    let replyTo = jam.parents[0]?.id;
-    if (jam.recording) {
-      const published = await api.post('/api/performances', { instrument: jam.recording.instrument, colour: jam.colour, background: jam.background, replyTo,
-        touches: csv.write(jam.recording.touches) }, { auth: true });
-      replyTo = published.id;
-    }
-    if (jam.robo?.keep && replyTo) {
-      await api.post('/api/robojam/keep', { replyTo, touches: jam.robo.call, seed: jam.robo.seed, instrument: jam.robo.instrument, ...SAMPLING }, { auth: true });
-    }
+    await outbox.publish(made);
     jam.parents = []; jam.recording = null; jam.robo = null;
     if (view.player) view.player.dispose();
     toast('Published to World.');
     location.hash = '#/world';
   } catch (error) {
-    if (error.field === 'acceptedPolicy') {
+    if (error instanceof api.OfflineError) {
+      // Kept on this device by the outbox, which sends it when the connection returns and says so.
+      jam.parents = []; jam.recording = null; jam.robo = null;
+      stopAll();
+      describe('You are offline: your jam is kept on this device and will be published when you are back online.');
+    } else if (error.field === 'acceptedPolicy') {
       // The policy changed since this performer accepted it: show what changed; the jam waits here.
       window.dispatchEvent(new Event('microjam:policy-changed'));
       describe('The privacy policy changed: accept the new version above, then publish again.');
