@@ -44,4 +44,24 @@ class UsageCountersTest {
         counters.close();
         db.close();
     }
+
+    /** Counts reach the database by themselves within seconds, and whatever is left at shutdown is written then. */
+    @Test
+    void countsReachTheDatabaseInTheBackgroundAndAtClose() throws Exception {
+        try (Database db = Engine.SQLITE.openFresh()) {
+            UsageCounters counters = new UsageCounters(db);
+            counters.record("pad", "m", 10, 10, 5);
+            long stored = 0;
+            for (long deadline = System.nanoTime() + 15_000_000_000L; stored == 0 && System.nanoTime() < deadline; Thread.sleep(250))
+                stored = requestsInTheTable(db);
+            assertThat(stored).as("flushed in the background, nobody asking").isEqualTo(1);
+            counters.record("pad", "m", 10, 10, 5);
+            counters.close();
+            assertThat(requestsInTheTable(db)).as("flushed at close").isEqualTo(2);
+        }
+    }
+
+    private static long requestsInTheTable(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(SUM(requests), 0) FROM robojam_usage").mapTo(Long.class).one());
+    }
 }

@@ -1,0 +1,66 @@
+// A request is authenticated by its own token only: on a kept-alive connection, a request with a
+// wrong token after one with a right token is refused (nothing of the first request's identity is kept).
+package microjam.web;
+
+import microjam.testing.Api;
+import microjam.testing.Engine;
+import microjam.testing.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ParameterizedClass
+@EnumSource(Engine.class)
+class KeepAliveAuthTest extends ServerTest {
+    @Test
+    void aWrongTokenAfterARightOneOnTheSameConnectionIsRefused() throws Exception {
+        Api.Performer ada = api.newPerformer();
+        UUID adas = api.publishOk(ada, "keys", Api.sampleCsv(10), null);
+        String wrong = (ada.token().charAt(0) == 'a' ? "b" : "a") + ada.token().substring(1);
+        try (Socket socket = new Socket("127.0.0.1", server.server.httpPort())) {
+            socket.setSoTimeout(10_000);
+            for (int i = 0; i < 20; i++) {
+                String right = "GET /api/me HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ada.token() + "\r\n\r\n";
+                String bad = "DELETE /api/performances/" + adas + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + wrong + "\r\n\r\n";
+                socket.getOutputStream().write((right + bad).getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                assertThat(status(socket.getInputStream())).isEqualTo(200);
+                assertThat(status(socket.getInputStream())).as("round %d: the wrong token's DELETE", i).isEqualTo(401);
+            }
+        }
+        assertThat(api.get("/api/performances/" + adas).status()).isEqualTo(200);
+    }
+
+    // Reads one response (head and a Content-Length body) and answers its status.
+    private static int status(InputStream in) throws Exception {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) throw new AssertionError("connection closed after: " + head);
+            head.append((char) b);
+        }
+        int length = 0;
+        boolean chunked = false;
+        for (String line : head.toString().split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(line.substring(15).strip());
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("transfer-encoding: chunked")) chunked = true;
+        }
+        if (chunked) {
+            while (true) {
+                StringBuilder size = new StringBuilder();
+                while (!size.toString().endsWith("\r\n")) size.append((char) in.read());
+                int n = Integer.parseInt(size.toString().strip(), 16);
+                in.readNBytes(n + 2);
+                if (n == 0) break;
+            }
+        } else in.readNBytes(length);
+        return Integer.parseInt(head.substring(9, 12));
+    }
+}
