@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 final class JamPictures {
+    /** Two performers\' colours and backgrounds, distinct enough to tell apart in a picture\'s pixels. */
+    static final String ADA_COLOUR = "#ff00ff", ADA_BACKGROUND = "#0000ff", BO_COLOUR = "#00ff00", BO_BACKGROUND = "#ffff00";
+
     private JamPictures() {
     }
 

@@ -38,29 +38,7 @@ class KeepAliveAuthTest extends ServerTest {
         assertThat(api.get("/api/performances/" + adas).status()).isEqualTo(200);
     }
 
-    // Reads one response (head and a Content-Length body) and answers its status.
     private static int status(InputStream in) throws Exception {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) throw new AssertionError("connection closed after: " + head);
-            head.append((char) b);
-        }
-        int length = 0;
-        boolean chunked = false;
-        for (String line : head.toString().split("\r\n")) {
-            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(line.substring(15).strip());
-            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("transfer-encoding: chunked")) chunked = true;
-        }
-        if (chunked) {
-            while (true) {
-                StringBuilder size = new StringBuilder();
-                while (!size.toString().endsWith("\r\n")) size.append((char) in.read());
-                int n = Integer.parseInt(size.toString().strip(), 16);
-                in.readNBytes(n + 2);
-                if (n == 0) break;
-            }
-        } else in.readNBytes(length);
-        return Integer.parseInt(head.substring(9, 12));
+        return Integer.parseInt(RoboJamOverloadTest.readResponse(in).substring(9, 12));
     }
 }

@@ -14,11 +14,13 @@ import org.openqa.selenium.WebElement;
 import java.util.List;
 import java.util.UUID;
 
+import static microjam.web.JamPictures.ADA_BACKGROUND;
+import static microjam.web.JamPictures.ADA_COLOUR;
+import static microjam.web.JamPictures.BO_BACKGROUND;
+import static microjam.web.JamPictures.BO_COLOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReplyModeTest {
-    static final String ADA_COLOUR = "#ff00ff", ADA_BACKGROUND = "#0000ff", BO_COLOUR = "#00ff00", BO_BACKGROUND = "#ffff00";
-
     @Test
     void theSquareShowsTheJamsLayersInTheirColoursOverTheOldestBackgroundBeforeTheFirstTouch() {
         Browser.assumeAvailable();

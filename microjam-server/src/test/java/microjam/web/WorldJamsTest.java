@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static microjam.web.JamPictures.ADA_BACKGROUND;
+import static microjam.web.JamPictures.ADA_COLOUR;
+import static microjam.web.JamPictures.BO_BACKGROUND;
+import static microjam.web.JamPictures.BO_COLOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WorldJamsTest {
-    static final String ADA_COLOUR = "#ff00ff", ADA_BACKGROUND = "#0000ff", BO_COLOUR = "#00ff00", BO_BACKGROUND = "#ffff00";
-
     @Test
     void aCardShowsAndCreditsTheWholeJamPlaysWithProgressStopsAndLeadsToItsPerformers() {
         Browser.assumeAvailable();
