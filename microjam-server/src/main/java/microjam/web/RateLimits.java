@@ -27,7 +27,7 @@ public final class RateLimits {
         SIGN_UP(Duration.ofHours(1), "sign-ups", "an hour", false),
         WRITE(Duration.ofMinutes(1), "changes", "a minute", true),
         ROBOJAM(Duration.ofMinutes(1), "RoboJam requests", "a minute", false),
-        /** Keeping a RoboJam answer: RoboJam work by a signed-in performer, from the RoboJam allowance. */
+        /** Keeping a RoboJam answer: RoboJam work by a signed-in performer, at RoboJam's rate, counted per performer. */
         ROBOJAM_KEEP(Duration.ofMinutes(1), "RoboJam requests", "a minute", true),
         READ(Duration.ofMinutes(1), "requests", "a minute", false);
 
@@ -87,7 +87,7 @@ public final class RateLimits {
         int limit = config.of(kind);
         if (limit == 0) return;
         String client = client(ctx, kind);
-        // Keeping draws from the same RoboJam allowance as asking.
+        // Keeping is limited at RoboJam's rate, in RoboJam's buckets (a performer's key never meets an address's).
         Cache<String, Bucket> cache = buckets.get(kind == Kind.ROBOJAM_KEEP ? Kind.ROBOJAM : kind);
         Bucket bucket = cache.get(client, k -> Bucket.builder().addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, kind.period).build()).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
