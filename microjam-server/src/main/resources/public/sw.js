@@ -22,14 +22,17 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== location.origin) return;
   const seen = url.pathname.startsWith('/api/') && url.pathname !== '/api/robojam' && !event.request.headers.has('Authorization');
-  if (seen) event.respondWith(networkThenCache(event.request, SEEN));
-  else if (!url.pathname.startsWith('/api/')) event.respondWith(networkThenCache(event.request, SHELL));
+  if (seen) event.respondWith(networkThenCache(event, SEEN));
+  else if (!url.pathname.startsWith('/api/')) event.respondWith(networkThenCache(event, SHELL));
 });
 
-async function networkThenCache(request, name) {
+async function networkThenCache(event, name) {
+  const request = event.request;
   try {
     const response = await fetch(request);
-    if (response.ok) await keep(name, request, response.clone());
+    // Kept after answering, not before. A 404 (deleted since) drops the device's copy: deleted means gone here too.
+    if (response.ok) event.waitUntil(keep(name, request, response.clone()));
+    else if (response.status === 404) event.waitUntil(caches.open(name).then((c) => c.delete(request)));
     return response;
   } catch (offline) {
     const cached = await caches.match(request, { ignoreSearch: request.url.includes('/index.html') });

@@ -125,7 +125,7 @@ final class ServeCommand implements Callable<Integer> {
     String trustedProxies;
 
     @Option(names = "--rate-limit-writes", paramLabel = "N", defaultValue = "${env:MICROJAM_RATE_LIMIT_WRITES:-120}",
-            description = "Changes (sign-ups, uploads, edits, deletions) per minute per client, 0 for no limit (env MICROJAM_RATE_LIMIT_WRITES; default ${DEFAULT-VALUE}).")
+            description = "Changes (uploads, profile edits, avatars, deletions) per minute per performer (else address), 0 for no limit (env MICROJAM_RATE_LIMIT_WRITES; default ${DEFAULT-VALUE}).")
     int writesPerMinute;
 
     @Option(names = "--rate-limit-robojam", paramLabel = "N", defaultValue = "${env:MICROJAM_RATE_LIMIT_ROBOJAM:-60}",

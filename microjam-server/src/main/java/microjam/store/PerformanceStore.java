@@ -89,9 +89,9 @@ public final class PerformanceStore {
         });
     }
 
-    public boolean exists(UUID id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT 1 FROM performance WHERE id = :id").bind("id", id.toString())
-                .mapTo(Integer.class).findFirst().isPresent());
+    /** How many layers the jam ending in this performance has (0: no such performance), counting no further than the limit. */
+    public int layers(UUID id) {
+        return jdbi.withHandle(h -> layers(h, id));
     }
 
     public Optional<Performance> find(UUID id) {

@@ -74,7 +74,9 @@ final class Avatars {
         int scans = format.equals("jpeg") ? JpegScans.count(upload) : 1;
         if (scans > MAX_JPEG_SCANS)
             throw ApiError.badRequest("avatar", "a JPEG avatar may have at most " + MAX_JPEG_SCANS + " scans (a progressive photo has about 10); this one has " + scans);
-        return DECODING.call(() -> PerformancePicture.encode(squareThumbnail(decode(upload, format, DECODE_DEADLINE))));
+        // The longest wait: every queued decode and this one each run to their deadline, with room for the crop and encode.
+        return DECODING.call(() -> PerformancePicture.encode(squareThumbnail(decode(upload, format, DECODE_DEADLINE))),
+                DECODE_DEADLINE.multipliedBy(DECODE_QUEUE + 2L));
     }
 
     private static String formatOf(String contentType) {

@@ -26,7 +26,7 @@ final class DecodePool {
     }
 
     /** Runs work on one of the pool's threads and waits for it (a virtual thread waiting here frees its carrier). */
-    <T> T call(Callable<T> work) {
+    <T> T call(Callable<T> work, java.time.Duration wait) {
         Future<T> result;
         try {
             result = executor.submit(work);
@@ -34,7 +34,11 @@ final class DecodePool {
             throw busy();
         }
         try {
-            return result.get();
+            return result.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException stalled) {
+            // Past every deadline a queued decode could need: something stalled outside the decoder's own checks.
+            result.cancel(true);
+            throw busy();
         } catch (ExecutionException e) {
             switch (e.getCause()) {
                 case RuntimeException failure -> throw failure;

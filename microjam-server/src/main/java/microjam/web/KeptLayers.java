@@ -27,7 +27,9 @@ final class KeptLayers implements RoboJamRoutes.Keeper {
     @Override
     public Performer keeper(Context ctx, UUID replyTo) {
         Performer keeper = auth.requireConsent(ctx); // keeping publishes: the current policy must be accepted
-        if (!performances.exists(replyTo)) throw replyToMissing();
+        int layers = performances.layers(replyTo); // checked before RoboJam draws, as publishing will check it again
+        if (layers == 0) throw replyToMissing();
+        if (layers >= microjam.performance.Performance.MAX_LAYERS) throw PerformanceRoutes.jamFull();
         return keeper;
     }
 

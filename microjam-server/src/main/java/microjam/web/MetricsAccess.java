@@ -8,13 +8,12 @@ package microjam.web;
 import io.javalin.http.Context;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 
 record MetricsAccess(boolean onAdminPort) {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     /** Headers a proxy adds with the client it forwards for. */
-    static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Real-IP");
+    static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Real-IP", "X-Forwarded-Proto", "X-Forwarded-Host");
 
     static MetricsAccess of(ServerConfig config) {
         return new MetricsAccess(config.metricsPort() != null);
@@ -33,10 +32,8 @@ record MetricsAccess(boolean onAdminPort) {
     }
 
     private static InetAddress clientOf(Context ctx) {
-        try {
-            return InetAddress.getByName(ctx.req().getRemoteAddr()); // a literal address: parsed, never looked up
-        } catch (UnknownHostException notAnAddress) {
-            throw ApiError.noSuchRoute();
-        }
+        InetAddress client = ClientAddresses.literal(ctx.req().getRemoteAddr()); // parsed, never looked up
+        if (client == null) throw ApiError.noSuchRoute(); // e.g. "unknown" behind a proxy that named no address
+        return client;
     }
 }

@@ -26,9 +26,8 @@ public final class RateLimits {
     public enum Kind implements RouteRole {
         SIGN_UP(Duration.ofHours(1), "sign-ups", "an hour", false),
         WRITE(Duration.ofMinutes(1), "changes", "a minute", true),
+        /** Asking RoboJam and keeping its answer: both are RoboJam work, drawn from one allowance per address. */
         ROBOJAM(Duration.ofMinutes(1), "RoboJam requests", "a minute", false),
-        /** Keeping a RoboJam answer: RoboJam work by a signed-in performer, at RoboJam's rate, counted per performer. */
-        ROBOJAM_KEEP(Duration.ofMinutes(1), "RoboJam requests", "a minute", true),
         READ(Duration.ofMinutes(1), "requests", "a minute", false);
 
         final Duration period;
@@ -58,7 +57,7 @@ public final class RateLimits {
             return switch (kind) {
                 case SIGN_UP -> signUpsPerHour;
                 case WRITE -> writesPerMinute;
-                case ROBOJAM, ROBOJAM_KEEP -> robojamPerMinute;
+                case ROBOJAM -> robojamPerMinute;
                 case READ -> readsPerMinute;
             };
         }
@@ -87,8 +86,7 @@ public final class RateLimits {
         int limit = config.of(kind);
         if (limit == 0) return;
         String client = client(ctx, kind);
-        // Keeping is limited at RoboJam's rate, in RoboJam's buckets (a performer's key never meets an address's).
-        Cache<String, Bucket> cache = buckets.get(kind == Kind.ROBOJAM_KEEP ? Kind.ROBOJAM : kind);
+        Cache<String, Bucket> cache = buckets.get(kind);
         Bucket bucket = cache.get(client, k -> Bucket.builder().addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, kind.period).build()).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) return;

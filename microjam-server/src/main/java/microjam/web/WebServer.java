@@ -32,7 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static microjam.web.RateLimits.Kind.READ;
 import static microjam.web.RateLimits.Kind.ROBOJAM;
-import static microjam.web.RateLimits.Kind.ROBOJAM_KEEP;
 import static microjam.web.RateLimits.Kind.SIGN_UP;
 import static microjam.web.RateLimits.Kind.WRITE;
 
@@ -108,7 +107,7 @@ public final class WebServer implements AutoCloseable {
             r.get("/api/robojam", robojamRoutes::status, READ);
             r.post("/api/robojam", robojamRoutes::respond, ROBOJAM);
             r.post("/api/predict", robojamRoutes::predict, ROBOJAM);
-            r.post("/api/robojam/keep", robojamRoutes::keep, ROBOJAM_KEEP);
+            r.post("/api/robojam/keep", robojamRoutes::keep, ROBOJAM);
             r.get("/api/privacy", ctx -> ctx.contentType("application/json").result(policy.json()), READ);
             r.get("/api/research/robojam-stats", ctx -> robojamStats(ctx, usage), READ);
 
@@ -323,8 +322,11 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
-        if (metricsServer != null) metricsServer.close();
-        usage.close();
+        try {
+            app.stop();
+            if (metricsServer != null) metricsServer.close();
+        } finally {
+            usage.close(); // the counters are written even if stopping Jetty failed
+        }
     }
 }

@@ -64,7 +64,9 @@ export async function flush() {
         save(waiting().slice(1));
       } catch (error) {
         const cause = error.cause;
-        const later = cause instanceof api.OfflineError || cause.field === 'acceptedPolicy';
+        // The network, a changed policy, or a temporary refusal (a rate limit, a busy or failing server): try again later.
+        const later = cause instanceof api.OfflineError || cause.field === 'acceptedPolicy' || !(cause instanceof api.ApiError)
+          || cause.status === 408 || cause.status === 429 || cause.status >= 500;
         if (later) {
           save([error.rest, ...waiting().slice(1)]); // what is not sent yet waits
           if (cause.field === 'acceptedPolicy') window.dispatchEvent(new Event('microjam:policy-changed'));

@@ -38,6 +38,11 @@ class BoundedMemoryTest extends ServerTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("field").asText()).isEqualTo("replyTo");
         assertThat(refused.json().get("error").asText()).contains(String.valueOf(Performance.MAX_LAYERS));
+        // Keeping RoboJam's answer to a full jam is refused the same way, before RoboJam draws anything.
+        Api.Response keep = api.post("/api/robojam/keep", ada.token(), java.util.Map.of("replyTo", newest.toString(),
+                "touches", Api.sampleCsv(20), "seed", 1, "instrument", "keys"));
+        assertThat(keep.status()).isEqualTo(409);
+        assertThat(keep.json().get("field").asText()).isEqualTo("replyTo");
         assertThat(DatabaseSnapshot.of(server.database)).isEqualTo(before);
         assertThat(api.get("/health").status()).isEqualTo(200);
     }

@@ -14,6 +14,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class DecodePoolTest {
+    static final java.time.Duration WAIT = java.time.Duration.ofSeconds(20);
+
+    /** Work that outlives the caller's wait frees the caller with a 503; the pool's thread is interrupted. */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aCallerWaitsNoLongerThanItsBound() {
+        DecodePool pool = new DecodePool("test-decode", 1, 1, 3);
+        CountDownLatch never = new CountDownLatch(1);
+        long start = System.nanoTime();
+        ApiError stalled = catchThrowableOfType(ApiError.class, () -> pool.call(() -> {
+            never.await();
+            return 0;
+        }, java.time.Duration.ofMillis(300)));
+        assertThat(stalled.status()).isEqualTo(503);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+        assertThat(pool.call(() -> 5, WAIT)).as("the interrupted worker is free again").isEqualTo(5);
+    }
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void pastItsThreadsAndItsQueueTheNextCallIsToldToComeBack() throws Exception {
@@ -23,13 +40,13 @@ class DecodePoolTest {
             started.countDown();
             release.await();
             return 1;
-        }), runnable -> Thread.ofVirtual().start(runnable));
+        }, WAIT), runnable -> Thread.ofVirtual().start(runnable));
         started.await();
-        CompletableFuture<Integer> queued = CompletableFuture.supplyAsync(() -> pool.call(() -> 2), runnable -> Thread.ofVirtual().start(runnable));
+        CompletableFuture<Integer> queued = CompletableFuture.supplyAsync(() -> pool.call(() -> 2, WAIT), runnable -> Thread.ofVirtual().start(runnable));
         while (pool.waiting() == 0) Thread.sleep(10);
 
         long start = System.nanoTime();
-        ApiError busy = catchThrowableOfType(ApiError.class, () -> pool.call(() -> 3));
+        ApiError busy = catchThrowableOfType(ApiError.class, () -> pool.call(() -> 3, WAIT));
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("answered at once").isLessThan(2_000);
         assertThat(busy.status()).isEqualTo(503);
         assertThat(busy.retryAfterSeconds()).isEqualTo(7);
@@ -38,23 +55,23 @@ class DecodePoolTest {
         release.countDown();
         assertThat(running.get()).isEqualTo(1);
         assertThat(queued.get()).isEqualTo(2);
-        assertThat(pool.call(() -> 4)).as("free again").isEqualTo(4);
+        assertThat(pool.call(() -> 4, WAIT)).as("free again").isEqualTo(4);
     }
 
     @Test
     void workRunsOnThePoolsPlatformThreadsAndItsFailuresComeBackAsThemselves() {
         DecodePool pool = new DecodePool("test-decode", 1, 1, 1);
-        Thread worker = pool.call(Thread::currentThread);
+        Thread worker = pool.call(Thread::currentThread, WAIT);
         assertThat(worker).isNotSameAs(Thread.currentThread());
         assertThat(worker.isVirtual()).isFalse();
         assertThat(worker.getName()).startsWith("test-decode-");
         ApiError refused = ApiError.badRequest("avatar", "no");
         assertThatThrownBy(() -> pool.call(() -> {
             throw refused;
-        })).isSameAs(refused);
+        }, WAIT)).isSameAs(refused);
         OutOfMemoryError error = new OutOfMemoryError("test");
         assertThatThrownBy(() -> pool.call(() -> {
             throw error;
-        })).isSameAs(error);
+        }, WAIT)).isSameAs(error);
     }
 }
