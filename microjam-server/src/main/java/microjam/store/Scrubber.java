@@ -32,7 +32,7 @@ final class Scrubber implements AutoCloseable {
     private final ReentrantLock writer;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sqlite-scrubber");
+        Thread t = new Thread(r, "database-scrubber");
         t.setDaemon(true);
         return t;
     });

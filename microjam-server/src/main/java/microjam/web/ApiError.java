@@ -25,6 +25,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(503, null, message, retryAfterSeconds);
     }
 
+    /** 429: this client asked too often; the answer says (Retry-After) when to try again. */
+    public static ApiError tooMany(String message, int retryAfterSeconds) {
+        return new ApiError(429, null, message, retryAfterSeconds);
+    }
+
     public static ApiError badRequest(String field, String message) {
         return new ApiError(400, field, message);
     }

@@ -44,10 +44,16 @@ final class Auth {
     Optional<Performer> identify(Context ctx) {
         Optional<Performer> known = ctx.attribute(IDENTIFIED);
         if (known != null) return known;
-        String header = ctx.header("Authorization");
-        Optional<Performer> found = header == null || !isBearer(header) ? Optional.empty() : performers.findByToken(header.substring(7).strip());
+        String token = bearerToken(ctx);
+        Optional<Performer> found = token == null ? Optional.empty() : performers.findByToken(token);
         ctx.attribute(IDENTIFIED, found);
         return found;
+    }
+
+    /** The token of an "Authorization: Bearer TOKEN" header, stripped; null for none or another scheme. */
+    static String bearerToken(Context ctx) {
+        String header = ctx.header("Authorization");
+        return header == null || !isBearer(header) ? null : header.substring(7).strip();
     }
 
     private static boolean isBearer(String header) {

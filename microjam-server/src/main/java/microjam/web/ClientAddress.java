@@ -24,12 +24,8 @@ final class ClientAddress {
     static String group(String literal) {
         if (literal == null || literal.isEmpty()) return "unknown";
         if (literal.indexOf(':') < 0) return literal;
-        try {
-            // A literal from the connection, so this parses and never looks anything up.
-            return group(InetAddress.getByName(literal.startsWith("[") ? literal.substring(1, literal.length() - 1) : literal));
-        } catch (UnknownHostException e) {
-            return literal;
-        }
+        InetAddress address = ClientAddresses.literal(literal); // parsed, never looked up
+        return address == null ? literal : group(address);
     }
 
     /** The same for an address: IPv6 addresses that share their first 64 bits are one client. */

@@ -28,7 +28,7 @@ final class KeptLayers implements RoboJamRoutes.Keeper {
     public Performer keeper(Context ctx, UUID replyTo) {
         Performer keeper = auth.requireConsent(ctx); // keeping publishes: the current policy must be accepted
         int layers = performances.layers(replyTo); // checked before RoboJam draws, as publishing will check it again
-        if (layers == 0) throw replyToMissing();
+        if (layers == 0) throw PerformanceRoutes.replyToMissing();
         if (layers >= microjam.performance.Performance.MAX_LAYERS) throw PerformanceRoutes.jamFull();
         return keeper;
     }
@@ -38,12 +38,8 @@ final class KeptLayers implements RoboJamRoutes.Keeper {
         NewPerformance layer = new NewPerformance(instrument, RoboJamRoutes.COLOUR, RoboJamRoutes.BACKGROUND, replyTo, response);
         switch (performances.publish(robot.id(), layer, keeper.id())) {
             case PerformanceStore.Publication.Published(var p) -> ctx.status(201).json(views.full(p.id()));
-            case PerformanceStore.Publication.ReplyTargetMissing() -> throw replyToMissing(); // deleted while RoboJam drew
+            case PerformanceStore.Publication.ReplyTargetMissing() -> throw PerformanceRoutes.replyToMissing(); // deleted while RoboJam drew
             case PerformanceStore.Publication.JamFull() -> throw PerformanceRoutes.jamFull();
         }
-    }
-
-    private static ApiError replyToMissing() {
-        return new ApiError(404, "replyTo", "replyTo names no existing performance");
     }
 }

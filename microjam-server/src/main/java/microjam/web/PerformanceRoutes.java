@@ -52,7 +52,7 @@ final class PerformanceRoutes {
             case PerformanceStore.Publication.Published(Performance p) ->
                     ctx.status(201).header("Location", "/api/performances/" + p.id()).json(full(p.id()));
             case PerformanceStore.Publication.ReplyTargetMissing() ->
-                    throw new ApiError(404, "replyTo", "replyTo names no existing performance");
+                    throw replyToMissing();
             case PerformanceStore.Publication.JamFull() -> throw jamFull();
         }
     }
@@ -135,6 +135,10 @@ final class PerformanceRoutes {
         PerformanceCard self = cards.get(id);
         if (self == null) throw ApiError.notFound("performance");
         return Views.full(self, layers);
+    }
+
+    static ApiError replyToMissing() {
+        return new ApiError(404, "replyTo", "replyTo names no existing performance");
     }
 
     static ApiError jamFull() {

@@ -115,7 +115,7 @@ final class PerformerRoutes {
     void export(Context ctx) {
         Performer me = auth.require(ctx);
         byte[] avatar = performers.avatar(me.id()).orElseGet(() -> Avatars.generated(me.id(), me.colour()));
-        byte[] zip = Export.zip(me, performers.background(me.id()), performers.consent(me.id()), microjam.store.Tokens.hash(ctx.header("Authorization").substring(7).strip()),
+        byte[] zip = Export.zip(me, performers.background(me.id()), performers.consent(me.id()), microjam.store.Tokens.hash(Auth.bearerToken(ctx)),
                 avatar, performances.byPerformer(me.id()));
         ctx.contentType("application/zip")
                 .header("Content-Disposition", "attachment; filename=\"microjam-export.zip\"")

@@ -91,8 +91,7 @@ public final class RateLimits {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) return;
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-        ctx.header("Retry-After", String.valueOf(seconds));
-        throw new ApiError(429, null, "too many " + kind.what + ": at most " + limit + " " + kind.per + "; try again in " + seconds + " s");
+        throw ApiError.tooMany("too many " + kind.what + ": at most " + limit + " " + kind.per + "; try again in " + seconds + " s", (int) seconds);
     }
 
     private String client(Context ctx, Kind kind) {

@@ -137,12 +137,12 @@ final class RoboJamRoutes {
         try {
             pending = model.start(call, settings);
         } catch (RoboJam.Busy busy) {
-            throw retryLater(ctx, "RoboJam is busy with other calls; try again in " + RETRY_AFTER_SECONDS + " s");
+            throw retryLater("RoboJam is busy with other calls; try again in " + RETRY_AFTER_SECONDS + " s");
         }
         try (ClientWatch ignored = ClientWatch.start(ctx, pending::cancel)) {
             return pending.await(deadline);
         } catch (java.util.concurrent.TimeoutException late) {
-            throw retryLater(ctx, "RoboJam took longer than " + seconds(deadline) + " s to answer; try again in " + RETRY_AFTER_SECONDS + " s");
+            throw retryLater("RoboJam took longer than " + seconds(deadline) + " s to answer; try again in " + RETRY_AFTER_SECONDS + " s");
         } catch (java.util.concurrent.CancellationException clientGone) {
             throw new ApiError(CLIENT_CLOSED_REQUEST, null, "the client closed the connection before RoboJam answered");
         } catch (InterruptedException e) { // await has cancelled the call
@@ -155,9 +155,8 @@ final class RoboJamRoutes {
         return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
     }
 
-    private static ApiError retryLater(Context ctx, String message) {
-        ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-        return new ApiError(503, null, message);
+    private static ApiError retryLater(String message) {
+        return ApiError.unavailable(message, RETRY_AFTER_SECONDS);
     }
 
     /** A request's settings; an absent field takes its default (the original's temperatures, one draw). */
