@@ -130,7 +130,12 @@ function attachRecorder(canvas) {
     play(ctx, live(), jam.instrument, touch, ctx.currentTime, gesture);
     view.trails.touch('live' + event.pointerId, touch, jam.colour);
     if (!moving && view.recordingFinger === null) view.recordingFinger = event.pointerId;
-    if (view.recordingState === 'recording' && event.pointerId === view.recordingFinger && view.taken.length < MAX_TOUCHES) view.taken.push(touch);
+    if (view.recordingState === 'recording' && event.pointerId === view.recordingFinger && view.taken.length < MAX_TOUCHES) {
+      // The audio clock moves in buffer-sized steps while event ages are finer, so a later event can read an
+      // earlier time: a take's times never decrease (the CSV's rule; the server refuses a take that breaks it).
+      const last = view.taken[view.taken.length - 1];
+      view.taken.push(last && touch.time < last.time ? { ...touch, time: last.time } : touch);
+    }
   };
   canvas.addEventListener('pointerdown', (e) => {
     e.preventDefault();
