@@ -40,9 +40,7 @@ final class Auth {
 
     /**
      * The performer whose token this request carries, if it matches one; empty for none or a token that matches
-     * nobody. Looked up afresh each time, never remembered in a request attribute: on a kept-alive connection
-     * a pipelined request still saw the attribute set by the one before (Jetty, Javalin: not yet traced), so a wrong token after a right one
-     * acted as the right one's performer (KeepAliveAuthTest, PostgreSQL run of the full suite).
+     * nobody. Looked up afresh for every use; nothing is kept in the request.
      */
     Optional<Performer> identify(Context ctx) {
         String token = bearerToken(ctx);
