@@ -34,8 +34,7 @@ final class MetricsServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(THREADS, 2);
         threads.setName("metrics");
         Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
+        HttpConfiguration http = WebServer.harden(new HttpConfiguration());
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);

@@ -192,15 +192,26 @@ public final class WebServer implements AutoCloseable {
             server.addBean(new org.eclipse.jetty.server.NetworkConnectionLimit(config.timeouts().maxConnections(), server));
             server.addBean(new RequestHeadDeadline(server, config.timeouts().requestHead()));
         });
-        cfg.jetty.modifyHttpConfiguration(http -> {
-            http.setSendServerVersion(false);
-            http.setSendXPoweredBy(false);
-        });
+        cfg.jetty.modifyHttpConfiguration(WebServer::harden);
         // One count per client across both connectors.
         ConnectionsPerClient perClient = new ConnectionsPerClient(config.timeouts().maxConnectionsPerClient(), config.network().trustedProxies());
         cfg.jetty.addConnector((server, http) -> connector(server, config, config.httpPort(), HTTP, perClient,
                 new HttpConnectionFactory(forwarded(new HttpConfiguration(http), config))));
         cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, config, perClient));
+    }
+
+    /**
+     * What every HTTP configuration of ours sets. Jetty keeps a per-connection cache of header fields it has
+     * parsed and by default matches a new header against it ignoring case, values included: a request whose
+     * "Authorization: Bearer" token differed from the one sent before it on the same connection only in the
+     * case of a letter was handed the earlier, right token (KeepAliveAuthTest). Tokens, ETags and cookies are
+     * case-sensitive, so the cache must match exactly.
+     */
+    static HttpConfiguration harden(HttpConfiguration http) {
+        http.setHeaderCacheCaseSensitive(true);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        return http;
     }
 
     private static Connector httpsConnector(Server server, HttpConfiguration http, ServerConfig config, ConnectionsPerClient perClient) {
