@@ -7,8 +7,10 @@
 // connection's endpoint to say when it becomes readable, which for a client waiting for its answer means
 // it closed (end of stream), reset the connection, or sent more (a pipelined request, a TLS message).
 // It then looks without taking anything. Plain TCP: readable with no byte waiting (FIONREAD) is the end
-// of stream; bytes waiting are the client's next request, so it is there and the watch stops, leaving
-// them to Jetty. TLS: Jetty's own "fill nothing" decrypts what came into its buffer and answers -1 for a
+// of stream, if it says so twice in a row: the end of a stream stays readable, so the watch asks again and
+// is answered at once, while a readiness that was stale by the time the watch looked (seen once in CI as a
+// RoboJam call answered 499 to a client that was still waiting) does not come back. Bytes waiting are the
+// client's next request, so it is there and the watch stops, leaving them to Jetty. TLS: Jetty's own "fill nothing" decrypts what came into its buffer and answers -1 for a
 // close (close_notify or end of stream), else 0: a record that is not the end (Java sends user_canceled
 // before close_notify; a key update) or a pipelined request kept for Jetty, which stays readable; the
 // watch looks again a few times, then stops (the deadline still holds).
@@ -34,6 +36,10 @@ final class ClientWatch implements AutoCloseable {
     private static final ClientWatch NONE = new ClientWatch(null, null);
     /** Looks at a TLS connection that is readable but not at its end, before the watch gives up: enough for an alert or two before close_notify. */
     private static final int MOST_TLS_LOOKS = 4;
+    /** Times in a row a plain connection must be readable with nothing to read before it counts as closed. */
+    private static final int EMPTY_LOOKS_FOR_END = 2;
+    /** Times the watch asks again after the endpoint failed its interest while the connection stayed open (an idle timeout). */
+    private static final int MOST_RETRIES_AFTER_FAILURE = 2;
 
     private final AbstractEndPoint endPoint;
     private final Runnable onGone;
@@ -42,6 +48,8 @@ final class ClientWatch implements AutoCloseable {
     private boolean interested; // the endpoint holds our read interest
     private boolean closed;
     private int tlsLooks;
+    private int emptyLooks;
+    private int retriesAfterFailure;
 
     private ClientWatch(AbstractEndPoint endPoint, Runnable onGone) {
         this.endPoint = endPoint;
@@ -72,7 +80,9 @@ final class ClientWatch implements AutoCloseable {
         if (closed) return;
         try {
             if (endPoint instanceof SocketChannelEndPoint plain) {
-                if (plain.getChannel().socket().getInputStream().available() == 0) onGone.run();
+                if (plain.getChannel().socket().getInputStream().available() > 0) return; // the client's next request: it is there
+                if (++emptyLooks >= EMPTY_LOOKS_FOR_END) onGone.run();
+                else watch();
             } else if (endPoint.fill(BufferUtil.EMPTY_BUFFER) < 0) { // TLS: decrypts into Jetty's buffer, takes nothing
                 onGone.run();
             } else if (++tlsLooks < MOST_TLS_LOOKS) {
@@ -86,7 +96,9 @@ final class ClientWatch implements AutoCloseable {
     // The endpoint failed our interest: the connection was closed (or timed out) under us, or close() took the interest back.
     private synchronized void failed(Throwable cause) {
         interested = false;
-        if (!closed) onGone.run();
+        if (closed) return;
+        if (endPoint.isOpen() && !endPoint.isInputShutdown() && retriesAfterFailure++ < MOST_RETRIES_AFTER_FAILURE) watch();
+        else onGone.run();
     }
 
     /** Takes the read interest back, before the response is written. */
