@@ -104,11 +104,13 @@ class JamTimingTest {
 
             // The diagnostics panel shows the latency that was taken off, or says the engine does not report it.
             b.driver.findElement(By.cssSelector("#diagnostics summary")).click();
-            assertThat(b.driver.findElement(By.id("latency")).getText()).contains(Math.round(latency * 1000) + " ms");
+            // The panel fills in on its toggle event, a task after the click: wait for the text rather than read it at once.
+            String reported = Math.round(latency * 1000) + " ms";
+            b.await(d -> d.findElement(By.id("latency")).getText().contains(reported));
             b.driver.findElement(By.cssSelector("#diagnostics summary")).click();
             b.js("Object.defineProperty(AudioContext.prototype, 'outputLatency', { get: () => undefined, configurable: true })");
             b.driver.findElement(By.cssSelector("#diagnostics summary")).click();
-            assertThat(b.driver.findElement(By.id("latency")).getText()).contains("does not report its output latency");
+            b.await(d -> d.findElement(By.id("latency")).getText().contains("does not report its output latency"));
         }
     }
 
