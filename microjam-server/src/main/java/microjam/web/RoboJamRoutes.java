@@ -151,7 +151,7 @@ final class RoboJamRoutes {
         }
     }
 
-    private static String seconds(java.time.Duration d) {
+    static String seconds(java.time.Duration d) {
         return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
     }
 

@@ -61,7 +61,13 @@ class AvatarApiTest extends ServerTest {
     @Test
     void pngAvatarsAreAcceptedToo() throws IOException {
         assertThat(api.putBytes("/api/me/avatar", ada.token(), "image/png", image(300, 500, "png")).status()).isEqualTo(200);
-        assertThat(ImageIO.read(new ByteArrayInputStream(api.get("/api/performers/" + ada.id() + "/avatar.png").body())).getWidth()).isEqualTo(256);
+        BufferedImage avatar = ImageIO.read(new ByteArrayInputStream(api.get("/api/performers/" + ada.id() + "/avatar.png").body()));
+        assertThat(avatar.getWidth()).isEqualTo(256);
+        // Scaled 300 to 256 smoothly: the oval's edge blends its two flat colours (nearest-neighbour scaling keeps just the two).
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < avatar.getHeight(); y++)
+            for (int x = 0; x < avatar.getWidth(); x++) colours.add(avatar.getRGB(x, y));
+        assertThat(colours).as("colours in a smoothly scaled two-colour picture").hasSizeGreaterThan(10);
     }
 
     @Test
@@ -80,6 +86,41 @@ class AvatarApiTest extends ServerTest {
         assertField(api.putBytes("/api/me/avatar", ada.token(), "image/gif", image(8, 8, "png")), 415, "Content-Type");
         assertThat(api.putBytes("/api/me/avatar", ada.token(), "image/png", new byte[2 * 1024 * 1024 + 1]).status()).isEqualTo(413);
         assertThat(api.putBytes("/api/me/avatar", null, "image/png", image(8, 8, "png")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anUploadMustBeginWithItsFormatsSignature() throws IOException {
+        byte[] png = image(8, 8, "png");
+        byte[] signatureOnly = java.util.Arrays.copyOf(png, 8), signaturePlusOne = java.util.Arrays.copyOf(png, 9), fourthByteWrong = png.clone();
+        fourthByteWrong[3] = 'X';
+        assertRefused(api.putBytes("/api/me/avatar", ada.token(), "image/png", "<svg onload=alert(1)>".getBytes()), "the body is not a PNG image");
+        assertRefused(api.putBytes("/api/me/avatar", ada.token(), "image/png", fourthByteWrong), "the body is not a PNG image");
+        assertRefused(api.putBytes("/api/me/avatar", ada.token(), "image/png", signatureOnly), "the body is not a PNG image");
+        assertRefused(api.putBytes("/api/me/avatar", ada.token(), "image/png", signaturePlusOne), "could not be decoded");
+        assertRefused(api.putBytes("/api/me/avatar", ada.token(), "image/jpeg", png), "the body is not a JPEG image");
+        byte[] jpeg = image(8, 8, "jpeg");
+        assertRefused(api.putBytes("/api/me/avatar", ada.token(), "image/jpeg", java.util.Arrays.copyOf(jpeg, 3)), "the body is not a JPEG image");
+        assertRefused(api.putBytes("/api/me/avatar", ada.token(), "image/jpeg", java.util.Arrays.copyOf(jpeg, 4)), "could not be decoded");
+    }
+
+    @Test
+    void aSideOfExactlyTheLargestSizeIsAcceptedAndOneMoreIsNot() throws IOException {
+        int largest = Avatars.MAX_DIMENSION;
+        assertThat(api.putBytes("/api/me/avatar", ada.token(), "image/png", image(largest, 1, "png")).status()).isEqualTo(200);
+        assertThat(api.putBytes("/api/me/avatar", ada.token(), "image/png", image(1, largest, "png")).status()).isEqualTo(200);
+        assertRefused(api.putBytes("/api/me/avatar", ada.token(), "image/png", image(largest + 1, 1, "png")), "at most 4096x4096");
+        assertRefused(api.putBytes("/api/me/avatar", ada.token(), "image/png", image(1, largest + 1, "png")), "at most 4096x4096");
+    }
+
+    @Test
+    void aPerformerWithoutAnUploadIsShownTheirGeneratedAvatar() {
+        assertThat(api.get("/api/performers/" + ada.id() + "/avatar.png").body())
+                .isEqualTo(Avatars.generated(ada.id(), new microjam.performance.Colour("#336699")));
+    }
+
+    private static void assertRefused(Api.Response r, String saying) {
+        assertField(r, 400, "avatar");
+        assertThat(r.json().get("error").asText()).contains(saying);
     }
 
     static byte[] image(int width, int height, String format) throws IOException {

@@ -217,11 +217,18 @@ class RoboJamOverloadTest {
             assertThat(late.status()).isEqualTo(503);
             assertThat(late.header("Retry-After")).isNotNull();
             JsonNode body = late.json();
-            assertThat(body.get("error").asText()).contains("took longer than");
+            assertThat(body.get("error").asText()).contains("took longer than 0.5 s");
             assertThat(Duration.ofMillis(millis)).isLessThan(Duration.ofSeconds(2));
             assertThat(metric(api, "microjam_robojam_steps_in_flight")).as("the late work was stopped").isZero();
             assertThat(api.post("/api/robojam", null, TINY_CALL).status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aDeadlineIsSaidInSecondsAsAPersonWouldSayIt() {
+        assertThat(RoboJamRoutes.seconds(Duration.ofSeconds(12))).isEqualTo("12");
+        assertThat(RoboJamRoutes.seconds(Duration.ofMillis(1500))).isEqualTo("1.5");
+        assertThat(RoboJamRoutes.seconds(Duration.ofMillis(250))).isEqualTo("0.25");
     }
 
     // --- raw HTTP, as an abandoning client speaks it ---
