@@ -4,7 +4,7 @@ import { showWorld, showThread, showPerformer, stopWorld } from './world.js';
 import { showProfile } from './profile.js';
 import { showPrivacy } from './privacy.js';
 import { showResearch } from './research.js';
-import { unlock } from './audio.js';
+import { unlockOnGestures } from './audio.js';
 import * as api from './api.js';
 import * as outbox from './outbox.js';
 import { el } from './ui.js';
@@ -59,7 +59,9 @@ outbox.start();
 window.addEventListener('hashchange', route);
 window.addEventListener('microjam:policy-changed', () => { if (!document.getElementById('policy-update')) checkPolicy(); });
 checkPolicy();
-window.addEventListener('pointerdown', () => unlock(), { once: true, capture: true });
+// Sound starts on the first gesture that browsers allow; if one did not start it, a banner says so until it runs.
+const soundLine = document.getElementById('sound-blocked');
+unlockOnGestures((state) => { soundLine.hidden = state !== 'blocked'; document.body.dataset.sound = state; });
 route();
 
 if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => { /* offline support is a bonus */ });

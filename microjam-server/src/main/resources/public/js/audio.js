@@ -14,11 +14,54 @@ export function audioContext() {
   return context;
 }
 
-/** Resumes audio on the first gesture, as browsers require. */
+/**
+ * Resumes audio inside a gesture, as browsers require. WebKit (Safari, every browser on iOS) starts sound
+ * only from inside the gesture's own handler and only once something plays there: so a silent sample is
+ * started with the resume, in the same handler. Returns the context (it may still be starting).
+ */
 export function unlock() {
   const ctx = audioContext();
-  if (ctx.state !== 'running') ctx.resume();
+  if (ctx.state !== 'running') {
+    const silence = new AudioBufferSourceNode(ctx, { buffer: new AudioBuffer({ length: 1, sampleRate: ctx.sampleRate }) });
+    silence.connect(ctx.destination);
+    silence.start();
+    ctx.resume().catch(() => { /* soundState says so */ });
+  }
   return ctx;
+}
+
+/**
+ * Whether sound plays: 'running'; 'waiting' before the first gesture; 'blocked' when a gesture did not
+ * start it (the browser or the system refused, or iOS interrupted it for a call or the silent switch).
+ */
+export function soundState() {
+  if (!context) return 'waiting';
+  if (context.state === 'running') return 'running';
+  return context.microjamTried ? 'blocked' : 'waiting';
+}
+
+/**
+ * Unlocks audio on every gesture until it runs (one gesture may not be enough: iOS counts a tap's touchend
+ * or click, not its pointerdown), and calls onChange with soundState() whenever that changes.
+ */
+export function unlockOnGestures(onChange) {
+  const gestures = ['pointerdown', 'touchend', 'click', 'keydown'];
+  let last = null;
+  const report = () => {
+    const state = soundState();
+    if (state !== last) onChange(last = state);
+  };
+  const tryNow = () => {
+    const ctx = unlock();
+    if (!ctx.microjamWatched) {
+      ctx.microjamWatched = true;
+      ctx.addEventListener('statechange', report);
+    }
+    // A refused resume leaves the context suspended: give it a moment, then say so.
+    setTimeout(() => { ctx.microjamTried = true; report(); }, 600);
+  };
+  for (const type of gestures) window.addEventListener(type, () => { if (soundState() === 'running') report(); else tryNow(); }, { capture: true, passive: true });
+  report();
 }
 
 export function outputChain(ctx, destination) {
@@ -50,11 +93,13 @@ export const mtof = (midi) => 440 * 2 ** ((midi - 69) / 12);
 /**
  * The time from the audio clock to the ears: baseLatency (the engine's own buffering) plus outputLatency
  * (the device and its driver, e.g. Bluetooth headphones). `output` is null where the engine does not report
- * it (Safari before 2024, Firefox on some systems): then only the base latency is known.
+ * it (Safari and WebKitGTK, Firefox on some systems), or not yet (Chromium before sound starts): then only the
+ * base latency is known.
  */
 export function latency(ctx) {
   const base = ctx.baseLatency || 0;
-  const output = typeof ctx.outputLatency === 'number' ? ctx.outputLatency : null;
+  // WebKit has the property but answers 0 (it does not know); a running engine that knows says more than 0.
+  const output = typeof ctx.outputLatency === 'number' && ctx.outputLatency > 0 ? ctx.outputLatency : null;
   return { base, output, total: base + (output || 0) };
 }
 

@@ -279,9 +279,12 @@ function stopAll() {
 function showLatency() {
   const box = view.main.querySelector('#latency');
   if (!box) return;
-  const { base, output, total } = latency(audioContext());
+  const ctx = audioContext();
+  const { base, output, total } = latency(ctx);
   const ms = (seconds) => `${Math.round(seconds * 1000)} ms`;
-  box.textContent = output === null
+  box.textContent = output === null && ctx.state !== 'running'
+    ? 'Sound has not started yet: the output latency is known once it plays (tap the square or Play).'
+    : output === null
     ? `This browser does not report its output latency (outputLatency): only its base latency, ${ms(base)}, is taken off your touches, so replies may land a little late over Bluetooth.`
     : `Output latency: ${ms(total)} (base ${ms(base)} + output ${ms(output)}), taken off your touches so they line up with what you heard.`;
 }

@@ -22,9 +22,21 @@ export const avatarChanged = () => localStorage.setItem(AVATAR_VERSION, String(D
 export const count = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
 // The journey tests read the app's state through window.microjam; a page gets it only when the test
-// browser set window.microjamTestHooks before any script ran, so people's browsers never have it.
+// browser set window.microjamTestHooks before any script ran (Chromium's driver can), or put
+// microjam.testHooks in this tab's sessionStorage and reloaded (WebKit's driver cannot run a script first).
+// People's browsers have neither unless they put it there themselves; it exposes nothing of anyone else.
+const testHooks = !!window.microjamTestHooks || sessionStorage.getItem('microjam.testHooks') === '1';
+if (testHooks && !window.microjamErrors) {
+  // What went wrong on the page, for engines whose driver does not hand over the console (WebKit's).
+  window.microjamErrors = [];
+  addEventListener('error', (e) => window.microjamErrors.push(String(e.message || e)));
+  addEventListener('unhandledrejection', (e) => window.microjamErrors.push('unhandled rejection: ' + String(e.reason && (e.reason.stack || e.reason))));
+  const consoleError = console.error.bind(console);
+  console.error = (...args) => { window.microjamErrors.push(args.map(String).join(' ')); consoleError(...args); };
+}
+
 export function expose(values) {
-  if (window.microjamTestHooks) window.microjam = Object.assign(window.microjam || {}, values);
+  if (testHooks) window.microjam = Object.assign(window.microjam || {}, values);
 }
 
 export function toast(message) {

@@ -1,5 +1,10 @@
-// Headless Debian Chromium for the browser tests, driven through /usr/bin/chromedriver so that
-// Selenium never downloads anything; a fresh profile each time; screenshots land in target/screenshots.
+// The browsers of the browser tests, from Debian's packages so that Selenium never downloads anything:
+// headless Chromium through /usr/bin/chromedriver, and WebKit (Safari's engine: WebKitGTK's MiniBrowser)
+// through WebKitWebDriver on an Xvfb display. A fresh profile each time; screenshots land in target/screenshots.
+//
+// What only Chromium's driver gives (its DevTools network and console logs, pages given the test hooks
+// before their scripts run) is reached here in a way both engines share where one exists: WebKit pages get
+// the hooks through sessionStorage and a reload (open), and say whether they can list requests (canListRequests).
 package microjam.testing;
 
 import org.junit.jupiter.api.Assumptions;
@@ -11,6 +16,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -24,21 +30,69 @@ import java.util.function.Function;
 
 public final class Browser implements AutoCloseable {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    public final ChromeDriver driver;
-    public final Path downloads;
+    /** The engines the journeys run in. */
+    public enum Kind {
+        CHROMIUM, WEBKIT;
 
-    public static void assumeAvailable() {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
-                "skipped: the browser tests need Debian's chromium and chromium-driver (./test installs them as root)");
+        public boolean available() {
+            return switch (this) {
+                case CHROMIUM -> Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+                case WEBKIT -> WebKit.available();
+            };
+        }
     }
 
-    /** A browser with the app's test hooks (window.microjam) switched on, as the journey tests need. */
+    public final RemoteWebDriver driver;
+    public final Kind kind;
+    public final Path downloads;
+    private final boolean testHooks;
+    private final WebKit.Driver webkit;
+
+    public static void assumeAvailable() {
+        assumeAvailable(Kind.CHROMIUM);
+    }
+
+    public static void assumeAvailable(Kind kind) {
+        Assumptions.assumeTrue(kind.available(), switch (kind) {
+            case CHROMIUM -> "skipped: the browser tests need Debian's chromium and chromium-driver (./test installs them as root)";
+            case WEBKIT -> "skipped: the WebKit browser tests need Debian's webkit2gtk-driver and xvfb (./test installs them as root)";
+        });
+    }
+
+    /** A Chromium with the app's test hooks (window.microjam) switched on, as the journey tests need. */
     public Browser() {
-        this(true);
+        this(Kind.CHROMIUM, true);
     }
 
     /** testHooks: whether pages get window.microjamTestHooks before their scripts run (people's browsers never do). */
     public Browser(boolean testHooks) {
+        this(Kind.CHROMIUM, testHooks);
+    }
+
+    public Browser(Kind kind) {
+        this(kind, true);
+    }
+
+    public Browser(Kind kind, boolean testHooks) {
+        this.kind = kind;
+        this.testHooks = testHooks;
+        if (kind == Kind.WEBKIT) {
+            try {
+                downloads = Files.createTempDirectory("microjam-downloads");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            webkit = WebKit.start(downloads);
+            try {
+                driver = webkit.session();
+                driver.manage().window().setSize(new Dimension(390, 844));
+            } catch (RuntimeException e) {
+                webkit.close();
+                throw e;
+            }
+            return;
+        }
+        webkit = null;
         try {
             downloads = Files.createTempDirectory("microjam-downloads");
             Path profile = Files.createTempDirectory("microjam-chromium");
@@ -56,9 +110,10 @@ public final class Browser implements AutoCloseable {
             logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-            driver = new ChromeDriver(service, options);
+            ChromeDriver chrome = new ChromeDriver(service, options);
+            driver = chrome;
             driver.manage().window().setSize(new Dimension(390, 844));
-            if (testHooks) driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.microjamTestHooks = true;"));
+            if (testHooks) chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.microjamTestHooks = true;"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,6 +124,29 @@ public final class Browser implements AutoCloseable {
         public boolean hasHeader(String name) {
             return headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase(name));
         }
+    }
+
+    /**
+     * Opens a page of the app. In WebKit, whose driver cannot run a script before a page's own, the test
+     * hooks come from sessionStorage (ui.js reads it): set on the first page of the origin, then reloaded.
+     */
+    public void open(String url) {
+        driver.get(url);
+        if (kind == Kind.WEBKIT && testHooks && !Boolean.TRUE.equals(js("return !!window.microjam || sessionStorage.getItem('microjam.testHooks') === '1'"))) {
+            js("sessionStorage.setItem('microjam.testHooks', '1')");
+            driver.navigate().refresh();
+        }
+    }
+
+    /** Chromium's DevTools, for what only it can do (network conditions). */
+    public ChromeDriver chromium() {
+        if (driver instanceof ChromeDriver chrome) return chrome;
+        throw new IllegalStateException("this needs Chromium's DevTools; the browser is " + kind);
+    }
+
+    /** Whether sent() and requestsSent() can list what the page sent: Chromium's driver logs the network, WebKit's does not. */
+    public boolean canListRequests() {
+        return kind == Kind.CHROMIUM;
     }
 
     /** "METHOD URL" of every request the page sent since the last call. */
@@ -96,6 +174,10 @@ public final class Browser implements AutoCloseable {
 
     /** The errors the page's console reported since the last call (uncaught exceptions and rejections among them). */
     public java.util.List<String> consoleErrors() {
+        if (kind == Kind.WEBKIT) { // the page's own record (ui.js, with the test hooks), emptied as it is read
+            Object errors = js("const e = window.microjamErrors || []; window.microjamErrors = []; return e");
+            return ((java.util.List<?>) errors).stream().map(String::valueOf).toList();
+        }
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).map(e -> e.getMessage()).toList();
     }
@@ -117,7 +199,7 @@ public final class Browser implements AutoCloseable {
     public void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.write(SCREENSHOTS.resolve((kind == Kind.WEBKIT ? "webkit-" : "") + name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -125,6 +207,10 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } finally {
+            if (webkit != null) webkit.close();
+        }
     }
 }

@@ -96,8 +96,8 @@ class OfflineTest {
 
     /** Chromium's network emulation for the page: offline or back online (online and offline events fire). */
     private static void network(Browser b, boolean online) {
-        b.driver.executeCdpCommand("Network.enable", Map.of());
-        b.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", !online, "latency", 0,
+        b.chromium().executeCdpCommand("Network.enable", Map.of());
+        b.chromium().executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", !online, "latency", 0,
                 "downloadThroughput", -1, "uploadThroughput", -1));
     }
 }

@@ -66,7 +66,7 @@ class WebAppDetailsTest {
             b.js("localStorage.setItem('microjam.token', arguments[0])", ada.token());
             var slow = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
             slow.setLatency(Duration.ofMillis(400)); // as on a phone's network: the profile arrives after the performer has moved on
-            b.driver.setNetworkConditions(slow);
+            b.chromium().setNetworkConditions(slow);
             b.consoleErrors(); // (forget what came before)
             b.js("location.hash = '#/jam'; setTimeout(() => { location.hash = '#/world'; }, 50);");
             Thread.sleep(2500);

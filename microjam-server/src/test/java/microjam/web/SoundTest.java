@@ -1,0 +1,128 @@
+// Sound as each engine allows it, in Chromium and WebKit (Safari's engine): nothing plays before a gesture,
+// the first tap on the square starts sound and what it plays is not silence; when a tap cannot start sound
+// (the engine refuses), the app says so until one does; and an engine that does not report its output
+// latency (WebKit) is told apart from one that does, on the screen.
+package microjam.web;
+
+import microjam.testing.Api;
+import microjam.testing.Browser;
+import microjam.testing.Engine;
+import microjam.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ParameterizedClass
+@EnumSource(Browser.Kind.class)
+class SoundTest {
+    static TestServer server;
+    static Api api;
+
+    @Parameter
+    Browser.Kind kind;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Engine.SQLITE, false);
+        api = server.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+    }
+
+    @Test
+    void theFirstTapStartsSoundThatIsNotSilent() {
+        Browser.assumeAvailable(kind);
+        try (Browser b = new Browser(kind)) {
+            WebElement square = openJam(b);
+            assertThat(b.js("return document.body.dataset.sound")).as("before any gesture").isEqualTo("waiting");
+            assertThat(b.driver.findElement(By.id("sound-blocked")).isDisplayed()).isFalse();
+            // Listen to what the app sends to the speakers, from the same module (the same context) the app uses.
+            b.asyncJs("""
+                    const done = arguments[arguments.length - 1];
+                    import('/js/audio.js').then((m) => {
+                      const ctx = m.audioContext(), analyser = new AnalyserNode(ctx, { fftSize: 2048 });
+                      ctx.microjamOut.connect(analyser);
+                      window.loudest = 0;
+                      const listen = () => {
+                        const samples = new Float32Array(analyser.fftSize);
+                        analyser.getFloatTimeDomainData(samples);
+                        for (const v of samples) window.loudest = Math.max(window.loudest, Math.abs(v));
+                        setTimeout(listen, 10);
+                      };
+                      listen();
+                      done();
+                    });
+                    """);
+            square.click(); // a tap: WebKit's driver counts an element click as a user gesture (its pointer actions it does not)
+            b.await(d -> "running".equals(b.js("return document.body.dataset.sound")));
+            square.click();
+            b.await(d -> ((Number) b.js("return window.loudest")).doubleValue() > 0.01);
+            assertThat(b.driver.findElement(By.id("sound-blocked")).isDisplayed()).isFalse();
+            assertThat(b.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTapThatCannotStartSoundIsToldAndTheNextThatCanClearsIt() {
+        Browser.assumeAvailable(kind);
+        try (Browser b = new Browser(kind)) {
+            WebElement square = openJam(b);
+            // As when the engine or the system refuses (an iPhone in a call): the app's context is stopped and
+            // resuming it fails.
+            b.asyncJs("""
+                    const done = arguments[arguments.length - 1];
+                    import('/js/audio.js').then(async (m) => {
+                      const ctx = m.audioContext();
+                      if (ctx.state === 'running') await ctx.suspend(); // Chromium here starts it without a gesture
+                      // WebKit starts a context when a sound starts inside a gesture (the app's silent sample), so that is refused too.
+                      window.realResume = AudioContext.prototype.resume;
+                      window.realStart = AudioBufferSourceNode.prototype.start;
+                      AudioContext.prototype.resume = function () { return Promise.reject(new DOMException('refused', 'NotAllowedError')); };
+                      AudioBufferSourceNode.prototype.start = function () { };
+                      done();
+                    });
+                    """);
+            b.driver.findElement(By.cssSelector("main h1")).click(); // a tap that plays nothing of its own
+            b.await(d -> d.findElement(By.id("sound-blocked")).isDisplayed());
+            assertThat(b.driver.findElement(By.id("sound-blocked")).getText()).contains("Sound is blocked");
+            b.screenshot("sound-blocked");
+            b.js("AudioContext.prototype.resume = window.realResume; AudioBufferSourceNode.prototype.start = window.realStart");
+            square.click();
+            b.await(d -> "running".equals(b.js("return document.body.dataset.sound")));
+            b.await(d -> !d.findElement(By.id("sound-blocked")).isDisplayed());
+        }
+    }
+
+    @Test
+    void theDiagnosticsSayWhetherTheEngineReportsItsOutputLatency() {
+        Browser.assumeAvailable(kind);
+        try (Browser b = new Browser(kind)) {
+            WebElement square = openJam(b);
+            if (kind == Browser.Kind.WEBKIT) { // (the test's Chromium is started with autoplay allowed, so its sound starts at once)
+                b.js("document.getElementById('diagnostics').open = true"); // opened without a gesture, so sound has not started
+                b.await(d -> d.findElement(By.id("latency")).getText().contains("Sound has not started yet"));
+                b.js("document.getElementById('diagnostics').open = false");
+            }
+            square.click();
+            b.await(d -> "running".equals(b.js("return document.body.dataset.sound")));
+            b.driver.findElement(By.cssSelector("#diagnostics summary")).click();
+            String expected = kind == Browser.Kind.WEBKIT ? "does not report its output latency" : "Output latency: ";
+            b.await(d -> d.findElement(By.id("latency")).getText().contains(expected));
+        }
+    }
+
+    private static WebElement openJam(Browser b) {
+        b.open(api.base + "/#/jam");
+        return b.await(d -> d.findElement(By.cssSelector("canvas.square")));
+    }
+}
