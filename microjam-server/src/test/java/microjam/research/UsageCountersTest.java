@@ -32,6 +32,22 @@ class UsageCountersTest {
     }
 
     @Test
+    void eachRequestFallsInTheLatencyBucketOfItsTimeAndTheMeansAreExact() throws Exception {
+        try (Database db = Engine.SQLITE.openFresh(); UsageCounters counters = new UsageCounters(db)) {
+            // A bucket holds times from its lower bound up to, not including, its upper one.
+            double[] millis = {0, 9.999, 10, 29.9, 30, 99, 100, 300, 999.9, 1000, 60_000};
+            for (int i = 0; i < millis.length; i++) counters.record("keys", "m", 2 + i % 2, 7 * (i + 1), millis[i]);
+            var row = counters.rows().getFirst();
+            assertThat(row.latency()).containsExactly(java.util.Map.entry("under_10ms", 2L), java.util.Map.entry("under_30ms", 2L),
+                    java.util.Map.entry("under_100ms", 2L), java.util.Map.entry("under_300ms", 1L), java.util.Map.entry("under_1s", 2L),
+                    java.util.Map.entry("over_1s", 2L));
+            assertThat(row.requests()).isEqualTo(11);
+            assertThat(row.meanCallTouches()).isEqualTo((6 * 2 + 5 * 3) / 11.0);
+            assertThat(row.meanResponseTouches()).isEqualTo(7 * 66 / 11.0);
+        }
+    }
+
+    @Test
     void countsOfAFailedFlushWaitForTheNextOne() throws Exception {
         Database db = Engine.SQLITE.openFresh();
         UsageCounters counters = new UsageCounters(db);

@@ -21,10 +21,11 @@ class MetricsTest {
             UUID id = api.publishOk(ada, "keys", Api.sampleCsv(5), null);
             api.get("/api/performances/" + id);
             api.post("/api/robojam", null, Map.of("touches", "time,x,y,z,moving\n0.0, 0.5, 0.5, 20, 0\n"));
+            api.post("/api/predict", null, Map.of("perf", "time,x,y,z,moving\n0.0, 0.5, 0.5, 20, 0\n"));
             String metrics = api.get("/metrics").text();
             assertThat(metrics).contains("microjam_requests_seconds_count{method=\"POST\",route=\"/api/performances\",status=\"2xx\"} 1")
                     .contains("route=\"/api/performances/{ref}\"")
-                    .contains("microjam_robojam_response_seconds_count 1")
+                    .contains("microjam_robojam_response_seconds_count 2") // /api/robojam and /api/predict
                     .contains("microjam_db_pool_connections").contains("microjam_db_pool_waiting")
                     .contains("jvm_memory_used_bytes");
             assertThat(metrics).doesNotContain(id.toString()).doesNotContain(ada.token());
