@@ -156,6 +156,9 @@ function attachRecorder(canvas) {
 // ears, which is the audio clock less the output latency: so the backing layers start that much earlier
 // (their t = 0 is heard with the first touch), and every touch's time, read on the audio clock, then lines
 // up with the notes it was played against. The take and the backing last one cycle.
+/** Seconds past a take's five on the page's clock after which it ends even if the audio clock has not reached them. */
+const STALLED_CLOCK_GRACE = 1;
+
 function startRecording(ctx, at) {
   view.recordingState = 'recording';
   view.recordingFinger = null; // the finger that starts the take records it
@@ -167,11 +170,15 @@ function startRecording(ctx, at) {
   const backing = layers().filter((l) => l.key !== 'mine');
   if (backing.length) startPlayer(backing, false, 0, view.takeStart - latency(ctx).total);
   showLatency();
+  // Where sound could not start, the audio clock stands still: the take still ends after its five seconds
+  // on the page's clock (a little later than on the audio clock, which may start late), so nobody is stuck
+  // in "Recording…" (the banner says why there is no sound).
+  const wallStart = performance.now();
   const tick = () => {
     if (take !== view.take || view.recordingState !== 'recording') return;
     const elapsed = ctx.currentTime - view.takeStart;
     view.ring.setAttribute('stroke-dashoffset', String(RING * (1 - Math.min(1, elapsed / LIMIT))));
-    if (elapsed >= LIMIT) return stopRecording();
+    if (elapsed >= LIMIT || performance.now() - wallStart > (LIMIT + STALLED_CLOCK_GRACE) * 1000) return stopRecording();
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);

@@ -138,6 +138,15 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the page's sound with a real click on its heading, as a person's first tap would: WebKit counts
+     * only gestures from the driver's own input, not events a script dispatches, as allowed to start sound.
+     */
+    public void startSound() {
+        driver.findElement(org.openqa.selenium.By.cssSelector("main h1")).click();
+        await(d -> "running".equals(js("return document.body.dataset.sound")));
+    }
+
     /** Chromium's DevTools, for what only it can do (network conditions). */
     public ChromeDriver chromium() {
         if (driver instanceof ChromeDriver chrome) return chrome;

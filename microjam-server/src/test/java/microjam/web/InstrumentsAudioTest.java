@@ -14,16 +14,21 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@org.junit.jupiter.params.ParameterizedClass
+@org.junit.jupiter.params.provider.EnumSource(Browser.Kind.class)
 class InstrumentsAudioTest {
+    @org.junit.jupiter.params.Parameter
+    Browser.Kind kind;
+
     static final List<String> INSTRUMENTS = List.of("chirp", "keys", "drums", "strings", "quack", "wub", "pad", "fmlead", "leadguitar");
 
     @Test
     @SuppressWarnings("unchecked")
     void eachInstrumentSoundsWithinFullScaleAsLoudAsTheOthersAndDifferent() {
-        Browser.assumeAvailable();
         TestServer server = TestServer.shared(Engine.SQLITE);
-        try (Browser browser = new Browser()) {
-            browser.driver.get(server.http().base + "/#/privacy");
+        Browser.assumeAvailable(kind);
+        try (Browser browser = new Browser(kind)) {
+            browser.open(server.http().base + "/#/privacy");
             browser.await(d -> d.findElement(By.cssSelector("main h1")));
             Map<String, Map<String, Object>> results = (Map<String, Map<String, Object>>) browser.asyncJs("""
                     const done = arguments[arguments.length - 1];

@@ -21,7 +21,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+@org.junit.jupiter.params.ParameterizedClass
+@org.junit.jupiter.params.provider.EnumSource(Browser.Kind.class)
 class JamTimingTest {
+    @org.junit.jupiter.params.Parameter
+    Browser.Kind kind;
+
     /** A 0.4 s performance: five drum taps, 0.1 s apart. */
     static final String SHORT = "time,x,y,z,moving\n0.0, 0.2, 0.2, 20, 0\n0.1, 0.8, 0.2, 20, 0\n0.2, 0.2, 0.8, 20, 0\n0.3, 0.8, 0.8, 20, 0\n0.4, 0.2, 0.2, 20, 0\n";
     /** Two notes: at 0 s and at 1 s. */
@@ -41,7 +46,6 @@ class JamTimingTest {
 
     @BeforeAll
     static void start() {
-        Browser.assumeAvailable();
         server = TestServer.shared(Engine.SQLITE);
         api = server.http();
         parentPerformer = api.newPerformer();
@@ -50,7 +54,8 @@ class JamTimingTest {
     @Test
     void aReplyHearsItsShortParentAsOftenWhileRecordingAsInPlayback() {
         UUID parent = api.publishOk(parentPerformer, "drums", SHORT, null);
-        try (Browser b = new Browser()) {
+        Browser.assumeAvailable(kind);
+        try (Browser b = new Browser(kind)) {
             openReply(b, parent);
             b.driver.findElement(By.id("loop")).click(); // play the jam once, as the World does
             // Count the parent's touches as they are drawn, in step with what is heard.
@@ -74,7 +79,8 @@ class JamTimingTest {
     @SuppressWarnings("unchecked")
     void aTouchOnAParentsNoteAsHeardIsStoredOnThatNote() {
         UUID parent = api.publishOk(parentPerformer, "drums", TWO_NOTES, null);
-        try (Browser b = new Browser()) {
+        Browser.assumeAvailable(kind);
+        try (Browser b = new Browser(kind)) {
             openReply(b, parent);
             // The first touch starts the take; the second is dispatched when the parent's note at 1 s reaches the
             // ears: at its scheduled audio-clock time plus the output latency the engine reports.
@@ -119,8 +125,9 @@ class JamTimingTest {
         UUID parent = api.publishOk(parentPerformer, "keys", SHORT, null);
         var midi = MidiSystem.getSequence(new ByteArrayInputStream(api.get("/api/performances/" + parent + ".mid").body()));
         assertThat(midi.getMicrosecondLength()).as("a MIDI file is one five-second cycle, so it loops as the jam does").isEqualTo(5_000_000L);
-        try (Browser b = new Browser()) {
-            b.driver.get(api.base + "/#/privacy");
+        Browser.assumeAvailable(kind);
+        try (Browser b = new Browser(kind)) {
+            b.open(api.base + "/#/privacy");
             b.await(d -> d.findElement(By.cssSelector("main h1")));
             Number seconds = (Number) b.asyncJs("""
                     const done = arguments[arguments.length - 1];
@@ -134,7 +141,7 @@ class JamTimingTest {
     }
 
     private static void openReply(Browser b, UUID parent) {
-        b.driver.get(api.base + "/#/world");
+        b.open(api.base + "/#/world");
         b.await(d -> d.findElement(By.cssSelector("[data-id='" + parent + "'] .reply"))).click();
         b.await(d -> d.findElement(By.tagName("h1")).getText().startsWith("Reply to"));
         b.await(d -> d.findElement(By.id("play")));

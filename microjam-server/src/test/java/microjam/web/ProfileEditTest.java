@@ -17,23 +17,30 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@org.junit.jupiter.params.ParameterizedClass
+@org.junit.jupiter.params.provider.EnumSource(Browser.Kind.class)
 class ProfileEditTest {
+    @org.junit.jupiter.params.Parameter
+    Browser.Kind kind;
+
     @Test
     @SuppressWarnings("unchecked")
     void aProfileChangeShowsInTheWorldAndOnTheSquare() {
-        Browser.assumeAvailable();
         Api api = TestServer.shared(Engine.SQLITE).http();
         Api.Performer ada = api.newPerformer();
         UUID published = api.publishOk(ada, "keys", Api.sampleCsv(10), null);
-        try (Browser b = new Browser()) {
-            b.driver.get(api.base + "/#/world");
+        Browser.assumeAvailable(kind);
+        try (Browser b = new Browser(kind)) {
+            b.open(api.base + "/#/world");
             b.await(d -> d.findElement(By.cssSelector("[data-id='" + published + "'] .avatar")));
             b.js("localStorage.setItem('microjam.token', arguments[0])", ada.token());
-            b.driver.get(api.base + "/#/profile");
+            b.open(api.base + "/#/profile");
 
             WebElement name = b.await(d -> d.findElement(By.id("edit-stage-name")));
             b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
-            assertThat(((Number) b.js("return document.documentElement.scrollWidth")).intValue()).as("the editor fits a phone").isLessThanOrEqualTo(360);
+            // (WebKit's MiniBrowser window is never narrower than its toolbar, 447 px: there the editor must fit that.)
+            int viewport = ((Number) b.js("return window.innerWidth")).intValue();
+            assertThat(((Number) b.js("return document.documentElement.scrollWidth")).intValue()).as("the editor fits a phone").isLessThanOrEqualTo(Math.max(360, viewport));
             String renamed = "Renamed " + System.nanoTime() % 100000;
             name.clear();
             name.sendKeys(renamed);
@@ -46,7 +53,7 @@ class ProfileEditTest {
             assertThat(me.get("background").asText()).isEqualTo("#2a9d8f");
 
             // The World, in the same tab: the new name and the new avatar (pixel art in the new colour).
-            b.driver.get(api.base + "/#/world");
+            b.open(api.base + "/#/world");
             b.await(d -> d.findElement(By.cssSelector("[data-id='" + published + "'] .name")).getText().equals(renamed));
             b.await(d -> ((Number) b.js("""
                     const img = document.querySelector("[data-id='" + arguments[0] + "'] .avatar");
@@ -59,7 +66,7 @@ class ProfileEditTest {
             b.screenshot("world-after-profile-change");
 
             // The Jam screen's square is the new background; a take published from it carries both colours.
-            b.driver.get(api.base + "/#/jam");
+            b.open(api.base + "/#/jam");
             b.await(d -> d.findElement(By.id("play")));
             b.await(d -> ((List<Number>) b.js("return [...document.querySelector('canvas.square').getContext('2d').getImageData(2, 2, 1, 1).data]"))
                     .subList(0, 3).stream().map(Number::intValue).toList().equals(List.of(0x2a, 0x9d, 0x8f)));

@@ -20,16 +20,21 @@ import static microjam.web.JamPictures.BO_BACKGROUND;
 import static microjam.web.JamPictures.BO_COLOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@org.junit.jupiter.params.ParameterizedClass
+@org.junit.jupiter.params.provider.EnumSource(Browser.Kind.class)
 class ReplyModeTest {
+    @org.junit.jupiter.params.Parameter
+    Browser.Kind kind;
+
     @Test
     void theSquareShowsTheJamsLayersInTheirColoursOverTheOldestBackgroundBeforeTheFirstTouch() {
-        Browser.assumeAvailable();
         Api api = TestServer.shared(Engine.SQLITE).http();
         Api.Performer ada = api.newPerformer(), bo = api.newPerformer();
         UUID root = JamPictures.publish(api, ada, ADA_COLOUR, ADA_BACKGROUND, JamPictures.swipeAt(0.25), null);
         UUID reply = JamPictures.publish(api, bo, BO_COLOUR, BO_BACKGROUND, JamPictures.swipeAt(0.75), root);
-        try (Browser b = new Browser()) {
-            b.driver.get(api.base + "/#/world");
+        Browser.assumeAvailable(kind);
+        try (Browser b = new Browser(kind)) {
+            b.open(api.base + "/#/world");
             b.await(d -> d.findElement(By.cssSelector("[data-id='" + reply + "'] .reply"))).click();
             b.await(d -> d.findElement(By.tagName("h1")).getText().startsWith("Reply to"));
             WebElement square = b.await(d -> d.findElement(By.cssSelector("canvas.square")));

@@ -18,7 +18,12 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@org.junit.jupiter.params.ParameterizedClass
+@org.junit.jupiter.params.provider.EnumSource(Browser.Kind.class)
 class WebAppShellTest {
+    @org.junit.jupiter.params.Parameter
+    Browser.Kind kind;
+
     static final Path PUBLIC = Path.of("src", "main", "resources", "public");
 
     @Test
@@ -45,14 +50,14 @@ class WebAppShellTest {
 
     @Test
     void aReturningPerformerSeesWhatChangedInThePolicyAndAcceptsIt() {
-        Browser.assumeAvailable();
         TestServer server = TestServer.shared(Engine.SQLITE);
         Api api = server.http();
         Api.Performer ada = api.newPerformer();
         server.database.jdbi().useHandle(h -> h.createUpdate("UPDATE performer SET policy_version = '0.9' WHERE id = :id")
                 .bind("id", ada.id().toString()).execute()); // as if she had accepted an older policy
-        try (Browser browser = new Browser()) {
-            browser.driver.get(api.base + "/#/world");
+        Browser.assumeAvailable(kind);
+        try (Browser browser = new Browser(kind)) {
+            browser.open(api.base + "/#/world");
             browser.js("localStorage.setItem('microjam.token', arguments[0])", ada.token());
             browser.driver.navigate().refresh();
             browser.await(d -> d.findElement(By.id("policy-update")));
@@ -65,17 +70,17 @@ class WebAppShellTest {
 
     @Test
     void theServiceWorkersCacheIsNamedAfterTheBuildAndAnOlderBuildsCacheIsDropped() throws Exception {
-        Browser.assumeAvailable();
         Api api = TestServer.shared(Engine.SQLITE).http();
         // The source names the cache after the build; each build fills in its time, so a new build's shell
         // replaces the old one's in people's browsers instead of being served from the old cache for ever.
         assertThat(Files.readString(PUBLIC.resolve("sw.js"))).contains("'microjam-shell-${microjam.build}'");
         java.util.regex.Matcher name = java.util.regex.Pattern.compile("'(microjam-shell-\\d{14})'").matcher(api.get("/sw.js").text());
         assertThat(name.find()).as("the served service worker's cache name").isTrue();
-        try (Browser browser = new Browser()) {
-            browser.driver.get(api.base + "/icons/icon.svg"); // this origin, before any service worker
+        Browser.assumeAvailable(kind);
+        try (Browser browser = new Browser(kind)) {
+            browser.open(api.base + "/icons/icon.svg"); // this origin, before any service worker
             browser.asyncJs("caches.open('microjam-shell-v1').then(() => arguments[arguments.length - 1]())");
-            browser.driver.get(api.base + "/#/jam");
+            browser.open(api.base + "/#/jam");
             browser.await(d -> (Boolean) browser.js("return !!navigator.serviceWorker.controller || (location.reload(), false)"));
             browser.await(d -> {
                 Object keys = browser.asyncJs("caches.keys().then(arguments[arguments.length - 1])");
@@ -86,23 +91,24 @@ class WebAppShellTest {
 
     @Test
     void jamAndSeenPerformancesWorkOfflineFromTheServiceWorker() throws Exception {
-        Browser.assumeAvailable();
         TestServer server = TestServer.start(Engine.SQLITE, false);
         Api api = server.http();
         Api.Performer ada = api.newPerformer();
         UUID seen = api.publishOk(ada, "keys", Api.sampleCsv(30), null);
-        try (Browser browser = new Browser()) {
-            browser.driver.get(api.base + "/#/jam");
+        Browser.assumeAvailable(kind);
+        try (Browser browser = new Browser(kind)) {
+            browser.open(api.base + "/#/jam");
             browser.await(d -> d.findElement(By.id("jam-status")));
             // Measured, not asserted (speed belongs to benchmarks): milliseconds from navigation to a usable Jam screen.
             System.out.printf("first screen usable after %.0f ms (cold, fresh profile)%n", ((Number) browser.js("return performance.now()")).doubleValue());
-            browser.driver.get(api.base + "/#/world");
+            browser.open(api.base + "/#/world");
             browser.await(d -> (Boolean) browser.js("return !!navigator.serviceWorker.controller || (location.reload(), false)"));
             browser.await(d -> d.findElement(By.cssSelector("[data-id='" + seen + "'] .picture"))).click();
             browser.await(d -> seen.toString().equals(browser.js("return document.body.dataset.playing")));
             server.close(); // the network is gone
-            browser.driver.get(api.base + "/?offline=1#/jam"); // a real navigation, not a hash change
-            assertThat(browser.js("return performance.getEntriesByType('navigation')[0].name")).asString().contains("offline=1");
+            browser.js("window.before = true");
+            browser.open(api.base + "/?offline=1#/jam"); // a real navigation, not a hash change
+            assertThat(browser.js("return window.before === undefined && location.search === '?offline=1'")).as("a new page, served offline").isEqualTo(true);
             browser.await(d -> d.findElement(By.id("jam-status")).getText().startsWith("Armed"));
             browser.js("document.body.dataset.playing = ''");
             browser.js("import('/js/world.js').then((m) => m.playJam(arguments[0]))", seen.toString());

@@ -21,10 +21,14 @@ import static microjam.web.JamPictures.BO_BACKGROUND;
 import static microjam.web.JamPictures.BO_COLOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@org.junit.jupiter.params.ParameterizedClass
+@org.junit.jupiter.params.provider.EnumSource(Browser.Kind.class)
 class WorldJamsTest {
+    @org.junit.jupiter.params.Parameter
+    Browser.Kind kind;
+
     @Test
     void aCardShowsAndCreditsTheWholeJamPlaysWithProgressStopsAndLeadsToItsPerformers() {
-        Browser.assumeAvailable();
         Api api = TestServer.shared(Engine.SQLITE).http();
         Api.Performer ada = api.newPerformer(), bo = api.newPerformer();
         UUID adaSolo = JamPictures.publish(api, ada, ADA_COLOUR, ADA_BACKGROUND, JamPictures.swipeAt(0.5), null);
@@ -35,8 +39,9 @@ class WorldJamsTest {
                 "seed", 7, "instrument", "drums"));
         assertThat(kept.status()).as(kept.text()).isEqualTo(201);
         String robo = kept.json().get("id").asText();
-        try (Browser b = new Browser()) {
-            b.driver.get(api.base + "/#/world");
+        Browser.assumeAvailable(kind);
+        try (Browser b = new Browser(kind)) {
+            b.open(api.base + "/#/world");
             String card = "[data-id='" + robo + "']";
             b.await(d -> d.findElement(By.cssSelector(card + " .picture")));
 
