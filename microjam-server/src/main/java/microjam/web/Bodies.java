@@ -67,6 +67,14 @@ final class Bodies {
     static <T> T json(Context ctx, Class<T> type) {
         if (MediaType.parse(ctx.header("Content-Type")).filter(MediaType::isJson).isEmpty())
             throw new ApiError(415, "Content-Type", "send the body as application/json (with charset=utf-8, if any)");
+        return anyJson(ctx, type);
+    }
+
+    /**
+     * A JSON body whatever its Content-Type says, as the original RoboJam server read /api/predict: its
+     * clients sent text/plain or nothing. Only for anonymous routes that change nothing stored.
+     */
+    static <T> T anyJson(Context ctx, Class<T> type) {
         return Json.read(read(ctx, JSON_LIMIT), type);
     }
 

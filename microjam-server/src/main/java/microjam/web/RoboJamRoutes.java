@@ -86,7 +86,7 @@ final class RoboJamRoutes {
 
     void predict(Context ctx) {
         RoboJam model = require();
-        Predict request = Bodies.json(ctx, Predict.class);
+        Predict request = Bodies.anyJson(ctx, Predict.class); // the original's clients: any Content-Type
         if (request.perf() == null) throw ApiError.badRequest("perf", "perf is required: the call as microjam CSV");
         Touches call = read("perf", request.perf());
         RoboJam.Answer answer = draw(ctx, model, call, Settings.defaults(SEEDS.nextLong()));

@@ -107,6 +107,10 @@ public final class WebServer implements AutoCloseable {
             r.get("/api/robojam", robojamRoutes::status, READ);
             r.post("/api/robojam", robojamRoutes::respond, ROBOJAM);
             r.post("/api/predict", robojamRoutes::predict, ROBOJAM);
+            for (String open : CrossOrigin.OPEN_PATHS) { // anonymous, so callable from any origin (CrossOrigin)
+                r.before(open, CrossOrigin::allow);
+                r.options(open, CrossOrigin::preflight, READ);
+            }
             r.post("/api/robojam/keep", robojamRoutes::keep, ROBOJAM);
             r.get("/api/privacy", ctx -> ctx.contentType("application/json").result(policy.json()), READ);
             r.get("/api/research/robojam-stats", ctx -> robojamStats(ctx, usage), READ);

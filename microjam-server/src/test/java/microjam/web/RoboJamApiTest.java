@@ -94,6 +94,56 @@ class RoboJamApiTest extends ServerTest {
         }
     }
 
+    /** The original's clients sent their JSON with any Content-Type (or none): /api/predict reads it all the same. */
+    @Test
+    void predictReadsAJsonBodyWhateverItsContentType() throws Exception {
+        byte[] body = Api.JSON.writeValueAsBytes(Map.of("perf", "time,x,y,z,moving\n0.0, 0.5, 0.5, 20, 0\n0.2, 0.6, 0.4, 20, 1\n"));
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", null}) {
+            var request = api.request("/api/predict", null).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+            if (type != null) request.header("Content-Type", type);
+            Api.Response r = api.send(request);
+            assertThat(r.status()).as("Content-Type %s", type).isEqualTo(200);
+            assertThat(TouchCsv.read(r.json().get("response").asText())).isNotNull();
+        }
+        Api.Response notJson = api.send(api.request("/api/predict", null).header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("perf=0.0,0.5")));
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.json().get("error").asText()).contains("not valid JSON");
+    }
+
+    /**
+     * RoboJam is anonymous, so a page on another site may call it: a preflight is answered, and answers carry
+     * Access-Control-Allow-Origin: * but never allow credentials; routes that act for a performer stay same-origin.
+     */
+    @Test
+    void theAnonymousRoboJamRoutesAllowCrossOriginCallsWithoutCredentials() {
+        String elsewhere = "https://music-class.example";
+        for (String path : new String[] {"/api/predict", "/api/robojam"}) {
+            Api.Response preflight = api.send(api.request(path, null).header("Origin", elsewhere)
+                    .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "content-type")
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertThat(preflight.status()).as("preflight of %s", path).isEqualTo(204);
+            assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("*");
+            assertThat(preflight.header("Access-Control-Allow-Methods")).contains("POST");
+            assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("content-type");
+            assertThat(preflight.header("Access-Control-Allow-Credentials")).isNull();
+        }
+        var call = api.request("/api/predict", null).header("Origin", elsewhere).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"perf\": \"time,x,y,z,moving\\n0.0, 0.5, 0.5, 20, 0\\n\"}"));
+        Api.Response answered = api.send(call);
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(answered.header("Access-Control-Allow-Credentials")).isNull();
+
+        Api.Performer ada = api.newPerformer();
+        Api.Response me = api.send(api.request("/api/me", ada.token()).header("Origin", elsewhere).GET());
+        assertThat(me.header("Access-Control-Allow-Origin")).as("a performer's own routes").isNull();
+        Api.Response mePreflight = api.send(api.request("/api/me", null).header("Origin", elsewhere)
+                .header("Access-Control-Request-Method", "DELETE").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(mePreflight.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(mePreflight.header("Access-Control-Allow-Methods")).isNull();
+    }
+
     /** The only rows RoboJam adds to are anonymous counters: day, instrument, model and numbers; never the call or its answer. */
     @Test
     void theUsageTableHoldsCountersOnlyNeverTheCall() {

@@ -4,12 +4,9 @@
 // latency (WebKit) is told apart from one that does, on the screen.
 package microjam.web;
 
-import microjam.testing.Api;
 import microjam.testing.Browser;
 import microjam.testing.Engine;
 import microjam.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -22,22 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ParameterizedClass
 @EnumSource(Browser.Kind.class)
 class SoundTest {
-    static TestServer server;
-    static Api api;
-
     @Parameter
     Browser.Kind kind;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Engine.SQLITE, false);
-        api = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
 
     @Test
     void theFirstTapStartsSoundThatIsNotSilent() {
@@ -122,7 +105,7 @@ class SoundTest {
     }
 
     private static WebElement openJam(Browser b) {
-        b.open(api.base + "/#/jam");
+        b.open(TestServer.shared(Engine.SQLITE).http().base + "/#/jam");
         return b.await(d -> d.findElement(By.cssSelector("canvas.square")));
     }
 }
