@@ -11,6 +11,12 @@ public record Model(String name, String data, float scale, Map<String, String> m
         if (data == null) data = "";
         if (!Float.isFinite(scale) || scale <= 0) throw new IllegalArgumentException("scale must be a positive number (was " + scale + ")");
         metadata = Map.copyOf(new TreeMap<>(metadata == null ? Map.of() : metadata));
+        Sampling.recommendedBy(metadata); // a recommendation that cannot be used is refused at load, not at the first call
+    }
+
+    /** How this model is best sampled (Sampling). */
+    public Sampling recommended() {
+        return Sampling.recommendedBy(metadata);
     }
 
     public Shape shape() {

@@ -26,14 +26,16 @@ public final class WarmUp {
         return new Touches(touches);
     }
 
-    /** Candidates per answer the web app asks for: every other warm-up answer draws as many, so batches of several states are compiled too. */
-    static final int CANDIDATES = 4;
-
-    /** Answers the made-up call this many times (seeds 0, 1, …), discarding the answers. */
+    /**
+     * Answers the made-up call this many times (seeds 0, 1, …) at the model's recommended sampling, discarding
+     * the answers; every other answer draws one candidate, so batches of one state are compiled too.
+     */
     public static void run(RoboJam robojam, int responses, Runnable afterEach) {
         Touches call = fiveSecondCall();
+        Sampling recommended = robojam.model().recommended();
         for (int i = 0; i < responses; i++) {
-            robojam.respond(call, Settings.defaults(i, i % 2 == 0 ? 1 : CANDIDATES));
+            Settings settings = recommended.withSeed(i);
+            robojam.respond(call, i % 2 == 0 ? new Settings(settings.temperature(), settings.sigmaTemperature(), i, 1) : settings);
             afterEach.run();
         }
     }

@@ -40,10 +40,12 @@ final class RoboJamCommand implements Runnable {
         Path callFile;
         @Option(names = "--model", paramLabel = "FILE", description = "Model file (default: the shipped model, if any).")
         Path model;
-        @Option(names = "--temperature", defaultValue = "1.5", description = "Mixture temperature, 0 to 10 (default ${DEFAULT-VALUE}).")
-        double temperature;
-        @Option(names = "--sigma-temperature", defaultValue = "0.01", description = "Spread temperature, 0 to 10 (default ${DEFAULT-VALUE}).")
-        double sigmaTemperature;
+        @Option(names = "--temperature", description = "Mixture temperature, 0 to 10 (default: the model's recommendation; the original's is 1.5).")
+        Double temperature;
+        @Option(names = "--sigma-temperature", description = "Spread temperature, 0 to 10 (default: the model's recommendation; the original's is 0.01).")
+        Double sigmaTemperature;
+        @Option(names = "--candidates", description = "Answers drawn, keeping the nearest to the call in style, 1 to 16 (default: the model's recommendation).")
+        Integer candidates;
         @Option(names = "--seed", description = "Seed: the same seed gives the same response (default: random).")
         Long seed;
 
@@ -53,8 +55,12 @@ final class RoboJamCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Touches call = TouchCsv.read(Files.readString(callFile, StandardCharsets.UTF_8));
-            Settings settings = new Settings(temperature, sigmaTemperature, seed != null ? seed : new java.security.SecureRandom().nextLong());
-            try (RoboJam robojam = new RoboJam(Models.load(model), 1)) {
+            microjam.robojam.Model loaded = Models.load(model);
+            microjam.robojam.Sampling recommended = loaded.recommended();
+            Settings settings = new Settings(temperature != null ? temperature : recommended.temperature(),
+                    sigmaTemperature != null ? sigmaTemperature : recommended.sigmaTemperature(),
+                    seed != null ? seed : new java.security.SecureRandom().nextLong(), candidates != null ? candidates : recommended.candidates());
+            try (RoboJam robojam = new RoboJam(loaded, 1)) {
                 RoboJam.Answer answer = robojam.respond(call, settings);
                 spec.commandLine().getOut().print(TouchCsv.write(answer.touches()));
                 spec.commandLine().getOut().flush();

@@ -7,7 +7,6 @@ package microjam.research;
 
 import microjam.performance.Touches;
 import microjam.robojam.RoboJam;
-import microjam.robojam.Settings;
 import microjam.store.PerformanceStore;
 
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ public record RoboJamStudy(String model, List<UsageCounters.Row> counters, Strin
         for (int i = 0; i < chosen.size(); i++) {
             Touches call = chosen.get(i).performance().touches();
             asked.add(Features.of(call));
-            answered.add(Features.of(robojam.respond(call, Settings.defaults(i)).touches()));
+            answered.add(Features.of(robojam.respond(call, robojam.model().recommended().withSeed(i)).touches())); // the RoboJam people hear
             onStep.run();
         }
         Map<String, Statistics.Paired> tests = new LinkedHashMap<>();

@@ -80,6 +80,7 @@ final class RoboJamRoutes {
             body.put("layers", m.shape().layers());
             body.put("units", m.shape().units());
             body.put("mixtures", m.shape().mixtures());
+            body.put("sampling", m.recommended()); // what a call without settings gets
         }
         ctx.header("Cache-Control", "no-store").json(body);
     }
@@ -89,7 +90,7 @@ final class RoboJamRoutes {
         Predict request = Bodies.anyJson(ctx, Predict.class); // the original's clients: any Content-Type
         if (request.perf() == null) throw ApiError.badRequest("perf", "perf is required: the call as microjam CSV");
         Touches call = read("perf", request.perf());
-        RoboJam.Answer answer = draw(ctx, model, call, Settings.defaults(SEEDS.nextLong()));
+        RoboJam.Answer answer = draw(ctx, model, call, model.model().recommended().withSeed(SEEDS.nextLong()));
         Touches response = answer.touches();
         usage.record(null, model.model().name(), call.size(), response.size(), answer.millis());
         metrics.robojam(answer.millis());
@@ -102,7 +103,7 @@ final class RoboJamRoutes {
         if (request.touches() == null) throw ApiError.badRequest("touches", "touches is required: the call as microjam CSV");
         Touches call = read("touches", request.touches());
         Instrument instrument = request.instrument() == null ? null : Instrument.parse(request.instrument());
-        Settings settings = settings(request.temperature(), request.sigmaTemperature(), request.seed() == null ? SEEDS.nextLong() : request.seed(), request.candidates());
+        Settings settings = settings(model, request.temperature(), request.sigmaTemperature(), request.seed() == null ? SEEDS.nextLong() : request.seed(), request.candidates());
         RoboJam.Answer answer = draw(ctx, model, call, settings);
         usage.record(instrument == null ? null : instrument.wireName(), model.model().name(), call.size(), answer.touches().size(), answer.millis());
         metrics.robojam(answer.millis());
@@ -121,7 +122,7 @@ final class RoboJamRoutes {
         if (replyTo == null) throw ApiError.badRequest("replyTo", "replyTo must be the id of the performance RoboJam answered");
         if (request.touches() == null) throw ApiError.badRequest("touches", "touches is required: the call RoboJam answered");
         if (request.seed() == null) throw ApiError.badRequest("seed", "seed is required: the seed of the answer to keep");
-        Settings settings = settings(request.temperature(), request.sigmaTemperature(), request.seed(), request.candidates());
+        Settings settings = settings(model, request.temperature(), request.sigmaTemperature(), request.seed(), request.candidates());
         Touches call = read("touches", request.touches());
         Instrument instrument = Instrument.parse(request.instrument());
         microjam.store.Performer performer = keeper.keeper(ctx, replyTo);
@@ -159,10 +160,12 @@ final class RoboJamRoutes {
         return ApiError.unavailable(message, RETRY_AFTER_SECONDS);
     }
 
-    /** A request's settings; an absent field takes its default (the original's temperatures, one draw). */
-    private static Settings settings(Double temperature, Double sigmaTemperature, long seed, Integer candidates) {
-        return new Settings(temperature == null ? Settings.DEFAULT_TEMPERATURE : temperature,
-                sigmaTemperature == null ? Settings.DEFAULT_SIGMA_TEMPERATURE : sigmaTemperature, seed, candidates == null ? 1 : candidates);
+    /** A request's settings; an absent field takes the model's recommendation (Sampling); the original's are Sampling.ORIGINAL. */
+    private static Settings settings(RoboJam model, Double temperature, Double sigmaTemperature, long seed, Integer candidates) {
+        microjam.robojam.Sampling recommended = model.model().recommended();
+        return new Settings(temperature == null ? recommended.temperature() : temperature,
+                sigmaTemperature == null ? recommended.sigmaTemperature() : sigmaTemperature, seed,
+                candidates == null ? recommended.candidates() : candidates);
     }
 
     private RoboJam require() {

@@ -17,10 +17,6 @@ const RING = 119.4;
 /** The original's dark square, for a performer without a background colour of their own. */
 const DEFAULT_BACKGROUND = '#000000';
 export const ROBOJAM = { colour: '#f44708', background: '#550527' };
-// Chosen by `robojam evaluate --split training --limit 122` (a sweep on training performances, so the held-out
-// numbers stay unbiased); far closer to human performances than the original defaults (1.5, 0.01), and with
-// 4 candidates RoboJam answers in the call's style (the one nearest it is kept): see docs/robojam-model.md.
-const SAMPLING = { temperature: 0.8, sigmaTemperature: 0.7, candidates: 4 };
 
 // The jam in progress survives moving between screens (but never leaves the device unpublished).
 export const jam = { parents: [], recording: null, robo: null, instrument: localStorage.getItem('microjam.instrument') || 'chirp', colour: '#e6e0ff', background: undefined, loop: true };
@@ -346,7 +342,8 @@ async function askRoboJam() {
   const seed = Math.floor(Math.random() * 2 ** 31);
   describe('RoboJam is listening…');
   try {
-    const answer = await api.post('/api/robojam', { touches: call, seed, instrument: jam.instrument, ...SAMPLING });
+    // No sampling settings: the server samples as the model recommends (microjam.robojam.Sampling), and Keep does the same.
+    const answer = await api.post('/api/robojam', { touches: call, seed, instrument: jam.instrument });
     const others = ['chirp', 'keys', 'drums', 'strings', 'quack', 'wub', 'pad', 'fmlead', 'leadguitar'].filter((i) => i !== jam.instrument);
     const instrument = jam.robo?.instrument && jam.robo.instrument !== jam.instrument ? jam.robo.instrument : others[Math.floor(Math.random() * others.length)];
     jam.robo = { label: 'RoboJam (AI)', instrument, colour: ROBOJAM.colour, touches: csv.read(answer.touches), call, seed, keep: jam.robo?.keep || false, volume: 1, muted: false };
@@ -371,7 +368,7 @@ async function publish() {
     replyTo,
     performance: jam.recording ? { instrument: jam.recording.instrument, colour: jam.colour, background: jam.background, replyTo,
       touches: csv.write(jam.recording.touches) } : null,
-    robo: jam.robo?.keep ? { touches: jam.robo.call, seed: jam.robo.seed, instrument: jam.robo.instrument, ...SAMPLING } : null,
+    robo: jam.robo?.keep ? { touches: jam.robo.call, seed: jam.robo.seed, instrument: jam.robo.instrument } : null,
   };
   try {
     await outbox.publish(made);

@@ -94,6 +94,23 @@ class RoboJamApiTest extends ServerTest {
         }
     }
 
+    /** A call without settings is sampled as the model recommends, exactly; the original's settings are still there to ask for. */
+    @Test
+    void withoutSettingsRoboJamSamplesAsTheModelRecommends() {
+        String call = "time,x,y,z,moving\n0.0, 0.3, 0.3, 20, 0\n0.3, 0.5, 0.6, 20, 1\n0.6, 0.7, 0.4, 20, 1\n";
+        JsonNode sampling = api.get("/api/robojam").json().get("sampling");
+        var recommended = TestServer.MODEL.recommended();
+        assertThat(sampling.get("temperature").asDouble()).isEqualTo(recommended.temperature());
+        assertThat(sampling.get("sigmaTemperature").asDouble()).isEqualTo(recommended.sigmaTemperature());
+        assertThat(sampling.get("candidates").asInt()).isEqualTo(recommended.candidates());
+        String plain = api.post("/api/robojam", null, Map.of("touches", call, "seed", 11)).json().get("touches").asText();
+        String asked = api.post("/api/robojam", null, Map.of("touches", call, "seed", 11, "temperature", recommended.temperature(),
+                "sigmaTemperature", recommended.sigmaTemperature(), "candidates", recommended.candidates())).json().get("touches").asText();
+        String original = api.post("/api/robojam", null, Map.of("touches", call, "seed", 11, "temperature", 1.5,
+                "sigmaTemperature", 0.01, "candidates", 1)).json().get("touches").asText();
+        assertThat(plain).isEqualTo(asked).isNotEqualTo(original);
+    }
+
     /** The original's clients sent their JSON with any Content-Type (or none): /api/predict reads it all the same. */
     @Test
     void predictReadsAJsonBodyWhateverItsContentType() throws Exception {
