@@ -52,9 +52,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "200", description = "Random partitions into calls and reference to average over (default ${DEFAULT-VALUE}).") int partitions;
     @Option(names = "--picture", paramLabel = "PNG", description = "Write a picture of a few call/response pairs here.") Path picture;
     @Option(names = "--seed", defaultValue = "1") long seed;
-    @Option(names = "--temperature", defaultValue = "1.5", description = "Sampling temperature of the responses (default ${DEFAULT-VALUE}).") double temperature;
-    @Option(names = "--sigma-temperature", defaultValue = "0.01", description = "Spread temperature (default ${DEFAULT-VALUE}).") double sigmaTemperature;
-    @Option(names = "--candidates", defaultValue = "1", description = "Answers drawn per call, keeping the one nearest the call in style (default ${DEFAULT-VALUE}).") int candidates;
+    @Option(names = "--temperature", description = "Sampling temperature of the responses (default: the model's recommendation, as served; the original's is 1.5).") Double temperature;
+    @Option(names = "--sigma-temperature", description = "Spread temperature (default: the model's recommendation; the original's is 0.01).") Double sigmaTemperature;
+    @Option(names = "--candidates", description = "Answers drawn per call, keeping the one nearest the call in style (default: the model's recommendation).") Integer candidates;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -101,13 +101,18 @@ final class EvaluateCommand implements Callable<Integer> {
         String part = split.words;
         if (sessions.isEmpty()) throw new IllegalArgumentException("none of the model's " + part + " sessions are in this data");
         if (limit > 0 && limit < sessions.size()) sessions = sessions.subList(0, limit);
-        Report report = evaluate(model, sessions, others, calls, partitions, new Settings(temperature, sigmaTemperature, seed, candidates), picture,
-                spec.commandLine().getErr());
-        print(report, sessions.size(), spec.commandLine().getOut());
+        // Unless told otherwise, the RoboJam people hear: the model's recommended sampling (Sampling), as the server uses it.
+        microjam.robojam.Sampling served = model.recommended();
+        Settings settings = new Settings(temperature != null ? temperature : served.temperature(),
+                sigmaTemperature != null ? sigmaTemperature : served.sigmaTemperature(), seed, candidates != null ? candidates : served.candidates());
+        Report report = evaluate(model, sessions, others, calls, partitions, settings, picture, spec.commandLine().getErr());
+        print(report, settings, sessions.size(), spec.commandLine().getOut());
         return 0;
     }
 
-    private void print(Report report, int evaluated, java.io.PrintWriter out) {
+    private void print(Report report, Settings settings, int evaluated, java.io.PrintWriter out) {
+        double temperature = settings.temperature(), sigmaTemperature = settings.sigmaTemperature();
+        int candidates = settings.candidates();
         String part = split.words, other = split == SplitPart.validation ? "training" : "held-out";
         Partitions.Result p = report.partitions();
         out.printf(Locale.ROOT, "%s sessions: %d; NLL per touch over whole %s sessions: %.4f%n", part, evaluated, part, report.nll());
