@@ -22,6 +22,25 @@ class SoundTest {
     @Parameter
     Browser.Kind kind;
 
+    /**
+     * As when the engine or the system refuses sound (an iPhone in a call): the app's context is stopped and
+     * resuming it fails. WebKit starts a context when a sound starts inside a gesture (the app's silent
+     * sample), so that is refused too.
+     */
+    static final String REFUSE_SOUND = """
+                    const done = arguments[arguments.length - 1];
+                    import('/js/audio.js').then(async (m) => {
+                      const ctx = m.audioContext();
+                      if (ctx.state === 'running') await ctx.suspend(); // Chromium here starts it without a gesture
+                      // WebKit starts a context when a sound starts inside a gesture (the app's silent sample), so that is refused too.
+                      window.realResume = AudioContext.prototype.resume;
+                      window.realStart = AudioBufferSourceNode.prototype.start;
+                      AudioContext.prototype.resume = function () { return Promise.reject(new DOMException('refused', 'NotAllowedError')); };
+                      AudioBufferSourceNode.prototype.start = function () { };
+                      done();
+                    });
+                    """;
+
     @Test
     void theFirstTapStartsSoundThatIsNotSilent() {
         Browser.assumeAvailable(kind);
@@ -60,21 +79,7 @@ class SoundTest {
         Browser.assumeAvailable(kind);
         try (Browser b = new Browser(kind)) {
             WebElement square = openJam(b);
-            // As when the engine or the system refuses (an iPhone in a call): the app's context is stopped and
-            // resuming it fails.
-            b.asyncJs("""
-                    const done = arguments[arguments.length - 1];
-                    import('/js/audio.js').then(async (m) => {
-                      const ctx = m.audioContext();
-                      if (ctx.state === 'running') await ctx.suspend(); // Chromium here starts it without a gesture
-                      // WebKit starts a context when a sound starts inside a gesture (the app's silent sample), so that is refused too.
-                      window.realResume = AudioContext.prototype.resume;
-                      window.realStart = AudioBufferSourceNode.prototype.start;
-                      AudioContext.prototype.resume = function () { return Promise.reject(new DOMException('refused', 'NotAllowedError')); };
-                      AudioBufferSourceNode.prototype.start = function () { };
-                      done();
-                    });
-                    """);
+            b.asyncJs(REFUSE_SOUND);
             b.driver.findElement(By.cssSelector("main h1")).click(); // a tap that plays nothing of its own
             b.await(d -> d.findElement(By.id("sound-blocked")).isDisplayed());
             assertThat(b.driver.findElement(By.id("sound-blocked")).getText()).contains("Sound is blocked");
@@ -83,6 +88,23 @@ class SoundTest {
             square.click();
             b.await(d -> "running".equals(b.js("return document.body.dataset.sound")));
             b.await(d -> !d.findElement(By.id("sound-blocked")).isDisplayed());
+        }
+    }
+
+    /** Before: where sound could not start, the audio clock stood still and the take stayed "Recording…" for ever. */
+    @Test
+    void aTakeEndsAfterItsFiveSecondsEvenWhenSoundCannotStart() {
+        Browser.assumeAvailable(kind);
+        try (Browser b = new Browser(kind)) {
+            openJam(b);
+            b.asyncJs(REFUSE_SOUND);
+            b.js(JamTimingTest.POINTER + "pointer('pointerdown', 1, 0.4, 0.4); pointer('pointermove', 1, 0.6, 0.4); pointer('pointerup', 1, 0.6, 0.4);");
+            b.await(d -> "recording".equals(b.js("return document.getElementById('screen').dataset.state")));
+            long start = System.nanoTime();
+            b.await(d -> d.findElement(By.id("jam-status")).getText().startsWith("Recorded"));
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertThat(seconds).as("the take ended after its five seconds (and one of grace)").isBetween(4L, 9L);
+            assertThat(((Number) b.js("return window.microjam.jam.recording.touches.length")).intValue()).as("the take keeps its touches").isPositive();
         }
     }
 
