@@ -13,7 +13,10 @@ const FILES = ['/', '/index.html', '/css/app.css', '/manifest.webmanifest', '/ic
   '/js/app.js', '/js/api.js', '/js/audio.js', '/js/csv.js', '/js/draw.js', '/js/instruments.js', '/js/jam.js', '/js/names.js', '/js/outbox.js',
   '/js/pitch.js', '/js/player.js', '/js/privacy.js', '/js/profile.js', '/js/research.js', '/js/render.js', '/js/ui.js', '/js/world.js'];
 
-self.addEventListener('install', (event) => event.waitUntil(caches.open(SHELL).then((c) => c.addAll(FILES)).then(() => self.skipWaiting())));
+// The shell is fetched past the HTTP cache: a new build's shell must be that build's files, not copies revalidated
+// from the browser's cache (WebKitGTK's install also stalled now and then on such revalidations).
+self.addEventListener('install', (event) => event.waitUntil(caches.open(SHELL)
+  .then((c) => c.addAll(FILES.map((file) => new Request(file, { cache: 'reload' })))).then(() => self.skipWaiting())));
 self.addEventListener('activate', (event) => event.waitUntil(caches.keys()
   .then((names) => Promise.all(names.filter((n) => n.startsWith('microjam-shell-') && n !== SHELL).map((n) => caches.delete(n))))
   .then(() => self.clients.claim())));

@@ -128,15 +128,23 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Opens a page of the app. In WebKit, whose driver cannot run a script before a page's own, the test
-     * hooks come from sessionStorage (ui.js reads it): set on the first page of the origin, then reloaded.
+     * hooks come from sessionStorage (ui.js reads it), set once per origin on a page that is not the app: set
+     * on the app's own page and reloaded, the reload could interrupt the service worker's install, which then
+     * stalled in WebKitGTK for good (seen in about two runs in five of WebAppShellTest).
      */
     public void open(String url) {
-        driver.get(url);
-        if (kind == Kind.WEBKIT && testHooks && !Boolean.TRUE.equals(js("return !!window.microjam || sessionStorage.getItem('microjam.testHooks') === '1'"))) {
-            js("sessionStorage.setItem('microjam.testHooks', '1')");
-            driver.navigate().refresh();
+        if (kind == Kind.WEBKIT && testHooks) {
+            java.net.URI uri = java.net.URI.create(url);
+            String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+            if (hooked.add(origin)) {
+                driver.get(origin + "/icons/icon.svg");
+                js("sessionStorage.setItem('microjam.testHooks', '1')");
+            }
         }
+        driver.get(url);
     }
+
+    private final java.util.Set<String> hooked = new java.util.HashSet<>();
 
     /**
      * Starts the page's sound with a real click on its heading, as a person's first tap would: WebKit counts
@@ -145,6 +153,24 @@ public final class Browser implements AutoCloseable {
     public void startSound() {
         driver.findElement(org.openqa.selenium.By.cssSelector("main h1")).click();
         await(d -> "running".equals(js("return document.body.dataset.sound")));
+    }
+
+    /**
+     * Waits until the app's service worker is installed (the app shell cached) and controls the page, loading
+     * the page again once if it was opened before it controlled it. Reloading while it installs can keep it
+     * from ever finishing (WebKitGTK), so the install is waited for first, and a stall fails with its state.
+     */
+    public void awaitServiceWorker() {
+        Object ready = asyncJs("""
+                const done = arguments[arguments.length - 1];
+                const state = () => navigator.serviceWorker.getRegistration().then((r) => JSON.stringify({ registered: !!r,
+                  installing: r && r.installing && r.installing.state, waiting: !!(r && r.waiting), active: r && r.active && r.active.state }));
+                Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((ok) => setTimeout(ok, 30000, false))])
+                  .then((installed) => installed ? done(true) : state().then(done));
+                """);
+        if (!Boolean.TRUE.equals(ready)) throw new AssertionError("the service worker did not install within 30 s: " + ready + ", page errors " + consoleErrors());
+        if (!Boolean.TRUE.equals(js("return !!navigator.serviceWorker.controller"))) driver.navigate().refresh();
+        await(d -> (Boolean) js("return !!navigator.serviceWorker.controller"));
     }
 
     /** Chromium's DevTools, for what only it can do (network conditions). */

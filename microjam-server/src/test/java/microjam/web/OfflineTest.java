@@ -29,7 +29,7 @@ class OfflineTest {
             b.driver.get(api.base + "/#/privacy");
             b.js("localStorage.setItem('microjam.token', arguments[0])", bo.token());
             b.driver.get(api.base + "/#/world");
-            b.await(d -> (Boolean) b.js("return !!navigator.serviceWorker.controller || (location.reload(), false)"));
+            b.awaitServiceWorker();
             // (Seen once the service worker is there: a first visit's answers came before it was.)
             b.driver.get(api.base + "/#/thread/" + seen);
             b.await(d -> d.findElements(By.cssSelector("#thread-layers li")).size() == 1);

@@ -81,7 +81,7 @@ class WebAppShellTest {
             browser.open(api.base + "/icons/icon.svg"); // this origin, before any service worker
             browser.asyncJs("caches.open('microjam-shell-v1').then(() => arguments[arguments.length - 1]())");
             browser.open(api.base + "/#/jam");
-            browser.await(d -> (Boolean) browser.js("return !!navigator.serviceWorker.controller || (location.reload(), false)"));
+            browser.awaitServiceWorker();
             browser.await(d -> {
                 Object keys = browser.asyncJs("caches.keys().then(arguments[arguments.length - 1])");
                 return ((List<?>) keys).contains(name.group(1)) && !((List<?>) keys).contains("microjam-shell-v1");
@@ -101,8 +101,8 @@ class WebAppShellTest {
             browser.await(d -> d.findElement(By.id("jam-status")));
             // Measured, not asserted (speed belongs to benchmarks): milliseconds from navigation to a usable Jam screen.
             System.out.printf("first screen usable after %.0f ms (cold, fresh profile)%n", ((Number) browser.js("return performance.now()")).doubleValue());
+            browser.awaitServiceWorker(); // before the World, whose answers it is to keep
             browser.open(api.base + "/#/world");
-            browser.await(d -> (Boolean) browser.js("return !!navigator.serviceWorker.controller || (location.reload(), false)"));
             browser.await(d -> d.findElement(By.cssSelector("[data-id='" + seen + "'] .picture"))).click();
             browser.await(d -> seen.toString().equals(browser.js("return document.body.dataset.playing")));
             server.close(); // the network is gone
