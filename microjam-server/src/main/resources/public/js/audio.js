@@ -22,7 +22,8 @@ export function audioContext() {
 export function unlock() {
   const ctx = audioContext();
   if (ctx.state !== 'running') {
-    const silence = new AudioBufferSourceNode(ctx, { buffer: new AudioBuffer({ length: 1, sampleRate: ctx.sampleRate }) });
+    const silence = ctx.createBufferSource(); // (the factory methods, which older Safari has; the constructors it lacks)
+    silence.buffer = ctx.createBuffer(1, 1, ctx.sampleRate);
     silence.connect(ctx.destination);
     silence.start();
     ctx.resume().catch(() => { /* soundState says so */ });
@@ -32,7 +33,7 @@ export function unlock() {
 
 /**
  * Whether sound plays: 'running'; 'waiting' before the first gesture; 'blocked' when a gesture did not
- * start it (the browser or the system refused, or iOS interrupted it for a call or the silent switch).
+ * start it (the browser or the system refused, or iOS interrupted it, for a call say).
  */
 export function soundState() {
   if (!context) return 'waiting';
