@@ -19,6 +19,13 @@ public record Model(String name, String data, float scale, Map<String, String> m
         return Sampling.recommendedBy(metadata);
     }
 
+    /** This model recommending the given sampling (its other metadata kept). */
+    public Model recommending(Sampling sampling) {
+        Map<String, String> with = new TreeMap<>(metadata);
+        with.putAll(sampling.asMetadata());
+        return new Model(name, data, scale, with, weights);
+    }
+
     public Shape shape() {
         return weights.shape();
     }

@@ -23,6 +23,22 @@ class SamplingTest {
     }
 
     @Test
+    void aRecommendationWrittenIntoAModelKeepsEverythingElseAndReplacesAnEarlierOne() throws Exception {
+        Model marked = PerformanceStartTest.model(SHAPE, Map.of(PerformanceStart.METADATA_KEY, "true"));
+        Sampling first = new Sampling(0.9, 0.6, 2), second = new Sampling(1.0, 0.4, 5);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("recommending", ".model");
+        try {
+            ModelFile.write(marked.recommending(first).recommending(second), file);
+            Model read = ModelFile.read(file);
+            assertThat(read.recommended()).isEqualTo(second);
+            assertThat(read.metadata()).containsEntry(PerformanceStart.METADATA_KEY, "true");
+            assertThat(read.weights().headBias()).isEqualTo(marked.weights().headBias());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void aModelThatRecommendsNothingIsSampledAsTheShippedModelsAre() {
         assertThat(PerformanceStartTest.model(SHAPE, Map.of()).recommended()).isEqualTo(Sampling.FOR_THE_SHIPPED_MODELS);
         assertThat(PerformanceStartTest.model(SHAPE, Map.of(Sampling.CANDIDATES_KEY, "2")).recommended())

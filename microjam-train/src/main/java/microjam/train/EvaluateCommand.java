@@ -55,6 +55,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--temperature", description = "Sampling temperature of the responses (default: the model's recommendation, as served; the original's is 1.5).") Double temperature;
     @Option(names = "--sigma-temperature", description = "Spread temperature (default: the model's recommendation; the original's is 0.01).") Double sigmaTemperature;
     @Option(names = "--candidates", description = "Answers drawn per call, keeping the one nearest the call in style (default: the model's recommendation).") Integer candidates;
+    @Option(names = "--recommend", description = "After evaluating, write these sampling settings into the model file as its recommendation, "
+            + "which every RoboJam entry point then uses (choose them with --split training, so held-out numbers stay unbiased).") boolean recommend;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -107,6 +109,16 @@ final class EvaluateCommand implements Callable<Integer> {
                 sigmaTemperature != null ? sigmaTemperature : served.sigmaTemperature(), seed, candidates != null ? candidates : served.candidates());
         Report report = evaluate(model, sessions, others, calls, partitions, settings, picture, spec.commandLine().getErr());
         print(report, settings, sessions.size(), spec.commandLine().getOut());
+        if (recommend) {
+            microjam.robojam.Sampling chosen = new microjam.robojam.Sampling(settings.temperature(), settings.sigmaTemperature(), settings.candidates());
+            try {
+                ModelFile.write(model.recommending(chosen), modelFile);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("could not write the recommendation into " + modelFile, e);
+            }
+            spec.commandLine().getOut().printf(Locale.ROOT, "%s now recommends temperature %s, sigma temperature %s, %d candidates.%n",
+                    modelFile, chosen.temperature(), chosen.sigmaTemperature(), chosen.candidates());
+        }
         return 0;
     }
 
