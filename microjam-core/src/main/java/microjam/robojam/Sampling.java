@@ -40,8 +40,10 @@ public record Sampling(double temperature, double sigmaTemperature, int candidat
         }
     }
 
-    public static Sampling recommendedBy(Model model) {
-        return recommendedBy(model.metadata());
+    /** This sampling with each setting given (not null) in its place: a request's or a command's choices over a recommendation. */
+    public Sampling or(Double temperature, Double sigmaTemperature, Integer candidates) {
+        return new Sampling(temperature != null ? temperature : this.temperature, sigmaTemperature != null ? sigmaTemperature : this.sigmaTemperature,
+                candidates != null ? candidates : this.candidates);
     }
 
     /** The metadata entries that record this sampling as a model's recommendation. */

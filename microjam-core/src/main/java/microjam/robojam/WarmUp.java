@@ -32,10 +32,9 @@ public final class WarmUp {
      */
     public static void run(RoboJam robojam, int responses, Runnable afterEach) {
         Touches call = fiveSecondCall();
-        Sampling recommended = robojam.model().recommended();
+        Sampling recommended = robojam.model().recommended(), oneDraw = recommended.or(null, null, 1);
         for (int i = 0; i < responses; i++) {
-            Settings settings = recommended.withSeed(i);
-            robojam.respond(call, i % 2 == 0 ? new Settings(settings.temperature(), settings.sigmaTemperature(), i, 1) : settings);
+            robojam.respond(call, (i % 2 == 0 ? oneDraw : recommended).withSeed(i));
             afterEach.run();
         }
     }

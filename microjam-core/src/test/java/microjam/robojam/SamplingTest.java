@@ -20,6 +20,9 @@ class SamplingTest {
         Model read = ModelFile.decode(ModelFile.encode(model), "m.model");
         assertThat(read.recommended()).isEqualTo(chosen);
         assertThat(chosen.withSeed(7)).isEqualTo(new Settings(0.6, 0.5, 7, 3));
+        assertThat(chosen.or(null, null, null)).isEqualTo(chosen);
+        assertThat(chosen.or(1.5, null, 1)).as("what is given replaces, the rest is recommended").isEqualTo(new Sampling(1.5, 0.5, 1));
+        assertThat(chosen.or(null, 0.01, null)).isEqualTo(new Sampling(0.6, 0.01, 3));
     }
 
     @Test

@@ -56,10 +56,8 @@ final class RoboJamCommand implements Runnable {
         public Integer call() throws IOException {
             Touches call = TouchCsv.read(Files.readString(callFile, StandardCharsets.UTF_8));
             microjam.robojam.Model loaded = Models.load(model);
-            microjam.robojam.Sampling recommended = loaded.recommended();
-            Settings settings = new Settings(temperature != null ? temperature : recommended.temperature(),
-                    sigmaTemperature != null ? sigmaTemperature : recommended.sigmaTemperature(),
-                    seed != null ? seed : new java.security.SecureRandom().nextLong(), candidates != null ? candidates : recommended.candidates());
+            Settings settings = loaded.recommended().or(temperature, sigmaTemperature, candidates)
+                    .withSeed(seed != null ? seed : new java.security.SecureRandom().nextLong());
             try (RoboJam robojam = new RoboJam(loaded, 1)) {
                 RoboJam.Answer answer = robojam.respond(call, settings);
                 spec.commandLine().getOut().print(TouchCsv.write(answer.touches()));

@@ -10,10 +10,11 @@
 // of stream, if it says so twice in a row: the end of a stream stays readable, so the watch asks again and
 // is answered at once, while a readiness that was stale by the time the watch looked (seen once in CI as a
 // RoboJam call answered 499 to a client that was still waiting) does not come back. Bytes waiting are the
-// client's next request, so it is there and the watch stops, leaving them to Jetty. TLS: Jetty's own "fill nothing" decrypts what came into its buffer and answers -1 for a
-// close (close_notify or end of stream), else 0: a record that is not the end (Java sends user_canceled
-// before close_notify; a key update) or a pipelined request kept for Jetty, which stays readable; the
-// watch looks again a few times, then stops (the deadline still holds).
+// client's next request, so it is there and the watch stops, leaving them to Jetty. TLS: Jetty's own
+// "fill nothing" decrypts what came into its buffer and answers -1 for a close (close_notify or end of
+// stream), else 0: a record that is not the end (Java sends user_canceled before close_notify; a key
+// update) or a pipelined request kept for Jetty, which stays readable; the watch looks again a few times,
+// then stops (the deadline still holds).
 // A client that half-closes (shuts its output but still reads) counts as gone, as in most servers.
 //
 // The watch must be closed before the response is written: it takes its read interest back, so that

@@ -162,10 +162,7 @@ final class RoboJamRoutes {
 
     /** A request's settings; an absent field takes the model's recommendation (Sampling); the original's are Sampling.ORIGINAL. */
     private static Settings settings(RoboJam model, Double temperature, Double sigmaTemperature, long seed, Integer candidates) {
-        microjam.robojam.Sampling recommended = model.model().recommended();
-        return new Settings(temperature == null ? recommended.temperature() : temperature,
-                sigmaTemperature == null ? recommended.sigmaTemperature() : sigmaTemperature, seed,
-                candidates == null ? recommended.candidates() : candidates);
+        return model.model().recommended().or(temperature, sigmaTemperature, candidates).withSeed(seed);
     }
 
     private RoboJam require() {

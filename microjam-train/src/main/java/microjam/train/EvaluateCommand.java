@@ -104,13 +104,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (sessions.isEmpty()) throw new IllegalArgumentException("none of the model's " + part + " sessions are in this data");
         if (limit > 0 && limit < sessions.size()) sessions = sessions.subList(0, limit);
         // Unless told otherwise, the RoboJam people hear: the model's recommended sampling (Sampling), as the server uses it.
-        microjam.robojam.Sampling served = model.recommended();
-        Settings settings = new Settings(temperature != null ? temperature : served.temperature(),
-                sigmaTemperature != null ? sigmaTemperature : served.sigmaTemperature(), seed, candidates != null ? candidates : served.candidates());
+        microjam.robojam.Sampling chosen = model.recommended().or(temperature, sigmaTemperature, candidates);
+        Settings settings = chosen.withSeed(seed);
         Report report = evaluate(model, sessions, others, calls, partitions, settings, picture, spec.commandLine().getErr());
         print(report, settings, sessions.size(), spec.commandLine().getOut());
         if (recommend) {
-            microjam.robojam.Sampling chosen = new microjam.robojam.Sampling(settings.temperature(), settings.sigmaTemperature(), settings.candidates());
             try {
                 ModelFile.write(model.recommending(chosen), modelFile);
             } catch (java.io.IOException e) {
