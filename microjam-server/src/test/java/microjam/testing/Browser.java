@@ -73,7 +73,9 @@ public final class Browser implements AutoCloseable {
         this(kind, true);
     }
 
+    /** A browser of this engine; the test is skipped (an assumption, with the reason) where the engine is not installed. */
     public Browser(Kind kind, boolean testHooks) {
+        assumeAvailable(kind);
         this.kind = kind;
         this.testHooks = testHooks;
         if (kind == Kind.WEBKIT) {

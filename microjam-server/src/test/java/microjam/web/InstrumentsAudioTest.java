@@ -26,7 +26,6 @@ class InstrumentsAudioTest {
     @SuppressWarnings("unchecked")
     void eachInstrumentSoundsWithinFullScaleAsLoudAsTheOthersAndDifferent() {
         TestServer server = TestServer.shared(Engine.SQLITE);
-        Browser.assumeAvailable(kind);
         try (Browser browser = new Browser(kind)) {
             browser.open(server.http().base + "/#/privacy");
             browser.await(d -> d.findElement(By.cssSelector("main h1")));

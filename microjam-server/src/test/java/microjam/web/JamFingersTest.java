@@ -23,7 +23,6 @@ class JamFingersTest {
     @Test
     @SuppressWarnings("unchecked")
     void aTwoFingerSwipeRecordsTheFirstFingerOnly() {
-        Browser.assumeAvailable(kind);
         try (Browser b = new Browser(kind)) {
             b.open(TestServer.shared(Engine.SQLITE).http().base + "/#/jam");
             b.await(d -> d.findElement(By.id("play")));

@@ -31,7 +31,6 @@ class JamScreenTest {
     @SuppressWarnings("unchecked")
     void thePlainSetIsInViewTheRestOneTapAwayAndTheTakeIsShown() {
         Api api = TestServer.shared(Engine.SQLITE).http();
-        Browser.assumeAvailable(kind);
         try (Browser b = new Browser(kind)) {
             b.open(api.base + "/#/jam");
             b.await(d -> d.findElement(By.id("robojam")));
@@ -85,7 +84,6 @@ class JamScreenTest {
     @Test
     void onAWideScreenTheControlsSitBesideTheSquareAboveTheFold() {
         Api api = TestServer.shared(Engine.SQLITE).http();
-        Browser.assumeAvailable(kind);
         try (Browser b = new Browser(kind)) {
             b.driver.manage().window().setSize(new Dimension(1280, 800));
             b.open(api.base + "/#/jam");

@@ -54,7 +54,6 @@ class JamTimingTest {
     @Test
     void aReplyHearsItsShortParentAsOftenWhileRecordingAsInPlayback() {
         UUID parent = api.publishOk(parentPerformer, "drums", SHORT, null);
-        Browser.assumeAvailable(kind);
         try (Browser b = new Browser(kind)) {
             openReply(b, parent);
             b.driver.findElement(By.id("loop")).click(); // play the jam once, as the World does
@@ -79,7 +78,6 @@ class JamTimingTest {
     @SuppressWarnings("unchecked")
     void aTouchOnAParentsNoteAsHeardIsStoredOnThatNote() {
         UUID parent = api.publishOk(parentPerformer, "drums", TWO_NOTES, null);
-        Browser.assumeAvailable(kind);
         try (Browser b = new Browser(kind)) {
             openReply(b, parent);
             // The first touch starts the take; the second is dispatched when the parent's note at 1 s reaches the
@@ -125,7 +123,6 @@ class JamTimingTest {
         UUID parent = api.publishOk(parentPerformer, "keys", SHORT, null);
         var midi = MidiSystem.getSequence(new ByteArrayInputStream(api.get("/api/performances/" + parent + ".mid").body()));
         assertThat(midi.getMicrosecondLength()).as("a MIDI file is one five-second cycle, so it loops as the jam does").isEqualTo(5_000_000L);
-        Browser.assumeAvailable(kind);
         try (Browser b = new Browser(kind)) {
             b.open(api.base + "/#/privacy");
             b.await(d -> d.findElement(By.cssSelector("main h1")));

@@ -29,7 +29,6 @@ class ProfileEditTest {
         Api api = TestServer.shared(Engine.SQLITE).http();
         Api.Performer ada = api.newPerformer();
         UUID published = api.publishOk(ada, "keys", Api.sampleCsv(10), null);
-        Browser.assumeAvailable(kind);
         try (Browser b = new Browser(kind)) {
             b.open(api.base + "/#/world");
             b.await(d -> d.findElement(By.cssSelector("[data-id='" + published + "'] .avatar")));

@@ -43,7 +43,6 @@ class SoundTest {
 
     @Test
     void theFirstTapStartsSoundThatIsNotSilent() {
-        Browser.assumeAvailable(kind);
         try (Browser b = new Browser(kind)) {
             WebElement square = openJam(b);
             assertThat(b.js("return document.body.dataset.sound")).as("before any gesture").isEqualTo("waiting");
@@ -76,7 +75,6 @@ class SoundTest {
 
     @Test
     void aTapThatCannotStartSoundIsToldAndTheNextThatCanClearsIt() {
-        Browser.assumeAvailable(kind);
         try (Browser b = new Browser(kind)) {
             WebElement square = openJam(b);
             b.asyncJs(REFUSE_SOUND);
@@ -94,7 +92,6 @@ class SoundTest {
     /** Before: where sound could not start, the audio clock stood still and the take stayed "Recording…" for ever. */
     @Test
     void aTakeEndsAfterItsFiveSecondsEvenWhenSoundCannotStart() {
-        Browser.assumeAvailable(kind);
         try (Browser b = new Browser(kind)) {
             openJam(b);
             b.asyncJs(REFUSE_SOUND);
@@ -110,7 +107,6 @@ class SoundTest {
 
     @Test
     void theDiagnosticsSayWhetherTheEngineReportsItsOutputLatency() {
-        Browser.assumeAvailable(kind);
         try (Browser b = new Browser(kind)) {
             WebElement square = openJam(b);
             if (kind == Browser.Kind.WEBKIT) { // (the test's Chromium is started with autoplay allowed, so its sound starts at once)

@@ -55,7 +55,6 @@ class WebAppShellTest {
         Api.Performer ada = api.newPerformer();
         server.database.jdbi().useHandle(h -> h.createUpdate("UPDATE performer SET policy_version = '0.9' WHERE id = :id")
                 .bind("id", ada.id().toString()).execute()); // as if she had accepted an older policy
-        Browser.assumeAvailable(kind);
         try (Browser browser = new Browser(kind)) {
             browser.open(api.base + "/#/world");
             browser.js("localStorage.setItem('microjam.token', arguments[0])", ada.token());
@@ -76,7 +75,6 @@ class WebAppShellTest {
         assertThat(Files.readString(PUBLIC.resolve("sw.js"))).contains("'microjam-shell-${microjam.build}'");
         java.util.regex.Matcher name = java.util.regex.Pattern.compile("'(microjam-shell-\\d{14})'").matcher(api.get("/sw.js").text());
         assertThat(name.find()).as("the served service worker's cache name").isTrue();
-        Browser.assumeAvailable(kind);
         try (Browser browser = new Browser(kind)) {
             browser.open(api.base + "/icons/icon.svg"); // this origin, before any service worker
             browser.asyncJs("caches.open('microjam-shell-v1').then(() => arguments[arguments.length - 1]())");
@@ -95,7 +93,6 @@ class WebAppShellTest {
         Api api = server.http();
         Api.Performer ada = api.newPerformer();
         UUID seen = api.publishOk(ada, "keys", Api.sampleCsv(30), null);
-        Browser.assumeAvailable(kind);
         try (Browser browser = new Browser(kind)) {
             browser.open(api.base + "/#/jam");
             browser.await(d -> d.findElement(By.id("jam-status")));

@@ -48,7 +48,6 @@ class WebAppTest {
 
     @Test
     void aJamFromOnboardingToAccountDeletion() throws Exception {
-        Browser.assumeAvailable(kind);
         String base = api.base;
         try (Browser ada = new Browser(kind); Browser bo = new Browser(kind)) {
             // Onboarding: nothing is stored before age and consent are confirmed.
@@ -160,7 +159,6 @@ class WebAppTest {
 
     @Test
     void nothingOverflowsA360PixelScreenAndControlsHaveLabels() {
-        Browser.assumeAvailable(kind);
         try (Browser browser = new Browser(kind)) {
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
             for (String screen : List.of("jam", "world", "profile", "privacy", "research")) {

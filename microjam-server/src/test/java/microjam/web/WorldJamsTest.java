@@ -39,7 +39,6 @@ class WorldJamsTest {
                 "seed", 7, "instrument", "drums"));
         assertThat(kept.status()).as(kept.text()).isEqualTo(201);
         String robo = kept.json().get("id").asText();
-        Browser.assumeAvailable(kind);
         try (Browser b = new Browser(kind)) {
             b.open(api.base + "/#/world");
             String card = "[data-id='" + robo + "']";
