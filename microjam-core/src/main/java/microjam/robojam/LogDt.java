@@ -1,5 +1,5 @@
 // An optional space for the dt a model predicts. People's gaps span two scales: swipes at the screen's
-// 60 Hz (dt ≈ 17 ms, 78 % of touches) and pauses of 0.1–1 s. A model whose metadata says output.dt=log
+// 60 Hz (dt ≈ 17 ms, 78 % of touches) and pauses of 0.1–1 s. A model whose contract says output.dt=log (Contract.Dt.LOG)
 // predicts, as its third output dimension (times the scale, like x and y),
 //   u = ln(1 + dt/τ) / ln(1 + 5/τ),   τ = 10 ms,   so u runs over [0, 1] as dt runs over [0, 5] s,
 //   dt = τ · (exp(u · ln(1 + 5/τ)) − 1),
@@ -10,17 +10,10 @@
 package microjam.robojam;
 
 public final class LogDt {
-    public static final String METADATA_KEY = "output.dt";
-    public static final String LOG = "log";
     static final double TAU = 0.010;
     private static final double SPAN = StrictMath.log1p(5.0 / TAU);
 
     private LogDt() {
-    }
-
-    /** Whether the model predicts dt in log space. */
-    public static boolean marked(Model model) {
-        return LOG.equals(model.metadata().get(METADATA_KEY));
     }
 
     /** u for a gap of dt seconds (dt ≥ 0). */

@@ -1,29 +1,46 @@
-// A RoboJam model: its weights, the factor touches are scaled by before entering the network, a
-// name, a note on the data it learned from, and free-form metadata (for example the training split).
+// A RoboJam model: its weights, its contract (how it reads touches, what its head means, how it is best
+// sampled: Contract), a name, a note on the data it learned from, and free-form metadata that changes
+// nothing about how it runs (for example the training split and history).
 package microjam.robojam;
 
 import java.util.Map;
 import java.util.TreeMap;
 
-public record Model(String name, String data, float scale, Map<String, String> metadata, Weights weights) {
+public record Model(String name, String data, Contract contract, Map<String, String> metadata, Weights weights) {
     public Model {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a model needs a name");
         if (data == null) data = "";
-        if (!Float.isFinite(scale) || scale <= 0) throw new IllegalArgumentException("scale must be a positive number (was " + scale + ")");
+        if (contract == null) throw new IllegalArgumentException("a model needs a contract");
         metadata = Map.copyOf(new TreeMap<>(metadata == null ? Map.of() : metadata));
-        Sampling.recommendedBy(metadata); // a recommendation that cannot be used is refused at load, not at the first call
+        if (weights.shape().conditions() > 0 && contract.defaultStyle() == null)
+            throw new IllegalArgumentException("a style-conditioned model needs " + Contract.Key.DEFAULT_STYLE.header
+                    + ": the style it reads for an empty call");
     }
 
-    /** How this model is best sampled (Sampling). */
+    /**
+     * A model described as version-1 files described it: a scale and metadata in which some entries (input.performance-start,
+     * output.dt, input.style.default, sampling.*) were the contract; they are lifted out of the metadata into it.
+     */
+    public Model(String name, String data, float scale, Map<String, String> metadata, Weights weights) {
+        this(name, data, Contract.fromVersion1(scale, metadata == null ? Map.of() : metadata), weights);
+    }
+
+    private Model(String name, String data, Contract.Lifted lifted, Weights weights) {
+        this(name, data, lifted.contract(), lifted.metadata(), weights);
+    }
+
+    public float scale() {
+        return contract.scale();
+    }
+
+    /** How this model is best sampled. */
     public Sampling recommended() {
-        return Sampling.recommendedBy(metadata);
+        return contract.sampling();
     }
 
-    /** This model recommending the given sampling (its other metadata kept). */
+    /** This model recommending the given sampling (everything else kept). */
     public Model recommending(Sampling sampling) {
-        Map<String, String> with = new TreeMap<>(metadata);
-        with.putAll(sampling.asMetadata());
-        return new Model(name, data, scale, with, weights);
+        return new Model(name, data, contract.withSampling(sampling), metadata, weights);
     }
 
     public Shape shape() {

@@ -1,9 +1,12 @@
 // RoboJam's own model file format (see docs/model-format.md):
 //   "ROBOJAM1"                    8 bytes, magic
-//   version                       u32 little-endian, 1
+//   version                       u32 little-endian, 2 (1 is still read)
 //   header length N               u32, 1..65536
 //   header                        N bytes UTF-8, "key=value" lines (java.util.Properties syntax):
-//                                 name, data, layers, units, mixtures, dimensions, scale, meta.* (free-form)
+//                                 name, data, layers, units, mixtures, dimensions, conditions, the Contract's keys,
+//                                 meta.* (free-form, changing nothing about how the model runs). Every other key is
+//                                 one this reader does not know and the file needs: a load error, never ignored.
+//                                 Version 1 had no such rule and kept the contract's flags as meta.* entries.
 //   tensors                       float32 little-endian, in Weights.tensors() order
 //   checksum                      u32, CRC-32C of every byte before it
 // Loading checks everything up front, so a bad file fails here with one line, never later.
@@ -24,7 +27,9 @@ import java.util.zip.CRC32C;
 
 public final class ModelFile {
     static final byte[] MAGIC = "ROBOJAM1".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2, FIRST_VERSION = 1;
+    /** The header keys of the shape and the file's description; the Contract's keys and meta.* are the others. */
+    private static final java.util.Set<String> STRUCTURE = java.util.Set.of("name", "data", "layers", "units", "mixtures", "dimensions", "conditions");
     static final int MAX_HEADER = 65536;
     static final long MAX_FILE = 1L << 30;
     private static final String META = "meta.";
@@ -48,12 +53,17 @@ public final class ModelFile {
             throw fail(source, "not a RoboJam model file (it does not start with ROBOJAM1)");
         in.position(MAGIC.length);
         int version = in.getInt();
-        if (version != VERSION) throw fail(source, "model format version " + version + " is not supported (this MicroJam reads version " + VERSION + ")");
+        if (version != VERSION && version != FIRST_VERSION)
+            throw fail(source, "model format version " + version + " is not supported (this MicroJam reads versions " + FIRST_VERSION + " and " + VERSION + ")");
         int headerLength = in.getInt();
         if (headerLength < 1 || headerLength > MAX_HEADER || headerLength > in.remaining())
             throw fail(source, "truncated or damaged header (declared " + headerLength + " bytes)");
         Properties header = header(new String(bytes, in.position(), headerLength, StandardCharsets.UTF_8), source);
         in.position(in.position() + headerLength);
+        if (version == VERSION) for (String key : header.stringPropertyNames())
+            if (!STRUCTURE.contains(key) && !Contract.Key.known(key) && !key.startsWith(META))
+                throw fail(source, "header: '" + key + "' is required by this model and unknown to this MicroJam (a newer one wrote it);"
+                        + " running the model without it would give wrong answers");
         Shape shape = shape(header, source);
         long expected = (long) in.position() + 4 * shape.parameterCount() + 4;
         if (bytes.length < expected)
@@ -72,9 +82,12 @@ public final class ModelFile {
         }
         Map<String, String> metadata = new TreeMap<>();
         for (String key : header.stringPropertyNames()) if (key.startsWith(META)) metadata.put(key.substring(META.length()), header.getProperty(key));
+        String name = required(header, "name", source), data = header.getProperty("data", "");
         try {
-            return new Model(required(header, "name", source), header.getProperty("data", ""),
-                    number(header, "scale", source), metadata, weights);
+            if (version == FIRST_VERSION) return new Model(name, data, number(header, "scale", source), metadata, weights);
+            Map<String, String> entries = new TreeMap<>();
+            for (String key : header.stringPropertyNames()) entries.put(key, header.getProperty(key));
+            return new Model(name, data, Contract.read(entries, key -> key.header), metadata, weights);
         } catch (IllegalArgumentException e) {
             throw fail(source, "header: " + e.getMessage());
         }
@@ -96,7 +109,7 @@ public final class ModelFile {
         line(header, "mixtures", String.valueOf(shape.mixtures()));
         line(header, "dimensions", String.valueOf(shape.dimensions()));
         if (shape.conditions() > 0) line(header, "conditions", String.valueOf(shape.conditions())); // files without it read as 0
-        line(header, "scale", Float.toString(model.scale()));
+        model.contract().asHeader().forEach((k, v) -> line(header, k, v));
         model.metadata().forEach((k, v) -> line(header, META + k, v));
         byte[] headerBytes = header.toString().getBytes(StandardCharsets.UTF_8);
         if (headerBytes.length > MAX_HEADER) throw new IllegalArgumentException("the model's header is over " + MAX_HEADER + " bytes");

@@ -19,7 +19,7 @@ public final class Network {
     public Network(Model model) {
         this.model = model;
         this.shape = model.shape();
-        this.defaultStyle = shape.conditions() > 0 ? PerformanceStyle.fallback(model) : null; // read at load: a missing one fails here, not at the first empty call
+        this.defaultStyle = shape.conditions() > 0 ? model.contract().defaultStyle() : null; // present: Model checks it
         Weights w = model.weights();
         layers = new PackedMatrix[shape.layers()];
         biases = new float[shape.layers()][];

@@ -6,7 +6,7 @@
 // hundred milliseconds of sampling. A style-conditioned model (Shape.conditions() = 3, `train --style`)
 // reads the codes of the performance's style beside every touch, as sketch-rnn reads its latent vector:
 // in training the style of the performance being played, in RoboJam the call's, for the call and the
-// answer alike (for an empty call the training performances' mean, metadata input.style.default).
+// answer alike (for an empty call the training performances' mean, the contract's default style).
 package microjam.robojam;
 
 import microjam.performance.Touch;
@@ -16,7 +16,6 @@ import java.util.Locale;
 
 public record PerformanceStyle(double rate, double moving, double spread) {
     public static final int CODES = 3;
-    public static final String DEFAULT_KEY = "input.style.default";
     /** Touch rates are coded against the screen's 60 Hz: a finger moving all the time. */
     public static final double FULL_RATE = 60;
     /** A performance lasts at least this long (seconds), so a burst of touches at one instant has a finite rate. */
@@ -59,7 +58,7 @@ public record PerformanceStyle(double rate, double moving, double spread) {
         return Math.sqrt(sum);
     }
 
-    /** "rate moving spread", as model metadata keeps a default style. */
+    /** "rate moving spread", as a model's contract keeps its default style. */
     public String format() {
         return String.format(Locale.ROOT, "%.4f %.4f %.4f", rate, moving, spread);
     }
@@ -68,17 +67,6 @@ public record PerformanceStyle(double rate, double moving, double spread) {
         String[] parts = text.strip().split("\\s+");
         if (parts.length != 3) throw new IllegalArgumentException("a style is three numbers: rate, moving share, spread (was \"" + text + "\")");
         return new PerformanceStyle(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
-    }
-
-    /** The default style a conditioned model records in its metadata. */
-    public static PerformanceStyle fallback(Model model) {
-        String text = model.metadata().get(DEFAULT_KEY);
-        if (text == null) throw new ModelFileException(model.name() + ": a style-conditioned model needs metadata " + DEFAULT_KEY);
-        try {
-            return parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFileException(model.name() + ": metadata " + DEFAULT_KEY + ": " + e.getMessage());
-        }
     }
 
     static double std(double[] values) {

@@ -25,8 +25,13 @@ public final class RandomModel {
         float[] headBias = uniform(random, shape.headOutputs(), bound);
         for (int k = 0; k < shape.mixtures(); k++) headBias[k * shape.dimensions() + 2] = 0.03f * SCALE;
         return new Model("random-" + shape.layers() + "x" + shape.units() + "x" + shape.mixtures() + "-seed" + seed,
-                "none: random weights (seed " + seed + ")", SCALE, Map.of("kind", "random"),
+                "none: random weights (seed " + seed + ")", contract(shape), Map.of("kind", "random"),
                 new Weights(shape, input, recurrent, bias, headKernel, headBias));
+    }
+
+    /** A plain contract; a style-conditioned shape also gets a default style, a moderate one. */
+    static Contract contract(Shape shape) {
+        return Contract.plain(SCALE).withDefaultStyle(shape.conditions() > 0 ? new PerformanceStyle(20, 0.5, 0.4) : null);
     }
 
     private static float[] uniform(SplittableRandom random, int count, float bound) {

@@ -1,12 +1,11 @@
 // Generating one response, as a sequence of network steps that a batcher drives:
-//   1. reset the state; feed every call touch [x, y, dt]·scale (dt = time since the previous touch,
-//      the first one's time itself; x, y clipped to [0, 1], dt to [0, 5]); an empty call feeds one
+//   1. reset the state; feed every call touch as the contract's input row (dt = time since the previous
+//      touch, the first one's time itself); an empty call feeds one
 //      zero input, so the response is unconditioned; a model trained with PerformanceStart steps
 //      reads one before the call (if any) and one after it, where the response begins; a style-conditioned
 //      model reads the call's PerformanceStyle beside every input, for the call and its answer alike;
-//   2. sample a touch from the head's mixture: divide by the scale (a LogDt model's third dimension is
-//      then turned back into dt), clip x, y to [0, 1], dt to [1 ms, 5 s]; the first touch is at time
-//      0 and a tap, later ones come dt after the previous and are taps when dt > 0.1 s, else moving;
+//   2. sample a touch from the head's mixture and read it as the contract says (Contract.position, gap);
+//      the first touch is at time 0 and a tap, later ones come dt after the previous and are taps when dt > 0.1 s, else moving;
 //      z is a constant;
 //   3. stop before a touch past 5 s or after 1,000 touches; otherwise feed the touch back and go to 2.
 package microjam.robojam;
@@ -20,12 +19,11 @@ import java.util.SplittableRandom;
 
 final class Response {
     static final int MAX_TOUCHES = 1000;
-    static final double MIN_DT = 0.001, MAX_DT = 5.0, TAP_AFTER = 0.1;
+    static final double TAP_AFTER = 0.1;
     static final float TOUCH_SIZE = 20f;
 
     private final Shape shape;
-    private final float scale;
-    private final boolean logDt;
+    private final Contract contract;
     private final Touches call;
     private final Settings settings;
     private final SplittableRandom random;
@@ -44,20 +42,19 @@ final class Response {
     /** style: the codes a conditioned model reads beside every input (Network.conditionsFor), or null. */
     Response(Network network, Touches call, Settings settings, float[] style) {
         this.shape = network.shape();
-        this.scale = network.model().scale();
-        this.logDt = LogDt.marked(network.model());
+        this.contract = network.model().contract();
         this.call = call;
         this.settings = settings;
         this.random = new SplittableRandom(settings.seed());
         this.state = network.newState();
-        this.start = PerformanceStart.marked(network.model()) ? PerformanceStart.input(scale) : null;
+        this.start = contract.startSteps() ? contract.startRow() : null;
         this.style = style;
         this.inputs = inputs(network.model(), call);
     }
 
     /** Steps fed before sampling: a start step before and after the call when the model reads them, and each call touch (an empty call: one zero input, or one start step). */
     static int inputs(Model model, Touches call) {
-        return PerformanceStart.marked(model) ? (call.isEmpty() ? 1 : call.size() + 2) : Math.max(1, call.size());
+        return model.contract().startSteps() ? (call.isEmpty() ? 1 : call.size() + 2) : Math.max(1, call.size());
     }
 
     /** The most steps a response to this call can take: every input, then a step per touch up to the limit. */
@@ -83,9 +80,7 @@ final class Response {
         Sampler.mixture(state.logits, shape.mixtures(), settings.temperature(), state.weights);
         int k = Sampler.component(state.weights, shape.mixtures(), random);
         Sampler.sample(state.means, state.scales, k, shape.dimensions(), settings.sigmaTemperature(), random, state.draw);
-        double x = clip(state.draw[0] / scale, 0, 1), y = clip(state.draw[1] / scale, 0, 1);
-        double drawn = state.draw[2] / scale;
-        double dt = clip(logDt ? LogDt.fromLog(drawn) : drawn, MIN_DT, MAX_DT);
+        double x = contract.position(state.draw[0]), y = contract.position(state.draw[1]), dt = contract.gap(state.draw[2]);
         boolean first = count == 0;
         double at = first ? 0 : time + dt;
         if (at > Touches.MAX_SECONDS) return false;
@@ -94,7 +89,8 @@ final class Response {
         xs[count] = x;
         ys[count] = y;
         moving[count++] = !first && RoboJam.moving(dt);
-        state.input((float) (x * scale), (float) (y * scale), (float) (dt * scale));
+        float[] row = contract.touchRow(x, y, dt);
+        state.input(row[0], row[1], row[2]);
         return true;
     }
 
@@ -106,18 +102,14 @@ final class Response {
     }
 
     private void feedCallTouch(Touch t) {
-        double dt = clip(t.time() - previousCallTime, 0, MAX_DT);
+        float[] row = contract.touchRow(t.x(), t.y(), t.time() - previousCallTime);
         previousCallTime = t.time();
-        state.input((float) (clip(t.x(), 0, 1) * scale), (float) (clip(t.y(), 0, 1) * scale), (float) (dt * scale));
+        state.input(row[0], row[1], row[2]);
     }
 
     Touches touches() {
         List<Touch> list = new ArrayList<>(count);
         for (int i = 0; i < count; i++) list.add(new Touch(times[i], xs[i], ys[i], TOUCH_SIZE, moving[i]));
         return new Touches(list);
-    }
-
-    private static double clip(double v, double low, double high) {
-        return Math.min(high, Math.max(low, v));
     }
 }

@@ -1,12 +1,9 @@
 // How RoboJam samples, all but the seed: the mixture and spread temperatures and how many candidates it
-// draws (keeping the one nearest the call in style). A model recommends its own in its metadata
-// (sampling.temperature, sampling.sigma-temperature, sampling.candidates: what `robojam evaluate` found
-// best for it), and every entry point — both API routes, the warm-up, research, the benchmarks — samples
-// with them unless told otherwise. A model that recommends nothing is sampled as the shipped 2×256 models
+// draws (keeping the one nearest the call in style). A model recommends its own in its Contract (what
+// `robojam evaluate --recommend` found best for it), and every entry point — both API routes, the warm-up,
+// research, the benchmarks — samples with them unless told otherwise. A model that recommends nothing is sampled as the shipped 2×256 models
 // are best sampled; the original's settings stay available by passing them.
 package microjam.robojam;
-
-import java.util.Map;
 
 public record Sampling(double temperature, double sigmaTemperature, int candidates) {
     /** The original RoboJam's temperatures, one draw. */
@@ -17,8 +14,6 @@ public record Sampling(double temperature, double sigmaTemperature, int candidat
      * people's playing than the original's, and answering in the call's style (docs/robojam-model.md).
      */
     public static final Sampling FOR_THE_SHIPPED_MODELS = new Sampling(0.8, 0.7, 4);
-    public static final String TEMPERATURE_KEY = "sampling.temperature", SIGMA_TEMPERATURE_KEY = "sampling.sigma-temperature",
-            CANDIDATES_KEY = "sampling.candidates";
 
     public Sampling {
         new Settings(temperature, sigmaTemperature, 0, candidates); // the same bounds as every request's
@@ -28,37 +23,9 @@ public record Sampling(double temperature, double sigmaTemperature, int candidat
         return new Settings(temperature, sigmaTemperature, seed, candidates);
     }
 
-    /** The sampling a model's metadata recommends; each setting it leaves out is FOR_THE_SHIPPED_MODELS'. */
-    public static Sampling recommendedBy(Map<String, String> metadata) {
-        Sampling fallback = FOR_THE_SHIPPED_MODELS;
-        try {
-            return new Sampling(number(metadata, TEMPERATURE_KEY, fallback.temperature()),
-                    number(metadata, SIGMA_TEMPERATURE_KEY, fallback.sigmaTemperature()),
-                    (int) Math.round(number(metadata, CANDIDATES_KEY, fallback.candidates())));
-        } catch (microjam.performance.InvalidValue e) {
-            throw new IllegalArgumentException("the recommended sampling is out of range: " + e.getMessage(), e);
-        }
-    }
-
     /** This sampling with each setting given (not null) in its place: a request's or a command's choices over a recommendation. */
     public Sampling or(Double temperature, Double sigmaTemperature, Integer candidates) {
         return new Sampling(temperature != null ? temperature : this.temperature, sigmaTemperature != null ? sigmaTemperature : this.sigmaTemperature,
                 candidates != null ? candidates : this.candidates);
-    }
-
-    /** The metadata entries that record this sampling as a model's recommendation. */
-    public Map<String, String> asMetadata() {
-        return Map.of(TEMPERATURE_KEY, String.valueOf(temperature), SIGMA_TEMPERATURE_KEY, String.valueOf(sigmaTemperature),
-                CANDIDATES_KEY, String.valueOf(candidates));
-    }
-
-    private static double number(Map<String, String> metadata, String key, double fallback) {
-        String text = metadata.get(key);
-        if (text == null) return fallback;
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("meta." + key + " must be a number (was \"" + text + "\")");
-        }
     }
 }

@@ -41,7 +41,7 @@ class LogDtTest {
         Weights w = centred.weights();
         float[] headBias = w.headBias().clone();
         for (int k = 0; k < PerformanceStartTest.SHAPE.mixtures(); k++) headBias[k * 3 + 2] = 0.4f * centred.scale();
-        return new Model(centred.name(), centred.data(), centred.scale(), logDt ? Map.of(LogDt.METADATA_KEY, LogDt.LOG) : Map.of(),
+        return new Model(centred.name(), centred.data(), centred.contract().withDt(logDt ? Contract.Dt.LOG : Contract.Dt.LINEAR), Map.of(),
                 new Weights(w.shape(), w.inputKernel(), w.recurrentKernel(), w.bias(), w.headKernel(), headBias));
     }
 
@@ -51,7 +51,7 @@ class LogDtTest {
         float[][] callRows = PerformanceStartTest.rows(call, false);
         for (boolean logDt : new boolean[]{true, false}) {
             Model model = model(logDt);
-            assertThat(LogDt.marked(model)).isEqualTo(logDt);
+            assertThat(model.contract().logDt()).isEqualTo(logDt);
             double[] first = PerformanceStartTest.greedyMean(model, callRows);
             double firstGap = logDt ? LogDt.fromLog(first[2]) : first[2];
             float[][] withFirst = java.util.Arrays.copyOf(callRows, callRows.length + 1);

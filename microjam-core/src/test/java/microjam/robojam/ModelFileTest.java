@@ -41,7 +41,7 @@ class ModelFileTest {
         byte[] good = ModelFile.encode(MODEL);
         assertFails(Arrays.copyOf(good, 5), "not a RoboJam model file");
         assertFails("PK\u0003\u0004 a zip".getBytes(StandardCharsets.ISO_8859_1), "not a RoboJam model file");
-        assertFails(withInt(good, 8, 2), "model format version 2 is not supported");
+        assertFails(withInt(good, 8, 3), "model format version 3 is not supported");
         assertFails(withInt(good, 12, 1 << 30), "truncated or damaged header");
         assertFails(Arrays.copyOf(good, good.length - 100), "truncated: 2x16 LSTM with 3 mixtures needs");
         assertFails(Arrays.copyOf(good, good.length + 3), "3 unexpected bytes after the checksum");
@@ -53,6 +53,40 @@ class ModelFileTest {
         assertFails(withHeader(good, "name=x\nlayers=two\nunits=16\nmixtures=3\ndimensions=3\nscale=10\n"), "'layers' must be a whole number");
         assertFails(withHeader(good, "name=x\nlayers=2\nunits=16\nmixtures=3\ndimensions=4\nscale=10\n"), "dimensions must be 3");
         assertFails(withHeader(good, "name=x\nlayers=2\nunits=16\nmixtures=3\ndimensions=3\nscale=-1\n"), "scale must be a positive number");
+        assertFails(withHeaderLine(good, "output.dt=cubic"), "'output.dt' must be linear or log (was cubic)");
+        assertFails(withHeaderLine(good, "input.start-steps=yes"), "'input.start-steps' must be true or false");
+    }
+
+    @Test
+    void aKeyTheModelNeedsAndThisReaderDoesNotKnowIsALoadErrorNotIgnored() {
+        // As a newer MicroJam would write a model whose inputs carry, say, pressure: running it without would be wrong.
+        byte[] newer = withHeaderLine(ModelFile.encode(MODEL), "input.pressure=true");
+        assertFails(newer, "'input.pressure' is required by this model and unknown to this MicroJam");
+        byte[] annotated = withHeaderLine(ModelFile.encode(MODEL), "meta.pressure.note=free-form, changes nothing");
+        assertThat(ModelFile.decode(annotated, "m.model").metadata()).containsEntry("pressure.note", "free-form, changes nothing");
+    }
+
+    @Test
+    void theContractTravelsAsTypedHeaderKeys() {
+        Model full = new Model("full", "", MODEL.contract().withStartSteps(true).withDt(Contract.Dt.LOG).withSampling(new Sampling(0.9, 0.5, 3)),
+                Map.of("split.seed", "1"), MODEL.weights());
+        byte[] file = ModelFile.encode(full);
+        assertThat(ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).getInt(8)).isEqualTo(2);
+        assertThat(header(file)).contains("\ninput.start-steps=true\n", "\noutput.dt=log\n", "\nsampling.candidates=3\n", "\nmeta.split.seed=1\n")
+                .doesNotContain("meta.input", "meta.output", "meta.sampling");
+        assertThat(ModelFile.decode(file, "m.model").contract()).isEqualTo(full.contract());
+    }
+
+    @Test
+    void aVersionOneFileStillLoadsWithItsFlagsReadAsItsContract() {
+        // Version 1 as the last reader of it wrote it: the contract's flags were free-form meta.* entries.
+        String v1 = "name=old\ndata=\nlayers=2\nunits=16\nmixtures=3\ndimensions=3\nscale=10.0\nmeta.input.performance-start=true\n"
+                + "meta.output.dt=log\nmeta.sampling.temperature=0.8\nmeta.split.seed=42\nmeta.some.future.flag=ignored by version 1\n";
+        byte[] file = withInt(withHeader(ModelFile.encode(MODEL), v1), 8, 1);
+        Model old = ModelFile.decode(rechecksummed(file), "old.model");
+        assertThat(old.contract()).isEqualTo(new Contract(10f, true, Contract.Dt.LOG, null, Sampling.FOR_THE_SHIPPED_MODELS.or(0.8, null, null)));
+        assertThat(old.metadata()).containsOnlyKeys("split.seed", "some.future.flag");
+        assertThat(old.weights().headBias()).isEqualTo(MODEL.weights().headBias());
     }
 
     @Test
@@ -93,6 +127,15 @@ class ModelFileTest {
         byte[] copy = file.clone();
         ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putFloat(at, value);
         return copy;
+    }
+
+    static String header(byte[] file) {
+        return new String(file, 16, headerEnd(file) - 16, StandardCharsets.UTF_8);
+    }
+
+    /** The file with one more header line (a later line replaces an earlier one with its key), lengths and checksum redone. */
+    static byte[] withHeaderLine(byte[] file, String line) {
+        return withHeader(file, header(file) + line + "\n");
     }
 
     static byte[] withHeader(byte[] file, String header) {

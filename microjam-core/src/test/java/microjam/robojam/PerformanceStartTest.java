@@ -15,10 +15,11 @@ class PerformanceStartTest {
 
     /** A random model whose x and y means sit near the middle of the square, so greedy touches are not clipped. */
     static Model model(boolean marked) {
-        return model(SHAPE, marked ? Map.of(PerformanceStart.METADATA_KEY, "true") : Map.of());
+        return model(SHAPE, c -> c.withStartSteps(marked));
     }
 
-    static Model model(Shape shape, Map<String, String> metadata) {
+    /** contract: what the model's contract is made from a plain one. */
+    static Model model(Shape shape, java.util.function.UnaryOperator<Contract> contract) {
         Model random = RandomModel.create(shape, 8);
         Weights w = random.weights();
         float[] headBias = w.headBias().clone();
@@ -27,7 +28,7 @@ class PerformanceStartTest {
             headBias[k * 3 + 1] = 0.5f * random.scale();
         }
         Weights centred = new Weights(shape, w.inputKernel(), w.recurrentKernel(), w.bias(), w.headKernel(), headBias);
-        return new Model(random.name(), random.data(), random.scale(), metadata, centred);
+        return new Model(random.name(), random.data(), contract.apply(random.contract()), Map.of(), centred);
     }
 
     /** The greedy component's mean [x, y, third dimension], unscaled, from the head output after these unscaled inputs (and any conditions after them). */
@@ -58,7 +59,7 @@ class PerformanceStartTest {
         Touches call = RoboJamTest.call(40);
         for (boolean marked : new boolean[]{true, false}) {
             Model model = model(marked);
-            assertThat(PerformanceStart.marked(model)).isEqualTo(marked);
+            assertThat(model.contract().startSteps()).isEqualTo(marked);
             try (RoboJam robojam = new RoboJam(model, 1)) {
                 var first = robojam.respond(call, new Settings(0, 0, 1)).touches().get(0);
                 double[] expected = greedyMean(model, rows(call, marked));

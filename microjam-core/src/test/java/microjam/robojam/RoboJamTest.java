@@ -56,7 +56,7 @@ class RoboJamTest {
                 for (int i = 1; i < response.size(); i++) {
                     double dt = response.get(i).time() - response.get(i - 1).time();
                     assertThat(response.get(i).moving()).as("tap when dt > 0.1 s").isEqualTo(dt <= Response.TAP_AFTER + 1e-12);
-                    assertThat(dt).isGreaterThanOrEqualTo(Response.MIN_DT - 1e-12);
+                    assertThat(dt).isGreaterThanOrEqualTo(Contract.MIN_DT - 1e-12);
                 }
             }
         }

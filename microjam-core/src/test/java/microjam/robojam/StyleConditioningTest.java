@@ -17,7 +17,7 @@ class StyleConditioningTest {
     static final PerformanceStyle FALLBACK = new PerformanceStyle(30, 0.9, 0.4);
 
     static Model model() {
-        return PerformanceStartTest.model(CONDITIONED, Map.of(PerformanceStyle.DEFAULT_KEY, FALLBACK.format()));
+        return PerformanceStartTest.model(CONDITIONED, c -> c.withDefaultStyle(FALLBACK));
     }
 
     static float[][] withCodes(float[][] rows, float[] codes) {
@@ -55,10 +55,14 @@ class StyleConditioningTest {
 
     @Test
     void aConditionedModelWithoutADefaultStyleIsRefusedWhenLoaded() {
-        Model bare = PerformanceStartTest.model(CONDITIONED, Map.of());
-        assertThatThrownBy(() -> new RoboJam(bare, 1)).isInstanceOf(ModelFileException.class).hasMessageContaining(PerformanceStyle.DEFAULT_KEY);
-        Model broken = PerformanceStartTest.model(CONDITIONED, Map.of(PerformanceStyle.DEFAULT_KEY, "fast"));
-        assertThatThrownBy(() -> new RoboJam(broken, 1)).isInstanceOf(ModelFileException.class).hasMessageContaining("three numbers");
+        assertThatThrownBy(() -> PerformanceStartTest.model(CONDITIONED, c -> c.withDefaultStyle(null))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(Contract.Key.DEFAULT_STYLE.header);
+        byte[] file = ModelFile.encode(model());
+        assertThatThrownBy(() -> ModelFile.decode(ModelFileTest.withHeaderLine(file, "input.style.default=fast"), "m.model"))
+                .isInstanceOf(ModelFileException.class).hasMessageContaining("three numbers");
+        byte[] withoutStyle = ModelFileTest.withHeader(file, ModelFileTest.header(file).replaceAll("(?m)^input\\.style\\.default=.*\n", ""));
+        assertThatThrownBy(() -> ModelFile.decode(withoutStyle, "m.model")).isInstanceOf(ModelFileException.class)
+                .hasMessageStartingWith("m.model: ").hasMessageContaining(Contract.Key.DEFAULT_STYLE.header);
         assertThatThrownBy(() -> new Shape(2, 32, 3, 3, 2)).hasMessageContaining("conditions must be 0 or 3");
     }
 
@@ -67,7 +71,7 @@ class StyleConditioningTest {
         Model plain = RandomModel.create(PerformanceStartTest.SHAPE, 3);
         Weights wider = plain.weights().withConditions(PerformanceStyle.CODES);
         assertThat(wider.shape()).isEqualTo(CONDITIONED);
-        Model conditioned = new Model(plain.name(), plain.data(), plain.scale(), Map.of(PerformanceStyle.DEFAULT_KEY, FALLBACK.format()), wider);
+        Model conditioned = new Model(plain.name(), plain.data(), plain.contract().withDefaultStyle(FALLBACK), Map.of(), wider);
         SplittableRandom random = new SplittableRandom(4);
         float[][] touches = new float[60][];
         for (int i = 0; i < touches.length; i++) touches[i] = new float[]{(float) random.nextDouble(10), (float) random.nextDouble(10), (float) random.nextDouble(0.5)};

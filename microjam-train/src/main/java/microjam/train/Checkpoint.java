@@ -3,6 +3,7 @@
 // estimates are not kept: a resumed run restarts them, at the learning rate the history implies.)
 package microjam.train;
 
+import microjam.robojam.Contract;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
 import microjam.robojam.Weights;
@@ -31,12 +32,12 @@ final class Checkpoint {
         return dir.resolve("losses.csv");
     }
 
-    /** metadata: the run's (Training.metadata), so a checkpoint can be evaluated and served like the final model. */
-    static void write(Path dir, Weights latest, Weights best, List<Training.Epoch> history, float scale, Map<String, String> metadata) {
+    /** The run's contract and metadata (Training.contract, Training.metadata), so a checkpoint can be evaluated and served like the final model. */
+    static void write(Path dir, Weights latest, Weights best, List<Training.Epoch> history, Contract contract, Map<String, String> metadata) {
         try {
             Files.createDirectories(dir);
-            ModelFile.write(new Model("checkpoint", "", scale, metadata, latest), model(dir));
-            ModelFile.write(new Model("best", "", scale, metadata, best), best(dir));
+            ModelFile.write(new Model("checkpoint", "", contract, metadata, latest), model(dir));
+            ModelFile.write(new Model("best", "", contract, metadata, best), best(dir));
             Training.writeLosses(history, losses(dir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint in " + dir, e);

@@ -5,7 +5,6 @@ package microjam.train;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import microjam.robojam.Model;
 import microjam.robojam.Shape;
 import microjam.robojam.Weights;
 
@@ -29,10 +28,6 @@ public final class Exporter {
             for (int i = 0; i < a.length; i++) bias[l][i] = a[i] + b[i];
         }
         return new Weights(shape, input, recurrent, bias, require(byName, "Linear_weight"), require(byName, "Linear_bias"));
-    }
-
-    public static Model model(Block block, Shape shape, String name, String data, float scale, Map<String, String> metadata) {
-        return new Model(name, data, scale, metadata, weights(block, shape));
     }
 
     // DJL prefixes parameter names with the block's position ("01LSTM_l_0_i2h_WEIGHT", "02Linear_weight").

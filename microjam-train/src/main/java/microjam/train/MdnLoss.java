@@ -1,6 +1,6 @@
 // The mixture-density loss: the mean negative log-likelihood of each true next touch y = [x, y, dt]·scale
 // under the predicted mixture, computed stably:
-//   σ = ELU(s) + 1 + 1e-7                 (written as s + 1 for s > 0, e^min(s, 0) otherwise: no overflow)
+//   σ = Contract.sigma(s), ELU(s) + 1 + ε (written as s + 1 for s > 0, e^min(s, 0) otherwise: no overflow)
 //   log N_k = Σ_d [ −½((y_d − μ_kd)/σ_kd)² − log σ_kd − ½ log 2π ]
 //   log p   = logsumexp_k ( log softmax(logits)_k + log N_k )      (max subtracted before exp)
 //   loss    = −mean over batch and time of log p, or the weighted mean Σ w·(−log p) / Σ w when the labels
@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.loss.Loss;
+import microjam.robojam.Contract;
 
 public final class MdnLoss extends Loss {
     private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
@@ -38,7 +39,7 @@ public final class MdnLoss extends Loss {
         NDArray raw = output.get(new NDIndex(":, :, " + kd + ":" + 2 * kd)).reshape(b, t, mixtures, dimensions);
         NDArray logits = output.get(new NDIndex(":, :, " + 2 * kd + ":"));
         NDArray positive = raw.gt(0);
-        NDArray sigma = ai.djl.ndarray.NDArrays.where(positive, raw.add(1), raw.minimum(0).exp()).add(1e-7);
+        NDArray sigma = ai.djl.ndarray.NDArrays.where(positive, raw.add(1), raw.minimum(0).exp()).add(Contract.SIGMA_EPSILON);
         NDArray z = target.expandDims(2).sub(mu).div(sigma);
         NDArray logNormal = z.square().mul(-0.5).sub(sigma.log()).sub(HALF_LOG_TWO_PI).sum(new int[]{3});
         NDArray logPi = logits.logSoftmax(2);

@@ -12,10 +12,9 @@
 // session's own style beside every touch, read off all its touches: its NLL is conditioned on that summary.
 package microjam.train;
 
-import microjam.robojam.LogDt;
+import microjam.robojam.Contract;
 import microjam.robojam.Model;
 import microjam.robojam.Network;
-import microjam.robojam.PerformanceStart;
 import microjam.robojam.RoboJam;
 
 import java.util.ArrayList;
@@ -30,8 +29,8 @@ final class TeacherForced {
     /** Mean negative log-likelihood per touch of each session's next touch. */
     static double nll(Model model, List<Session> sessions) {
         Network network = new Network(model);
-        int k = model.shape().mixtures(), d = model.shape().dimensions(), kd = k * d, lead = lead(model);
-        boolean logDt = LogDt.marked(model);
+        int k = model.shape().mixtures(), d = model.shape().dimensions(), kd = k * d, lead = model.contract().lead();
+        Contract contract = model.contract();
         float scale = model.scale();
         double sum = 0;
         long count = 0;
@@ -41,18 +40,18 @@ final class TeacherForced {
             for (int t = lead; t + 1 < inputs.length; t++) {
                 double[] target = {inputs[t + 1][0], inputs[t + 1][1], inputs[t + 1][2]};
                 double dt = target[2] / scale;
-                if (logDt) target[2] = LogDt.toLog(dt) * scale;
+                target[2] = contract.dtTarget(dt);
                 double[] logWeights = logWeights(out[t], k, kd), logs = new double[k];
                 for (int c = 0; c < k; c++) {
                     double log = logWeights[c];
                     for (int j = 0; j < d; j++) {
-                        double sigma = sigma(out[t][kd + c * d + j]);
+                        double sigma = Contract.sigma(out[t][kd + c * d + j]);
                         double z = (target[j] - out[t][c * d + j]) / sigma;
                         log += -0.5 * z * z - Math.log(sigma) - 0.5 * Math.log(2 * Math.PI);
                     }
                     logs[c] = log;
                 }
-                sum -= logSumExp(logs) + (logDt ? LogDt.logDerivative(dt) : 0);
+                sum -= logSumExp(logs) + contract.logDtDerivative(dt);
                 count++;
             }
         }
@@ -62,8 +61,8 @@ final class TeacherForced {
     /** Correlation over sessions (of at least 10 touches) of the predicted and the actual share of pauses. */
     static double pauseShareCorrelation(Model model, List<Session> sessions) {
         Network network = new Network(model);
-        int k = model.shape().mixtures(), d = model.shape().dimensions(), lead = lead(model);
-        double threshold = (LogDt.marked(model) ? LogDt.toLog(RoboJam.TAP_AFTER) : RoboJam.TAP_AFTER) * model.scale();
+        int k = model.shape().mixtures(), d = model.shape().dimensions(), lead = model.contract().lead();
+        double threshold = model.contract().dtTarget(RoboJam.TAP_AFTER);
         List<Double> predicted = new ArrayList<>(), actual = new ArrayList<>();
         for (Session s : sessions) {
             if (s.length() < 10) continue;
@@ -87,23 +86,19 @@ final class TeacherForced {
         double[] logWeights = logWeights(out, k, kd);
         double p = 0;
         for (int c = 0; c < k; c++)
-            p += Math.exp(logWeights[c]) * 0.5 * Erf.erfc((threshold - out[c * d + j]) / (sigma(out[kd + c * d + j]) * Math.sqrt(2)));
+            p += Math.exp(logWeights[c]) * 0.5 * Erf.erfc((threshold - out[c * d + j]) / (Contract.sigma(out[kd + c * d + j]) * Math.sqrt(2)));
         return p;
-    }
-
-    static int lead(Model model) {
-        return PerformanceStart.marked(model) ? 1 : 0;
     }
 
     /** The session's first 1,000 touches as scaled inputs, after a start step for a model that reads one. */
     static float[][] inputs(Model model, Session s) {
-        int lead = lead(model), n = Math.min(s.length(), MAX_TOUCHES) + lead;
-        float scale = model.scale();
+        Contract contract = model.contract();
+        int lead = contract.lead(), n = Math.min(s.length(), MAX_TOUCHES) + lead;
         float[][] inputs = new float[n][];
-        if (lead == 1) inputs[0] = PerformanceStart.input(scale);
+        if (lead == 1) inputs[0] = contract.startRow();
         for (int t = lead; t < n; t++) {
             float[] touch = s.touches()[t - lead];
-            inputs[t] = new float[]{touch[0] * scale, touch[1] * scale, touch[2] * scale};
+            inputs[t] = contract.touchRow(touch[0], touch[1], touch[2]);
         }
         if (model.shape().conditions() == 0) return inputs;
         float[] codes = s.style().codes();
@@ -118,11 +113,6 @@ final class TeacherForced {
         double norm = logSumExp(logits);
         for (int c = 0; c < k; c++) logits[c] -= norm;
         return logits;
-    }
-
-    /** σ = ELU(raw) + 1 + 1e-7, as the kernel and the loss compute it. */
-    private static double sigma(double raw) {
-        return (raw > 0 ? raw + 1 : Math.exp(raw)) + 1e-7;
     }
 
     private static double logSumExp(double[] values) {

@@ -5,7 +5,6 @@ package microjam.train;
 import microjam.robojam.LogDt;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
-import microjam.robojam.PerformanceStart;
 import microjam.robojam.PerformanceStyle;
 import microjam.robojam.Shape;
 import picocli.CommandLine.Command;
@@ -81,11 +80,12 @@ final class TrainCommand implements Callable<Integer> {
         if (initial != null && style && initial.shape().conditions() == 0) initial = initial.withConditions(PerformanceStyle.CODES);
         // A model goes on as it was trained: predicting dt in log space (its head's third output means u, not dt),
         // and reading performance-start steps (it is served with them).
-        boolean logDtOutput = logDt || starting != null && LogDt.marked(starting);
-        boolean starts = startSteps || starting != null && PerformanceStart.marked(starting);
+        boolean logDtOutput = logDt || starting != null && starting.contract().logDt();
+        boolean starts = startSteps || starting != null && starting.contract().startSteps();
         if (starts && !stream && !startSteps)
             throw new IllegalArgumentException("--init: " + init + " reads performance-start steps, so fine-tuning it needs --stream");
-        TrainConfig config = new TrainConfig(shape(initial), seqLen, batch, epochs, lr, clip, patience, ratePatience, seed, validation, scale, stream, starts, logDtOutput, balance);
+        TrainConfig config = new TrainConfig(shape(initial), seqLen, batch, epochs, lr, clip, patience, ratePatience, seed, validation, scale, stream, starts, logDtOutput, balance,
+                starting == null ? null : starting.recommended());
         List<Session> sessions = Sources.read(data, only == null ? null : MicrojamReader.list(only), database);
         Split split = Split.of(sessions, validation, seed);
         var out = spec.commandLine().getOut();
@@ -111,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
         String modelName = name != null ? name : "robojam-" + layers + "x" + units + "x" + mixtures;
         String dataNote = String.join(", ", data.stream().map(p -> p.getFileName().toString()).toList())
                 + (only != null ? " (only " + only.getFileName() + ")" : "") + (database != null ? " + database" : "");
-        Model model = new Model(modelName, dataNote, scale, meta, result.best());
+        Model model = new Model(modelName, dataNote, Training.contract(config, split), meta, result.best());
         try {
             ModelFile.write(model, output);
         } catch (java.io.IOException e) {

@@ -16,10 +16,9 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import microjam.console.Progress;
-import microjam.robojam.LogDt;
+import microjam.robojam.Contract;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
-import microjam.robojam.PerformanceStart;
 import microjam.robojam.PerformanceStyle;
 import microjam.robojam.Weights;
 
@@ -116,6 +115,9 @@ public final class Training {
             throw new IllegalArgumentException("no " + (train.size() == 0 ? "training" : "validation") + " window: the sessions are shorter than --seq-len + 1 touches");
         List<Epoch> history = resume ? Checkpoint.history(checkpoints) : new ArrayList<>();
         long started = System.nanoTime();
+        // The engine's generator draws the initial weights: seeded, a run is repeated by its seed (it was not, and a tiny
+        // test run's best epoch moved from run to run).
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) config.seed());
         try (ai.djl.Model model = ai.djl.Model.newInstance("robojam")) {
             model.setBlock(MdnNetwork.block(config.shape()));
             // Replaying a resumed run's history keeps the rate it had reached: restarting Adam at the full rate
@@ -151,7 +153,7 @@ public final class Training {
                             bestEpoch = epoch;
                             best = now;
                         }
-                        Checkpoint.write(checkpoints, now, best, history, config.scale(), metadata(config, split));
+                        Checkpoint.write(checkpoints, now, best, history, contract(config, split), metadata(config, split));
                         if (rate.sinceBest() >= config.patience()) {
                             early = true;
                             break;
@@ -165,9 +167,15 @@ public final class Training {
     }
 
     /**
-     * What a model from this run needs to be run and evaluated: its split (so evaluate picks the held-out sessions)
-     * and whether it reads performance-start steps. The trainer's model file adds its history; checkpoints carry these.
+     * How a model from this run is run: its inputs and outputs as configured, the training performances' mean style for
+     * an empty call (a style-conditioned model), and the sampling it recommends (TrainConfig). The model file and its
+     * checkpoints carry it.
      */
+    static Contract contract(TrainConfig config, Split split) {
+        return config.contract().withDefaultStyle(config.shape().conditions() > 0 ? meanStyle(split.training()) : null);
+    }
+
+    /** What evaluate needs of a model from this run beside its contract: its split, so it picks the held-out sessions. The trainer's model file adds its history. */
     static Map<String, String> metadata(TrainConfig config, Split split) {
         Map<String, String> meta = new TreeMap<>();
         meta.put("split.seed", String.valueOf(config.seed()));
@@ -175,9 +183,6 @@ public final class Training {
         meta.put("split.training.sessions", String.valueOf(split.training().size()));
         meta.put("split.validation.sessions", String.valueOf(split.validation().size()));
         meta.put("split.validation.ids", String.join(" ", split.validationIds()));
-        if (config.startSteps()) meta.put(PerformanceStart.METADATA_KEY, "true");
-        if (config.shape().conditions() > 0) meta.put(PerformanceStyle.DEFAULT_KEY, meanStyle(split.training()).format());
-        if (config.logDt()) meta.put(LogDt.METADATA_KEY, LogDt.LOG);
         if (config.balance() > 1) meta.put("hyper.balance", String.valueOf(config.balance()));
         return meta;
     }
@@ -244,8 +249,8 @@ public final class Training {
 
     /** Inputs, targets and the targets' weights in the loss. */
     private NDArray[] inputsAndTargets(NDManager manager, Windows windows, int[] order, int from, int count) {
-        return new NDArray[]{manager.create(windows.inputs(order, from, count, config.scale()), new Shape(count, config.seqLen(), config.shape().inputSize(0))),
-                manager.create(windows.targets(order, from, count, config.scale(), config.logDt()), new Shape(count, config.seqLen(), 3)),
+        return new NDArray[]{manager.create(windows.inputs(order, from, count, config.contract()), new Shape(count, config.seqLen(), config.shape().inputSize(0))),
+                manager.create(windows.targets(order, from, count, config.contract()), new Shape(count, config.seqLen(), 3)),
                 manager.create(windows.weights(order, from, count), new Shape(count, config.seqLen()))};
     }
 

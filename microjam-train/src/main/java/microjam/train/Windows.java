@@ -8,6 +8,7 @@
 // the performance it starts), unscaled.
 package microjam.train;
 
+import microjam.robojam.Contract;
 import microjam.robojam.LogDt;
 import microjam.robojam.PerformanceStart;
 
@@ -67,6 +68,11 @@ public record Windows(List<float[][]> list, int seqLen) {
         return Arrays.stream(s.touches()).map(t -> withCodes(t, codes)).toArray(float[][]::new);
     }
 
+    /** A row's [x, y, dt] as the network reads it: a start step's, or a touch's. */
+    private static float[] row(float[] row, Contract contract) {
+        return PerformanceStart.is(row) ? contract.startRow() : contract.touchRow(row[0], row[1], row[2]);
+    }
+
     /** A row [x, y, dt] followed by style codes. */
     static float[] withCodes(float[] touch, float[] codes) {
         float[] row = Arrays.copyOf(touch, 3 + codes.length);
@@ -78,32 +84,32 @@ public record Windows(List<float[][]> list, int seqLen) {
         return list.size();
     }
 
-    /** Inputs of the given windows, [x, y, dt] · scale and any style codes, as one (B, T, 3 + codes) float buffer. */
-    public float[] inputs(int[] indices, int from, int count, float scale) {
+    /** Inputs of the given windows, each touch or start step as the contract's row and any style codes, as one (B, T, 3 + codes) float buffer. */
+    public float[] inputs(int[] indices, int from, int count, Contract contract) {
         int width = list.getFirst()[0].length;
         float[] out = new float[count * seqLen * width];
         int i = 0;
         for (int b = 0; b < count; b++) {
             float[][] w = list.get(indices[from + b]);
             for (int t = 0; t < seqLen; t++) {
-                for (int d = 0; d < width; d++) out[i++] = d < 3 ? w[t][d] * scale : w[t][d];
+                float[] row = row(w[t], contract);
+                for (int d = 0; d < width; d++) out[i++] = d < 3 ? row[d] : w[t][d];
             }
         }
         return out;
     }
 
-    /** Targets (each input's next touch), with dt as LogDt's u where logDt; a start step stays as it is (its weight is 0). */
-    public float[] targets(int[] indices, int from, int count, float scale, boolean logDt) {
+    /** Targets (each input's next touch) as the contract's head predicts them; a start step stays as it is read (its weight is 0). */
+    public float[] targets(int[] indices, int from, int count, Contract contract) {
         float[] out = new float[count * seqLen * 3];
         int i = 0;
         for (int b = 0; b < count; b++) {
             float[][] w = list.get(indices[from + b]);
             for (int t = 0; t < seqLen; t++) {
-                float[] touch = w[t + 1];
-                boolean log = logDt && !PerformanceStart.is(touch);
-                out[i++] = touch[0] * scale;
-                out[i++] = touch[1] * scale;
-                out[i++] = (float) (log ? LogDt.toLog(touch[2]) : touch[2]) * scale;
+                float[] touch = w[t + 1], row = row(touch, contract);
+                out[i++] = row[0];
+                out[i++] = row[1];
+                out[i++] = PerformanceStart.is(touch) ? row[2] : contract.dtTarget(touch[2]);
             }
         }
         return out;

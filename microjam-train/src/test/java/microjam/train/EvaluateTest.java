@@ -80,11 +80,9 @@ class EvaluateTest {
     private static void theKernelsNllEqualsTheTrainersLoss(boolean marked, boolean styled, boolean logDt) {
         microjam.robojam.Shape shape = new microjam.robojam.Shape(1, 12, 3, 3, styled ? PerformanceStyle.CODES : 0);
         microjam.robojam.Model plain = RandomModel.create(shape, 4);
-        Map<String, String> meta = new java.util.HashMap<>();
-        if (marked) meta.put(PerformanceStart.METADATA_KEY, "true");
-        if (styled) meta.put(PerformanceStyle.DEFAULT_KEY, "30 0.9 0.4");
-        if (logDt) meta.put(LogDt.METADATA_KEY, LogDt.LOG);
-        microjam.robojam.Model random = new microjam.robojam.Model(plain.name(), plain.data(), plain.scale(), meta, plain.weights());
+        microjam.robojam.Contract contract = plain.contract().withStartSteps(marked).withDt(logDt ? microjam.robojam.Contract.Dt.LOG : microjam.robojam.Contract.Dt.LINEAR)
+                .withDefaultStyle(styled ? new PerformanceStyle(30, 0.9, 0.4) : null);
+        microjam.robojam.Model random = new microjam.robojam.Model(plain.name(), plain.data(), contract, Map.of(), plain.weights());
         Random r = new Random(2);
         float[][] touches = new float[40][];
         for (int i = 0; i < 40; i++) touches[i] = new float[]{r.nextFloat(), r.nextFloat(), r.nextFloat() * (i % 4 == 0 ? 1f : 0.03f)};
@@ -105,8 +103,8 @@ class EvaluateTest {
             Training.load(model.getBlock(), random.weights());
             float[] weights = new float[steps];
             for (int i = 0; i < steps; i++) weights[i] = i < lead ? 0 : 1; // the first touch is not scored, with or without a start step before it
-            var in = manager.create(window.inputs(only, 0, 1, random.scale()), new Shape(1, steps, shape.inputSize(0)));
-            var target = manager.create(window.targets(only, 0, 1, random.scale(), logDt), new Shape(1, steps, 3));
+            var in = manager.create(window.inputs(only, 0, 1, contract), new Shape(1, steps, shape.inputSize(0)));
+            var target = manager.create(window.targets(only, 0, 1, contract), new Shape(1, steps, 3));
             var out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(in), false).singletonOrThrow();
             double djl = new MdnLoss(3, 3).evaluate(new NDList(target, manager.create(weights, new Shape(1, steps))), new NDList(out)).getFloat();
             assertThat(kernel).as("marked %s, styled %s, log dt %s", marked, styled, logDt).isCloseTo(djl + changeOfVariables, within(1e-3 * Math.max(1, Math.abs(djl))));

@@ -45,7 +45,7 @@ class ParityTest {
             NDArray out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(manager.create(inputs, new Shape(1, steps, width))), false)
                     .singletonOrThrow();
             float[] djl = out.toFloatArray();
-            var exported = new microjam.robojam.Model("parity", "", 10f, Map.of(microjam.robojam.PerformanceStyle.DEFAULT_KEY, "30 0.9 0.4"),
+            var exported = new microjam.robojam.Model("parity", "", microjam.robojam.Contract.plain(10f).withDefaultStyle(new microjam.robojam.PerformanceStyle(30, 0.9, 0.4)), Map.of(),
                     Exporter.weights(model.getBlock(), shape));
             float[][] kernel = new Network(exported).headOutputs(kernelInputs);
             double worst = 0;

@@ -143,8 +143,9 @@ class ReadersTest {
         Windows windows = Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, true, false);
         int[] all = java.util.stream.IntStream.range(0, windows.size()).toArray();
         float scale = 10;
-        float[] inputs = windows.inputs(all, 0, all.length, scale), linear = windows.targets(all, 0, all.length, scale, false),
-                log = windows.targets(all, 0, all.length, scale, true);
+        microjam.robojam.Contract plain = microjam.robojam.Contract.plain(scale);
+        float[] inputs = windows.inputs(all, 0, all.length, plain), linear = windows.targets(all, 0, all.length, plain),
+                log = windows.targets(all, 0, all.length, plain.withDt(microjam.robojam.Contract.Dt.LOG));
         for (int w = 0; w < windows.size(); w++) {
             float[][] rows = windows.list().get(w);
             for (int t = 0; t < 50; t++) {
@@ -222,12 +223,12 @@ class ReadersTest {
             }
         assertThat(starts).as("start steps seen across the windows").isGreaterThan(20);
         int[] first = {0};
-        float[] inputs = windows.inputs(first, 0, 1, 10f);
+        float[] inputs = windows.inputs(first, 0, 1, microjam.robojam.Contract.plain(10f));
         assertThat(inputs).hasSize(50 * 6);
         float[] row = windows.list().getFirst()[1];
         assertThat(java.util.Arrays.copyOfRange(inputs, 6, 12)).as("[x, y, dt] scaled, the codes as they are")
                 .containsExactly(row[0] * 10, row[1] * 10, row[2] * 10, row[3], row[4], row[5]);
-        assertThat(windows.targets(first, 0, 1, 10f, false)).as("targets stay [x, y, dt]").hasSize(50 * 3);
+        assertThat(windows.targets(first, 0, 1, microjam.robojam.Contract.plain(10f))).as("targets stay [x, y, dt]").hasSize(50 * 3);
         assertThat(Windows.of(sessions, 10, true).list()).allSatisfy(w -> assertThat(java.util.Arrays.stream(w).mapToInt(r -> r.length).distinct()).containsExactly(6));
         assertThat(Windows.stream(sessions, 50, 3, true, false).list()).as("without style, rows are [x, y, dt]")
                 .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).mapToInt(r -> r.length).distinct()).containsExactly(3));

@@ -2,9 +2,7 @@
 // and the exported model answers through the server's /api/predict; --resume goes on from the checkpoint.
 package microjam.train;
 
-import microjam.robojam.LogDt;
 import microjam.robojam.ModelFile;
-import microjam.robojam.PerformanceStart;
 import microjam.robojam.PerformanceStyle;
 import microjam.robojam.RoboJam;
 import microjam.store.Database;
@@ -50,7 +48,7 @@ class TrainEndToEndTest {
         Path data = sample();
         Path model = Files.createTempDirectory("trained").resolve("tiny.model");
         String[] args = {"train", "--data", data.toString(), "--units", "16", "--layers", "1", "--mixtures", "3", "--seq-len", "20",
-                "--batch", "16", "--epochs", "12", "--patience", "12", "--lr", "0.01", "-o", model.toString()};
+                "--batch", "16", "--epochs", "12", "--patience", "20", "--lr", "0.01", "-o", model.toString()};
         StringWriter out = new StringWriter(), err = new StringWriter();
         CommandLine cli = TrainMain.commandLine();
         cli.setOut(new PrintWriter(out, true));
@@ -85,35 +83,36 @@ class TrainEndToEndTest {
         more[java.util.Arrays.asList(more).indexOf("--epochs") + 1] = "14";
         String[] resumed = java.util.stream.Stream.concat(java.util.Arrays.stream(more), java.util.stream.Stream.of("--resume")).toArray(String[]::new);
         assertThat(cli.execute(resumed)).as(err.toString()).isZero();
+        // Patience 20 outlasts the run, so the resumed run always adds its two epochs, wherever its best one fell.
         assertThat(Files.readAllLines(model.resolveSibling("tiny.model.losses.csv"))).as("epochs 1-12 kept, 13-14 added").hasSize(15);
 
         Path next = model.resolveSibling("next.model");
         assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "1", "--stream", "--start-steps", "--log-dt", "-o", next.toString()))
                 .as("--init alone takes the starting model's shape: " + err).isZero();
         assertThat(ModelFile.read(next).weights().shape()).isEqualTo(loaded.weights().shape());
-        assertThat(PerformanceStart.marked(ModelFile.read(next))).as("a model trained with --start-steps reads performance starts").isTrue();
+        assertThat(ModelFile.read(next).contract().startSteps()).as("a model trained with --start-steps reads performance starts").isTrue();
         var checkpoint = ModelFile.read(next.resolveSibling("next.model.checkpoints").resolve("checkpoint.model"));
-        assertThat(PerformanceStart.marked(checkpoint)).as("so do its checkpoints, which are run as it is").isTrue();
+        assertThat(checkpoint.contract().startSteps()).as("so do its checkpoints, which are run as it is").isTrue();
         assertThat(checkpoint.metadata().get("split.validation.ids")).as("and they name the split, for evaluate")
                 .isEqualTo(ModelFile.read(next).metadata().get("split.validation.ids"));
-        assertThat(PerformanceStart.marked(loaded)).as("one trained without them does not").isFalse();
-        assertThat(LogDt.marked(ModelFile.read(next))).as("--log-dt: the model and its checkpoints predict dt in log space").isTrue();
-        assertThat(LogDt.marked(checkpoint)).isTrue();
-        assertThat(LogDt.marked(loaded)).isFalse();
+        assertThat(loaded.contract().startSteps()).as("one trained without them does not").isFalse();
+        assertThat(ModelFile.read(next).contract().logDt()).as("--log-dt: the model and its checkpoints predict dt in log space").isTrue();
+        assertThat(checkpoint.contract().logDt()).isTrue();
+        assertThat(loaded.contract().logDt()).isFalse();
         Path again = next.resolveSibling("again.model");
         assertThat(cli.execute("train", "--data", data.toString(), "--init", next.toString(), "--seq-len", "20", "--epochs", "1", "--stream", "-o", again.toString()))
                 .as(err.toString()).isZero();
-        assertThat(LogDt.marked(ModelFile.read(again))).as("fine-tuning a log-dt model keeps it one, without --log-dt").isTrue();
-        assertThat(PerformanceStart.marked(ModelFile.read(again))).as("and one that reads start steps goes on reading them").isTrue();
+        assertThat(ModelFile.read(again).contract().logDt()).as("fine-tuning a log-dt model keeps it one, without --log-dt").isTrue();
+        assertThat(ModelFile.read(again).contract().startSteps()).as("and one that reads start steps goes on reading them").isTrue();
         assertThat(ModelFile.read(again).shape().conditions()).isZero();
         Path styled = next.resolveSibling("styled.model");
         assertThat(cli.execute("train", "--data", data.toString(), "--init", next.toString(), "--seq-len", "20", "--epochs", "1", "--stream", "--style", "-o", styled.toString()))
                 .as(err.toString()).isZero();
         for (var m : List.of(ModelFile.read(styled), ModelFile.read(styled.resolveSibling("styled.model.checkpoints").resolve("checkpoint.model")))) {
             assertThat(m.shape().conditions()).as("--style: the model and its checkpoints read a style beside each touch").isEqualTo(PerformanceStyle.CODES);
-            var fallback = PerformanceStyle.parse(m.metadata().get(PerformanceStyle.DEFAULT_KEY));
+            var fallback = m.contract().defaultStyle();
             assertThat(fallback.rate()).as("the default style is the training performances' mean: " + fallback).isBetween(1.0, 200.0);
-            assertThat(PerformanceStart.marked(m) && LogDt.marked(m)).as("and keep the starting model's start steps and log dt").isTrue();
+            assertThat(m.contract().startSteps() && m.contract().logDt()).as("and keep the starting model's start steps and log dt").isTrue();
         }
         Path styledAgain = next.resolveSibling("styled-again.model");
         assertThat(cli.execute("train", "--data", data.toString(), "--init", styled.toString(), "--seq-len", "20", "--epochs", "1", "--stream", "-o", styledAgain.toString()))
