@@ -1,6 +1,5 @@
-// A performance's style in three numbers read off its touches: touches per second (n over the time from
-// the first touch to the last, at least 50 ms), the share of moving touches, and the spatial spread
-// (standard deviation of x plus that of y). People keep a style through a performance (their touch rate
+// A performance's style in three numbers read off its touches, as Features defines them: touches per
+// second, the share of moving touches, and the spatial spread. People keep a style through a performance (their touch rate
 // in its first and second half correlates 0.85) and differ widely between performances (10th–90th
 // percentile 5.5–56 touches/s); a model that only reads a call's touches forgot it within a few
 // hundred milliseconds of sampling. A style-conditioned model (Shape.conditions() = 3, `train --style`)
@@ -9,6 +8,7 @@
 // answer alike (for an empty call the training performances' mean, the contract's default style).
 package microjam.robojam;
 
+import microjam.performance.Features;
 import microjam.performance.Touch;
 import microjam.performance.Touches;
 
@@ -18,8 +18,6 @@ public record PerformanceStyle(double rate, double moving, double spread) {
     public static final int CODES = 3;
     /** Touch rates are coded against the screen's 60 Hz: a finger moving all the time. */
     public static final double FULL_RATE = 60;
-    /** A performance lasts at least this long (seconds), so a burst of touches at one instant has a finite rate. */
-    public static final double MIN_DURATION = 0.05;
 
     public PerformanceStyle {
         if (!(rate >= 0) || !(moving >= 0 && moving <= 1) || !(spread >= 0) || Double.isInfinite(rate) || Double.isInfinite(spread))
@@ -30,7 +28,7 @@ public record PerformanceStyle(double rate, double moving, double spread) {
     public static PerformanceStyle of(double[] xs, double[] ys, double duration, int movingTouches) {
         int n = xs.length;
         if (n == 0) throw new IllegalArgumentException("a style needs at least one touch");
-        return new PerformanceStyle(n / Math.max(duration, MIN_DURATION), movingTouches / (double) n, std(xs) + std(ys));
+        return new PerformanceStyle(Features.rate(n, duration), movingTouches / (double) n, Features.spread(xs, ys));
     }
 
     public static PerformanceStyle of(Touches touches) {
@@ -67,12 +65,5 @@ public record PerformanceStyle(double rate, double moving, double spread) {
         String[] parts = text.strip().split("\\s+");
         if (parts.length != 3) throw new IllegalArgumentException("a style is three numbers: rate, moving share, spread (was \"" + text + "\")");
         return new PerformanceStyle(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
-    }
-
-    static double std(double[] values) {
-        double mean = 0, sum = 0;
-        for (double v : values) mean += v / values.length;
-        for (double v : values) sum += (v - mean) * (v - mean);
-        return Math.sqrt(sum / Math.max(1, values.length));
     }
 }

@@ -3,9 +3,9 @@
 package microjam.cli;
 
 import microjam.console.Progress;
+import microjam.performance.Features;
 import microjam.performance.Performance;
 import microjam.research.Disclosure;
-import microjam.research.Features;
 import microjam.research.InstrumentComparison;
 import microjam.research.PublishedReport;
 import microjam.research.Report;

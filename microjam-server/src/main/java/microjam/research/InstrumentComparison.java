@@ -4,6 +4,7 @@
 // p-values (one family with every other test of the report), draws and writes.
 package microjam.research;
 
+import microjam.performance.Features;
 import microjam.performance.Instrument;
 import microjam.performance.Performance;
 import microjam.store.PerformanceStore;

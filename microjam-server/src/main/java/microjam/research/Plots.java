@@ -6,6 +6,7 @@
 // colour, and covered the box whenever the quartiles were close together.
 package microjam.research;
 
+import microjam.performance.Features;
 import microjam.performance.Instrument;
 import microjam.performance.Performance;
 import microjam.performance.Touch;

@@ -4,6 +4,7 @@
 // their p-values are adjusted together with Holm's method. All text in the HTML is escaped.
 package microjam.research;
 
+import microjam.performance.Features;
 import microjam.performance.Instrument;
 
 import java.io.IOException;

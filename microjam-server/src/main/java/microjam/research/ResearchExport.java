@@ -6,6 +6,7 @@
 // Report, under Disclosure's rules); a copy cannot be recalled, and its README.txt says what that asks.
 package microjam.research;
 
+import microjam.performance.Features;
 import microjam.performance.Performance;
 import microjam.performance.TouchCsv;
 

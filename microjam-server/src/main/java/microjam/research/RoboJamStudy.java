@@ -5,6 +5,7 @@
 // and the comparison is not made.
 package microjam.research;
 
+import microjam.performance.Features;
 import microjam.performance.Touches;
 import microjam.robojam.RoboJam;
 import microjam.store.PerformanceStore;

@@ -138,7 +138,7 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%nPercentiles 10 / 50 / 90 of each feature, people and RoboJam's answers to them:%n%n");
         out.println("| feature | people | RoboJam |");
         out.println("|---|---|---|");
-        for (String f : Features.NAMES) out.printf(Locale.ROOT, "| %s | %s | %s |%n", f, percentiles(report.people().get(f)), percentiles(report.responses().get(f)));
+        for (String f : FeatureDistributions.NAMES) out.printf(Locale.ROOT, "| %s | %s | %s |%n", f, percentiles(report.people().get(f)), percentiles(report.responses().get(f)));
         out.printf(Locale.ROOT, "%nRoboJam's moving rule (a tap after more than 0.1 s) applied to the people's own touches: KS %.3f against their recorded moving share.%n",
                 report.movingRuleKs());
         out.printf(Locale.ROOT, "Pauses (gaps over 0.1 s), percentiles 10 / 50 / 90 in seconds: people %s, RoboJam %s.%n",
@@ -198,14 +198,14 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (picture != null) Plots.callsAndResponses(pictureCalls, pictureResponses, picture);
         Partitions.Result table = Partitions.of(humans, robo, uniform, real, calls, partitions, seed);
-        Map<String, double[]> people = Features.of(humans), responses = Features.of(robo);
+        Map<String, double[]> people = FeatureDistributions.of(humans), responses = FeatureDistributions.of(robo);
         double movingRuleKs = TwoSampleKs.statistic(people.get("fraction moving"),
-                Features.of(humans.stream().map(EvaluateCommand::withMovingRule).toList()).get("fraction moving"));
+                FeatureDistributions.of(humans.stream().map(EvaluateCommand::withMovingRule).toList()).get("fraction moving"));
         return new Report(nll, table, people, responses, movingRuleKs,
-                new Style(Features.steadiness(humans), Features.steadiness(robo), new double[]{Features.styleCorrelation(humans, robo, PerformanceStyle::rate),
-                        Features.styleCorrelation(humans, robo, PerformanceStyle::moving), Features.styleCorrelation(humans, robo, PerformanceStyle::spread)},
+                new Style(FeatureDistributions.steadiness(humans), FeatureDistributions.steadiness(robo), new double[]{FeatureDistributions.styleCorrelation(humans, robo, PerformanceStyle::rate),
+                        FeatureDistributions.styleCorrelation(humans, robo, PerformanceStyle::moving), FeatureDistributions.styleCorrelation(humans, robo, PerformanceStyle::spread)},
                         TeacherForced.pauseShareCorrelation(model, sessions)),
-                new double[][]{Features.pauses(humans), Features.pauses(robo)});
+                new double[][]{FeatureDistributions.pauses(humans), FeatureDistributions.pauses(robo)});
     }
 
     /** The first five seconds of a session as a performance. */

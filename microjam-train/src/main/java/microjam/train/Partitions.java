@@ -40,7 +40,7 @@ final class Partitions {
         int n = performances.size(), group = Math.min(calls, n / 2);
         if (group < 1) throw new IllegalArgumentException("evaluating needs at least 2 performances with 2 touches or more, not " + n);
         List<List<Map<String, double[]>>> answers = List.of(each(robojam), each(uniform), each(performances), each(real));
-        int features = Features.NAMES.size(), mostOf = features / 2 + 1;
+        int features = FeatureDistributions.NAMES.size(), mostOf = features / 2 + 1;
         double[][][] ks = new double[features][4][partitions];
         double[] most = new double[2];
         int[] featureWins = new int[features];
@@ -52,7 +52,7 @@ final class Partitions {
             List<Integer> called = order.subList(0, group), reference = order.subList(group, n);
             int[] wins = new int[2];
             for (int f = 0; f < features; f++) {
-                String feature = Features.NAMES.get(f);
+                String feature = FeatureDistributions.NAMES.get(f);
                 double[] people = pooled(answers.get(REPLAY), reference, feature);
                 for (int a = 0; a < 4; a++)
                     ks[f][a][p] = answers.get(a).isEmpty() ? Double.NaN : TwoSampleKs.statistic(people, pooled(answers.get(a), called, feature));
@@ -67,7 +67,7 @@ final class Partitions {
         Map<String, double[]> meanKs = new LinkedHashMap<>();
         Map<String, Double> band = new LinkedHashMap<>(), beats = new LinkedHashMap<>();
         for (int f = 0; f < features; f++) {
-            String feature = Features.NAMES.get(f);
+            String feature = FeatureDistributions.NAMES.get(f);
             double[][] k = ks[f];
             meanKs.put(feature, Arrays.stream(k).mapToDouble(a -> Arrays.stream(a).average().orElse(Double.NaN)).toArray());
             band.put(feature, percentile95(k[REPLAY]));
@@ -82,7 +82,7 @@ final class Partitions {
     }
 
     private static List<Map<String, double[]>> each(List<Touches> performances) {
-        return performances.stream().map(t -> Features.of(List.of(t))).toList();
+        return performances.stream().map(t -> FeatureDistributions.of(List.of(t))).toList();
     }
 
     private static double[] pooled(List<Map<String, double[]>> each, List<Integer> group, String feature) {

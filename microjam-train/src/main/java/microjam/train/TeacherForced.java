@@ -77,7 +77,7 @@ final class TeacherForced {
             predicted.add(p / steps);
             actual.add(pauses / steps);
         }
-        return Features.correlation(predicted.stream().mapToDouble(Double::doubleValue).toArray(), actual.stream().mapToDouble(Double::doubleValue).toArray());
+        return FeatureDistributions.correlation(predicted.stream().mapToDouble(Double::doubleValue).toArray(), actual.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** P(dimension j of the next touch > threshold) under the mixture a head output describes (scaled units). */

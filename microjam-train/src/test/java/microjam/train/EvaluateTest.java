@@ -34,7 +34,7 @@ class EvaluateTest {
                 0.75, 0.7, 0.5, 0, 1
                 1.0, 1.0, 1.0, 0, 0
                 """);
-        Map<String, double[]> f = Features.of(List.of(t));
+        Map<String, double[]> f = FeatureDistributions.of(List.of(t));
         assertThat(f.get("dt")).containsExactly(0.25, 0.25, 0.25, 0.25);
         assertThat(f.get("touches per second")[0]).isCloseTo(5.0, within(1e-9));
         assertThat(f.get("fraction moving")[0]).isCloseTo(0.4, within(1e-9));
@@ -146,13 +146,13 @@ class EvaluateTest {
             steady.add(twoRates(rate, rate * (0.9 + 0.2 * random.nextDouble())));
             unsteady.add(twoRates(rate, 5 + random.nextDouble() * 50));
         }
-        assertThat(Features.steadiness(steady)).isGreaterThan(0.9);
-        assertThat(Features.steadiness(unsteady)).isBetween(-0.3, 0.3);
+        assertThat(FeatureDistributions.steadiness(steady)).isGreaterThan(0.9);
+        assertThat(FeatureDistributions.steadiness(unsteady)).isBetween(-0.3, 0.3);
         List<Touches> answers = new java.util.ArrayList<>(steady);
         java.util.Collections.shuffle(answers, random);
-        assertThat(Features.styleCorrelation(steady, unsteady, microjam.robojam.PerformanceStyle::rate))
+        assertThat(FeatureDistributions.styleCorrelation(steady, unsteady, microjam.robojam.PerformanceStyle::rate))
                 .as("answers that start at the call's rate and drift: related, not equal").isBetween(0.3, 0.95);
-        assertThat(Features.styleCorrelation(steady, answers, microjam.robojam.PerformanceStyle::rate)).as("answers paired at random").isBetween(-0.3, 0.3);
+        assertThat(FeatureDistributions.styleCorrelation(steady, answers, microjam.robojam.PerformanceStyle::rate)).as("answers paired at random").isBetween(-0.3, 0.3);
     }
 
     @Test
@@ -165,6 +165,6 @@ class EvaluateTest {
                 0.4, 0.4, 0.1, 0, 1
                 1.4, 0.4, 0.1, 0, 0
                 """);
-        assertThat(Features.pauses(List.of(taps))).containsExactly(new double[]{0.3, 1.0}, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(FeatureDistributions.pauses(List.of(taps))).containsExactly(new double[]{0.3, 1.0}, org.assertj.core.data.Offset.offset(1e-9));
     }
 }

@@ -35,7 +35,7 @@ class PartitionsTest {
         Random random = new Random(1);
         List<Touches> people = leftHanded(40, random);
         Partitions.Result result = Partitions.of(people, people, uniform(people, random), List.of(), 20, 50, 7);
-        for (String feature : Features.NAMES) {
+        for (String feature : FeatureDistributions.NAMES) {
             double[] ks = result.meanKs().get(feature);
             assertThat(ks[Partitions.ROBOJAM]).as(feature).isEqualTo(ks[Partitions.REPLAY]);
             assertThat(result.beatsBoth().get(feature)).as("a tie is no win: " + feature).isZero();

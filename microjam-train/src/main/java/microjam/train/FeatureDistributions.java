@@ -1,8 +1,9 @@
-// What a performance looks like in numbers, for comparing generated ones with human ones: the gaps
-// between touches, touches per second, the share of moving touches, swipe lengths, spatial spread,
-// and the x and y positions.
+// What performances look like as distributions, for comparing generated ones with human ones: the gaps
+// between touches, touches per second, the share of moving touches, swipe lengths, spatial spread, and the
+// x and y positions, pooled per touch, per swipe or per performance. Each value is defined once, in Features.
 package microjam.train;
 
+import microjam.performance.Features;
 import microjam.performance.Touch;
 import microjam.performance.Touches;
 import microjam.robojam.PerformanceStyle;
@@ -13,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-public final class Features {
+public final class FeatureDistributions {
     public static final List<String> NAMES = List.of("dt", "touches per second", "fraction moving", "swipe length", "spatial spread", "x", "y");
 
-    private Features() {
+    private FeatureDistributions() {
     }
 
     /** Each feature's values pooled over the performances (per touch, per swipe or per performance). */
@@ -26,23 +27,16 @@ public final class Features {
         for (Touches p : performances) {
             if (p.size() < 2) continue;
             List<Touch> t = p.list();
-            PerformanceStyle style = PerformanceStyle.of(p);
-            pooled.get("touches per second").add(style.rate());
-            pooled.get("fraction moving").add(style.moving());
-            pooled.get("spatial spread").add(style.spread());
-            double swipe = 0;
+            Map<String, Double> f = Features.of(p);
+            pooled.get("touches per second").add(f.get("touches_per_second"));
+            pooled.get("fraction moving").add(f.get("fraction_moving"));
+            pooled.get("spatial spread").add(f.get("spatial_spread"));
+            for (double swipe : Features.swipeLengths(p)) if (swipe > 0) pooled.get("swipe length").add(swipe);
             for (int i = 0; i < t.size(); i++) {
                 pooled.get("x").add(t.get(i).x());
                 pooled.get("y").add(t.get(i).y());
-                if (i == 0) continue;
-                pooled.get("dt").add(t.get(i).time() - t.get(i - 1).time());
-                if (t.get(i).moving()) swipe += Math.hypot(t.get(i).x() - t.get(i - 1).x(), t.get(i).y() - t.get(i - 1).y());
-                else {
-                    if (swipe > 0) pooled.get("swipe length").add(swipe);
-                    swipe = 0;
-                }
+                if (i > 0) pooled.get("dt").add(t.get(i).time() - t.get(i - 1).time());
             }
-            if (swipe > 0) pooled.get("swipe length").add(swipe);
         }
         Map<String, double[]> features = new LinkedHashMap<>();
         pooled.forEach((k, v) -> features.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
@@ -70,9 +64,9 @@ public final class Features {
         return correlation(values.apply(first), values.apply(second));
     }
 
-    /** From the first touch to the last, at least PerformanceStyle's floor, as touch rates are measured. */
+    /** From the first touch to the last, at least Features' floor, as touch rates are measured. */
     private static double duration(Touches p) {
-        return Math.max(p.duration(), PerformanceStyle.MIN_DURATION);
+        return Math.max(p.duration(), Features.MIN_DURATION);
     }
 
     /** The pauses between gestures: gaps longer than RoboJam's tap threshold (0.1 s), pooled. */
