@@ -1,7 +1,7 @@
 // microjam robojam evaluate: on held-out sessions, the model's negative log-likelihood per touch, and
 // how its responses to held-out calls compare with real performances (two-sample Kolmogorov–Smirnov
 // statistic per feature, lower is closer), next to two naive baselines: uniform random touches, and
-// replaying the call.
+// replaying the call; and whether the answers answer their own calls without copying them (Relatedness).
 package microjam.train;
 
 import microjam.performance.Touch;
@@ -28,6 +28,8 @@ import java.util.concurrent.Callable;
         description = "Evaluate a RoboJam model on held-out data: NLL per touch, and KS statistics of its responses against real performances and two baselines.",
         footer = {"", "Example:", "  microjam robojam evaluate --model robojam.model --data ../shared/data/microjam --only ../shared/data/microjam/cc0.txt"})
 final class EvaluateCommand implements Callable<Integer> {
+    /** Random draws of calls the relatedness is averaged over. */
+    static final int RELATEDNESS_TRIALS = 500;
     @Option(names = "--model", required = true, paramLabel = "FILE") Path modelFile;
     @Option(names = "--data", paramLabel = "PATH", description = "Data as for train; the model's recorded validation sessions are used when present.")
     List<Path> data = new ArrayList<>();
@@ -50,6 +52,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Evaluate on the first N performances of the split's part only (default ${DEFAULT-VALUE}: all); "
             + "--split training --limit 122 compares sampling settings at the held-out part's size, and quickly.") int limit;
     @Option(names = "--partitions", defaultValue = "200", description = "Random partitions into calls and reference to average over (default ${DEFAULT-VALUE}).") int partitions;
+    @Option(names = "--related-calls", defaultValue = "40", paramLabel = "N",
+            description = "Relatedness: how often an answer's nearest call among N drawn at random is its own (chance 1/N; default ${DEFAULT-VALUE}).") int relatedCalls;
     @Option(names = "--picture", paramLabel = "PNG", description = "Write a picture of a few call/response pairs here.") Path picture;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--temperature", description = "Sampling temperature of the responses (default: the model's recommendation, as served; the original's is 1.5).") Double temperature;
@@ -68,7 +72,7 @@ final class EvaluateCommand implements Callable<Integer> {
      * rule alone explains); style and pauses (people's, then RoboJam's): diagnostics beyond the KS table.
      */
     public record Report(double nll, Partitions.Result partitions, Map<String, double[]> people, Map<String, double[]> responses, double movingRuleKs,
-                         Style style, double[][] pauses) {
+                         Style style, double[][] pauses, Related related) {
         Map<String, double[]> ks() {
             return partitions.meanKs();
         }
@@ -84,6 +88,13 @@ final class EvaluateCommand implements Callable<Integer> {
      * spatial spread and its response's; readsPauses: TeacherForced.pauseShareCorrelation on the evaluated sessions.
      */
     public record Style(double peopleSteadiness, double responseSteadiness, double[] callToResponse, double readsPauses) {
+    }
+
+    /**
+     * Relatedness over n calls (Relatedness.ownNearest) and the share of touches copied from the call (Relatedness.copied),
+     * each for RoboJam, a real performance paired at random (NaN without one) and uniform random touches.
+     */
+    public record Related(int n, double[] ownNearest, double[] copied) {
     }
 
     @Override
@@ -106,7 +117,7 @@ final class EvaluateCommand implements Callable<Integer> {
         // Unless told otherwise, the RoboJam people hear: the model's recommended sampling (Sampling), as the server uses it.
         microjam.robojam.Sampling chosen = model.recommended().or(temperature, sigmaTemperature, candidates);
         Settings settings = chosen.withSeed(seed);
-        Report report = evaluate(model, sessions, others, calls, partitions, settings, picture, spec.commandLine().getErr());
+        Report report = evaluate(model, sessions, others, calls, partitions, settings, picture, relatedCalls, spec.commandLine().getErr());
         print(report, settings, sessions.size(), spec.commandLine().getOut());
         if (recommend) {
             try {
@@ -156,6 +167,16 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "RoboJam beats both baselines on most features (%d of %d) in %.0f %% of the partitions", features / 2 + 1, features, 100 * p.most()[0]);
         if (Double.isNaN(p.most()[1])) out.println(".");
         else out.printf(Locale.ROOT, "; answering with a real %s performance does in %.0f %%.%n", other, 100 * p.most()[1]);
+        Related r = report.related();
+        out.printf(Locale.ROOT, "%nRelated, not copied (%d calls drawn at random, many times; chance is 1 in %d):%n%n", r.n(), r.n());
+        out.println("| answerer | answer's nearest call is its own | touches retracing the call |");
+        out.println("|---|---|---|");
+        String[] answerers = {"RoboJam", "a real " + other + " performance, paired at random", "uniform random"};
+        for (int i = 0; i < answerers.length; i++) {
+            if (Double.isNaN(r.ownNearest()[i])) continue;
+            out.printf(Locale.ROOT, "| %s | %.1f of %d | %.1f %% |%n", answerers[i], r.ownNearest()[i] * r.n(), r.n(), 100 * r.copied()[i]);
+        }
+        out.printf(Locale.ROOT, "| replay the call | %d of %d | 100 %% |%n", r.n(), r.n());
     }
 
     private static String percentiles(double[] values) {
@@ -172,7 +193,7 @@ final class EvaluateCommand implements Callable<Integer> {
      * split), or none.
      */
     public static Report evaluate(Model model, List<Session> sessions, List<Session> others, int calls, int partitions, Settings settings, Path picture,
-                                  java.io.PrintWriter progressOut) {
+                                  int relatedCalls, java.io.PrintWriter progressOut) {
         long seed = settings.seed();
         double nll = TeacherForced.nll(model, sessions);
         List<Touches> humans = new ArrayList<>(), robo = new ArrayList<>(), uniform = new ArrayList<>(), real = new ArrayList<>();
@@ -205,7 +226,20 @@ final class EvaluateCommand implements Callable<Integer> {
                 new Style(FeatureDistributions.steadiness(humans), FeatureDistributions.steadiness(robo), new double[]{FeatureDistributions.styleCorrelation(humans, robo, PerformanceStyle::rate),
                         FeatureDistributions.styleCorrelation(humans, robo, PerformanceStyle::moving), FeatureDistributions.styleCorrelation(humans, robo, PerformanceStyle::spread)},
                         TeacherForced.pauseShareCorrelation(model, sessions)),
-                new double[][]{FeatureDistributions.pauses(humans), FeatureDistributions.pauses(robo)});
+                new double[][]{FeatureDistributions.pauses(humans), FeatureDistributions.pauses(robo)},
+                related(humans, robo, real, uniform, relatedCalls, seed));
+    }
+
+    static Related related(List<Touches> calls, List<Touches> robo, List<Touches> real, List<Touches> uniform, int n, long seed) {
+        int size = Math.min(n, calls.size());
+        List<List<Touches>> answerers = List.of(robo, real, uniform);
+        double[] own = new double[3], copied = new double[3];
+        for (int i = 0; i < 3; i++) {
+            boolean none = answerers.get(i).isEmpty();
+            own[i] = none ? Double.NaN : Relatedness.ownNearest(calls, answerers.get(i), size, RELATEDNESS_TRIALS, seed);
+            copied[i] = none ? Double.NaN : Relatedness.copied(calls, answerers.get(i));
+        }
+        return new Related(size, own, copied);
     }
 
     /** The first five seconds of a session as a performance. */
