@@ -43,7 +43,7 @@ public final class Network {
     /** The style codes a conditioned model reads beside every input when answering this call (its own style, or the model's default for an empty call); null for a model without conditions. */
     float[] conditionsFor(Touches call, PerformanceStyle callStyle) {
         if (shape.conditions() == 0) return null;
-        return (call.isEmpty() ? defaultStyle : callStyle).codes();
+        return (call.isEmpty() ? defaultStyle : callStyle).codes(shape.conditions());
     }
 
     /**

@@ -1,7 +1,7 @@
 // The network's dimensions: L stacked LSTM layers of H units and a mixture of K Gaussians over D = 3
 // dimensions ([x, y, dt]). The head emits K·D means, K·D scales and K mixture logits. The first layer
-// reads each touch and C conditions beside it: 0, or the 3 codes of a PerformanceStyle, the same at
-// every step of a performance.
+// reads each touch and C conditions beside it: 0, the 3 codes of a PerformanceStyle, or those and its mean
+// place (5), the same at every step of a performance.
 package microjam.robojam;
 
 public record Shape(int layers, int units, int mixtures, int dimensions, int conditions) {
@@ -13,8 +13,9 @@ public record Shape(int layers, int units, int mixtures, int dimensions, int con
         check("layers", layers, 1, 8);
         check("units", units, 1, 4096);
         check("mixtures", mixtures, 1, 64);
-        if (conditions != 0 && conditions != PerformanceStyle.CODES)
-            throw new IllegalArgumentException("conditions must be 0 or " + PerformanceStyle.CODES + " (a performance style), was " + conditions);
+        if (conditions != 0 && conditions != PerformanceStyle.CODES && conditions != PerformanceStyle.CODES_WITH_PLACE)
+            throw new IllegalArgumentException("conditions must be 0, " + PerformanceStyle.CODES + " (a performance style) or " + PerformanceStyle.CODES_WITH_PLACE
+                    + " (a style and its place), was " + conditions);
         if (dimensions != TOUCH_DIMENSIONS) throw new IllegalArgumentException("dimensions must be 3 ([x, y, dt]), was " + dimensions);
         if (parameterCount() > MAX_PARAMETERS)
             throw new IllegalArgumentException("a model has at most " + MAX_PARAMETERS + " parameters (this shape has " + parameterCount() + ")");

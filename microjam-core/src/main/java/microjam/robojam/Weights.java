@@ -28,9 +28,9 @@ public record Weights(Shape shape, float[][] inputKernel, float[][] recurrentKer
             if (!Float.isFinite(values[i])) throw new IllegalArgumentException(name + " has a non-finite value at " + i);
     }
 
-    /** The same network reading `count` conditions beside each touch, with zero weights for them: it computes exactly what this one does. */
+    /** The same network reading `count` conditions beside each touch, zero weights for those it did not read: it computes exactly what this one does. */
     public Weights withConditions(int count) {
-        if (shape.conditions() != 0) throw new IllegalArgumentException("these weights already read " + shape.conditions() + " conditions");
+        if (count <= shape.conditions()) throw new IllegalArgumentException("these weights already read " + shape.conditions() + " conditions");
         Shape wider = shape.withConditions(count);
         int in = shape.inputSize(0), out = wider.inputSize(0);
         float[][] input = inputKernel.clone();

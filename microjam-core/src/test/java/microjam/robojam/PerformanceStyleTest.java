@@ -52,6 +52,10 @@ class PerformanceStyleTest {
 
     @Test
     void formatParsesBackAndBadStylesAreRefused() {
+        PerformanceStyle placed = new PerformanceStyle(12.5, 0.25, 0.3, 0.2, 0.9);
+        assertThat(PerformanceStyle.parse(placed.format())).isEqualTo(placed);
+        assertThat(PerformanceStyle.parse("30 0.9 0.4")).as("three numbers: played around the middle").isEqualTo(new PerformanceStyle(30, 0.9, 0.4, 0.5, 0.5));
+        assertThatThrownBy(() -> new PerformanceStyle(30, 0.9, 0.4, 1.5, 0.5)).hasMessageContaining("place");
         PerformanceStyle style = new PerformanceStyle(31.25, 0.9375, 0.4);
         assertThat(PerformanceStyle.parse(style.format())).isEqualTo(style);
         assertThatThrownBy(() -> PerformanceStyle.parse("1 2")).hasMessageContaining("three numbers");

@@ -63,7 +63,7 @@ class StyleConditioningTest {
         byte[] withoutStyle = ModelFileTest.withHeader(file, ModelFileTest.header(file).replaceAll("(?m)^input\\.style\\.default=.*\n", ""));
         assertThatThrownBy(() -> ModelFile.decode(withoutStyle, "m.model")).isInstanceOf(ModelFileException.class)
                 .hasMessageStartingWith("m.model: ").hasMessageContaining(Contract.Key.DEFAULT_STYLE.header);
-        assertThatThrownBy(() -> new Shape(2, 32, 3, 3, 2)).hasMessageContaining("conditions must be 0 or 3");
+        assertThatThrownBy(() -> new Shape(2, 32, 3, 3, 2)).hasMessageContaining("conditions must be 0, 3 (a performance style) or 5");
     }
 
     @Test
@@ -80,6 +80,28 @@ class StyleConditioningTest {
         for (int t = 0; t < touches.length; t++)
             for (int j = 0; j < expected[t].length; j++) assertThat(actual[t][j]).as("step %d output %d", t, j).isCloseTo(expected[t][j], within(1e-5f));
         assertThatThrownBy(() -> wider.withConditions(3)).hasMessageContaining("already read 3 conditions");
+
+        // A style model widened to read its place too computes what it did, whatever the place.
+        Weights placed = wider.withConditions(PerformanceStyle.CODES_WITH_PLACE);
+        Model withPlace = new Model(plain.name(), plain.data(), plain.contract().withDefaultStyle(FALLBACK), Map.of(), placed);
+        float[][] placedOutputs = new Network(withPlace).headOutputs(withCodes(touches, new float[]{0.7f, 0.2f, 0.9f, 0.1f, 0.8f}));
+        for (int t = 0; t < touches.length; t++)
+            for (int j = 0; j < expected[t].length; j++) assertThat(placedOutputs[t][j]).as("placed: step %d output %d", t, j).isCloseTo(expected[t][j], within(1e-5f));
+    }
+
+    @Test
+    void aModelConditionedOnPlaceReadsTheCallsMeanPlaceBesideItsStyle() {
+        Touches call = RoboJamTest.call(40);
+        PerformanceStyle style = PerformanceStyle.of(call);
+        float[] codes = style.codes(PerformanceStyle.CODES_WITH_PLACE);
+        assertThat(java.util.Arrays.copyOf(codes, 3)).containsExactly(style.codes());
+        double meanX = call.list().stream().mapToDouble(microjam.performance.Touch::x).average().orElseThrow();
+        assertThat(codes[3]).isCloseTo((float) meanX, within(1e-6f));
+        assertThat(codes[4]).isCloseTo((float) style.meanY(), within(1e-6f));
+        Model placed = PerformanceStartTest.model(PerformanceStartTest.SHAPE.withConditions(PerformanceStyle.CODES_WITH_PLACE), c -> c);
+        assertThat(new Network(placed).conditionsFor(call, style)).containsExactly(codes);
+        assertThat(new Network(placed).conditionsFor(Touches.NONE, null)).as("an empty call: the default style, played around the middle")
+                .containsExactly(placed.contract().defaultStyle().codes(PerformanceStyle.CODES_WITH_PLACE));
     }
 
     @Test

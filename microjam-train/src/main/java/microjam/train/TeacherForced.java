@@ -101,7 +101,7 @@ final class TeacherForced {
             inputs[t] = contract.touchRow(touch[0], touch[1], touch[2]);
         }
         if (model.shape().conditions() == 0) return inputs;
-        float[] codes = s.style().codes();
+        float[] codes = s.style().codes(model.shape().conditions());
         for (int t = 0; t < n; t++) inputs[t] = Windows.withCodes(inputs[t], codes);
         return inputs;
     }

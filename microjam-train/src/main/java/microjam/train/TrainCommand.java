@@ -40,6 +40,9 @@ final class TrainCommand implements Callable<Integer> {
     boolean startSteps;
     @Option(names = "--style", description = "Condition the network on each performance's style (touch rate, moving share, spread), read beside every touch; RoboJam reads the call's, so it answers in kind. A model --init starts from keeps its own; one without gets zero weights for the new inputs.")
     boolean style;
+    @Option(names = "--place", description = "With --style: condition on each performance's mean place (x, y) too, so RoboJam answers where the call played. "
+            + "A style-conditioned model --init starts from gets zero weights for the two new inputs.")
+    boolean place;
     @Option(names = "--log-dt", description = "Predict dt in log space (LogDt): swipes at 60 Hz and pauses of a second are then not one Gaussian scale. A model --init starts from keeps its own.")
     boolean logDt;
     @Option(names = "--balance", defaultValue = "1", paramLabel = "N", description = "Repeat each training performance with fewer touches than the median about median/touches times, at most N, "
@@ -68,7 +71,13 @@ final class TrainCommand implements Callable<Integer> {
         var parsed = spec.commandLine().getParseResult();
         boolean asked = parsed.hasMatchedOption("--layers") || parsed.hasMatchedOption("--units") || parsed.hasMatchedOption("--mixtures");
         Shape shape = initial != null && !asked ? initial.shape() : new Shape(layers, units, mixtures, 3);
-        return style || initial != null && initial.shape().conditions() > 0 ? shape.withConditions(PerformanceStyle.CODES) : shape;
+        return shape.withConditions(conditions(initial));
+    }
+
+    /** The conditions the trained model reads: its starting model's at least, a style's with --style, and its place's too with --place. */
+    private int conditions(microjam.robojam.Weights initial) {
+        int asked = place ? PerformanceStyle.CODES_WITH_PLACE : style ? PerformanceStyle.CODES : 0;
+        return Math.max(asked, initial == null ? 0 : initial.shape().conditions());
     }
 
     @Override
@@ -76,8 +85,8 @@ final class TrainCommand implements Callable<Integer> {
         if (data.isEmpty() && database == null) throw new IllegalArgumentException("give training data with --data PATH and/or --from-database JDBC-URL");
         Model starting = init == null ? null : ModelFile.read(init);
         microjam.robojam.Weights initial = starting == null ? null : starting.weights();
-        // A model that reads touches alone starts a style-conditioned one as it was: the new inputs' weights are zero.
-        if (initial != null && style && initial.shape().conditions() == 0) initial = initial.withConditions(PerformanceStyle.CODES);
+        // A model that reads fewer conditions starts one that reads more as it was: the new inputs' weights are zero.
+        if (initial != null && conditions(initial) > initial.shape().conditions()) initial = initial.withConditions(conditions(initial));
         // A model goes on as it was trained: predicting dt in log space (its head's third output means u, not dt),
         // and reading performance-start steps (it is served with them).
         boolean logDtOutput = logDt || starting != null && starting.contract().logDt();

@@ -189,19 +189,21 @@ public final class Training {
 
     /** The training performances' mean style: what a style-conditioned model reads for an empty call. */
     static PerformanceStyle meanStyle(List<Session> sessions) {
-        double rate = 0, moving = 0, spread = 0;
+        double rate = 0, moving = 0, spread = 0, x = 0, y = 0;
         for (Session s : sessions) {
             PerformanceStyle style = s.style();
             rate += style.rate() / sessions.size();
             moving += style.moving() / sessions.size();
             spread += style.spread() / sessions.size();
+            x += style.meanX() / sessions.size();
+            y += style.meanY() / sessions.size();
         }
-        return new PerformanceStyle(rate, Math.min(moving, 1), spread);
+        return new PerformanceStyle(rate, Math.min(moving, 1), spread, Math.min(x, 1), Math.min(y, 1));
     }
 
     private Windows windows(List<Session> sessions) {
-        boolean styled = config.shape().conditions() > 0;
-        return config.stream() ? Windows.stream(sessions, config.seqLen(), config.seed(), config.startSteps(), styled) : Windows.of(sessions, config.seqLen(), styled);
+        int conditions = config.shape().conditions();
+        return config.stream() ? Windows.stream(sessions, config.seqLen(), config.seed(), config.startSteps(), conditions) : Windows.of(sessions, config.seqLen(), conditions);
     }
 
     private double trainEpoch(Trainer trainer, Windows train, int epoch, Progress progress, double bestLoss) {

@@ -19,30 +19,30 @@ import java.util.stream.Stream;
 
 public record Windows(List<float[][]> list, int seqLen) {
     public static Windows of(List<Session> sessions, int seqLen) {
-        return of(sessions, seqLen, false);
+        return of(sessions, seqLen, 0);
     }
 
-    /** styled: each row carries its session's style codes. */
-    public static Windows of(List<Session> sessions, int seqLen, boolean styled) {
+    /** conditions: each row carries its session's style as that many codes (PerformanceStyle.codes), or none for 0. */
+    public static Windows of(List<Session> sessions, int seqLen, int conditions) {
         List<float[][]> windows = new ArrayList<>();
         int stride = Math.max(1, seqLen / 2);
         for (Session s : sessions) {
-            float[][] rows = rows(s, styled ? s.style().codes() : null);
+            float[][] rows = rows(s, conditions > 0 ? s.style().codes(conditions) : null);
             for (int start = 0; start + seqLen + 1 <= s.length(); start += stride)
                 windows.add(Arrays.copyOfRange(rows, start, start + seqLen + 1));
         }
         return new Windows(List.copyOf(windows), seqLen);
     }
 
-    public static Windows stream(List<Session> sessions, int seqLen, long seed, boolean startSteps, boolean styled) {
+    public static Windows stream(List<Session> sessions, int seqLen, long seed, boolean startSteps, int conditions) {
         List<Session> order = new ArrayList<>(sessions);
         java.util.Collections.shuffle(order, new java.util.Random(seed));
         float[][] all = order.stream().flatMap(s -> {
-            float[] codes = styled ? s.style().codes() : null;
+            float[] codes = conditions > 0 ? s.style().codes(conditions) : null;
             float[] start = codes != null ? withCodes(PerformanceStart.input(1f), codes) : PerformanceStart.input(1f);
             return Stream.concat(startSteps ? Stream.of(start) : Stream.empty(), Arrays.stream(rows(s, codes)));
         }).toArray(float[][]::new);
-        return of(List.of(new Session("stream", all, new boolean[all.length])), seqLen, false);
+        return of(List.of(new Session("stream", all, new boolean[all.length])), seqLen, 0);
     }
 
     /**

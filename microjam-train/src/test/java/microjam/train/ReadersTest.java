@@ -115,14 +115,14 @@ class ReadersTest {
     @Test
     void streamWindowsRunFromOnePerformanceIntoAnotherInASeededOrder() {
         List<Session> sessions = twentySessionsOfThirtyTouches();
-        Windows windows = Windows.stream(sessions, 50, 3, false, false);
+        Windows windows = Windows.stream(sessions, 50, 3, false, 0);
         assertThat(windows.size()).as("half-overlapping windows of 51 in 600 touches").isEqualTo(22);
         assertThat(windows.list()).allSatisfy(w -> assertThat(w.length).isEqualTo(51));
         assertThat(windows.list()).as("every window spans the end of one performance and the start of another")
                 .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).map(t -> t[0]).distinct().count()).isGreaterThan(1));
         java.util.function.Function<Windows, List<Float>> firstTouches = ws -> ws.list().stream().map(w -> w[0][0]).toList();
-        assertThat(firstTouches.apply(Windows.stream(sessions, 50, 3, false, false))).isEqualTo(firstTouches.apply(windows));
-        assertThat(firstTouches.apply(Windows.stream(sessions, 50, 4, false, false))).as("another seed, another order").isNotEqualTo(firstTouches.apply(windows));
+        assertThat(firstTouches.apply(Windows.stream(sessions, 50, 3, false, 0))).isEqualTo(firstTouches.apply(windows));
+        assertThat(firstTouches.apply(Windows.stream(sessions, 50, 4, false, 0))).as("another seed, another order").isNotEqualTo(firstTouches.apply(windows));
     }
 
     @Test
@@ -134,13 +134,13 @@ class ReadersTest {
         assertThat(copies).as("median 100: 100/25 = 4 copies, 100/10 = 10 capped at 8, the rest once")
                 .containsEntry("n10", 8L).containsEntry("n25", 4L).containsEntry("n100", 3L).containsEntry("n300", 1L).containsEntry("n400", 1L);
         assertThat(Windows.balanced(sessions, 1)).as("1: off").isEqualTo(sessions);
-        assertThat(Windows.stream(balanced, 50, 3, false, false).size()).as("the copies are training rows too")
-                .isGreaterThan(Windows.stream(sessions, 50, 3, false, false).size());
+        assertThat(Windows.stream(balanced, 50, 3, false, 0).size()).as("the copies are training rows too")
+                .isGreaterThan(Windows.stream(sessions, 50, 3, false, 0).size());
     }
 
     @Test
     void logDtTargetsCarryTheNextGapAsUWhileInputsAndStartStepsStayAsTheyAre() {
-        Windows windows = Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, true, false);
+        Windows windows = Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, true, 0);
         int[] all = java.util.stream.IntStream.range(0, windows.size()).toArray();
         float scale = 10;
         microjam.robojam.Contract plain = microjam.robojam.Contract.plain(scale);
@@ -164,7 +164,7 @@ class ReadersTest {
 
     @Test
     void inTheStreamEachPerformanceBeginsWithAStartStepThatIsNeverATarget() {
-        Windows windows = Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, true, false);
+        Windows windows = Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, true, 0);
         assertThat(windows.size()).as("half-overlapping windows of 51 in 600 touches and 20 start steps").isEqualTo(23);
         int[] all = java.util.stream.IntStream.range(0, windows.size()).toArray();
         float[] weights = windows.weights(all, 0, all.length);
@@ -181,7 +181,7 @@ class ReadersTest {
             }
         }
         assertThat(windows.list().getFirst()[0]).as("the stream opens with a start step").containsExactly(-1f, -1f, -1f);
-        assertThat(Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, false, false).list()).as("nor does a stream without them")
+        assertThat(Windows.stream(twentySessionsOfThirtyTouches(), 50, 3, false, 0).list()).as("nor does a stream without them")
                 .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).noneMatch(PerformanceStart::is)).isTrue());
         assertThat(Windows.of(twentySessionsOfThirtyTouches(), 10).list()).as("windows inside one session have no start steps")
                 .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).noneMatch(PerformanceStart::is)).isTrue());
@@ -205,7 +205,7 @@ class ReadersTest {
         }
         Map<List<Float>, Session> byTouch = new java.util.HashMap<>();
         for (Session session : sessions) for (float[] t : session.touches()) byTouch.put(List.of(t[0], t[1], t[2]), session);
-        Windows windows = Windows.stream(sessions, 50, 3, true, true);
+        Windows windows = Windows.stream(sessions, 50, 3, true, microjam.robojam.PerformanceStyle.CODES);
         int starts = 0;
         for (float[][] rows : windows.list())
             for (int t = 0; t < rows.length; t++) {
@@ -229,8 +229,8 @@ class ReadersTest {
         assertThat(java.util.Arrays.copyOfRange(inputs, 6, 12)).as("[x, y, dt] scaled, the codes as they are")
                 .containsExactly(row[0] * 10, row[1] * 10, row[2] * 10, row[3], row[4], row[5]);
         assertThat(windows.targets(first, 0, 1, microjam.robojam.Contract.plain(10f))).as("targets stay [x, y, dt]").hasSize(50 * 3);
-        assertThat(Windows.of(sessions, 10, true).list()).allSatisfy(w -> assertThat(java.util.Arrays.stream(w).mapToInt(r -> r.length).distinct()).containsExactly(6));
-        assertThat(Windows.stream(sessions, 50, 3, true, false).list()).as("without style, rows are [x, y, dt]")
+        assertThat(Windows.of(sessions, 10, microjam.robojam.PerformanceStyle.CODES).list()).allSatisfy(w -> assertThat(java.util.Arrays.stream(w).mapToInt(r -> r.length).distinct()).containsExactly(6));
+        assertThat(Windows.stream(sessions, 50, 3, true, 0).list()).as("without style, rows are [x, y, dt]")
                 .allSatisfy(w -> assertThat(java.util.Arrays.stream(w).mapToInt(r -> r.length).distinct()).containsExactly(3));
     }
 }

@@ -122,6 +122,13 @@ class TrainEndToEndTest {
             assertThat(robojam.respond(microjam.performance.Touches.NONE, new microjam.robojam.Settings(1, 1, 3)).touches().size())
                     .as("an empty call is answered from the default style").isPositive();
         }
+        Path placed = next.resolveSibling("placed.model");
+        assertThat(cli.execute("train", "--data", data.toString(), "--init", styled.toString(), "--place", "--seq-len", "20", "--epochs", "1", "--stream", "-o", placed.toString()))
+                .as(err.toString()).isZero();
+        var withPlace = ModelFile.read(placed);
+        assertThat(withPlace.shape().conditions()).as("--place: the style model now reads its place too").isEqualTo(PerformanceStyle.CODES_WITH_PLACE);
+        assertThat(withPlace.contract().defaultStyle().meanX()).as("the default place is the training performances' mean: circles round the middle")
+                .isBetween(0.4, 0.6);
         assertThat(cli.execute("train", "--data", data.toString(), "--init", model.toString(), "--seq-len", "20", "--epochs", "2", "--lr", "0.5",
                 "--balance", "4", "-o", next.toString())).as(err.toString()).isZero();
         assertThat(ModelFile.read(next).metadata()).as("a balanced run says so").containsEntry("hyper.balance", "4");
