@@ -12,8 +12,21 @@ import java.util.Map;
 
 public final class PerformanceCharacter {
     public static final int SIZE = 5;
+    /**
+     * How much each number varies between people: the standard deviations over the 1,223 performances of the
+     * CC0 corpus (first five seconds). Distances are counted in these units, so a shift of place weighs as much
+     * as a comparable change of pace.
+     */
+    static final double[] PEOPLE_SD = {0.153, 0.166, 0.134, 0.918, 0.284};
 
     private PerformanceCharacter() {
+    }
+
+    /** The squared distance between two characters, each number in units of how much it varies between people. */
+    public static double distance(double[] a, double[] b) {
+        double sum = 0;
+        for (int j = 0; j < SIZE; j++) sum += (a[j] - b[j]) * (a[j] - b[j]) / (PEOPLE_SD[j] * PEOPLE_SD[j]);
+        return sum;
     }
 
     /** [mean x, mean y, spatial spread, ln touches per second, fraction moving]; zeros for no touches. */

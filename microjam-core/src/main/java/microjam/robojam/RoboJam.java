@@ -120,8 +120,8 @@ public final class RoboJam implements AutoCloseable {
     /**
      * Starts answering the call, or refuses it at once (Busy) when its most steps would take the work
      * admitted past the budget. With several candidates, all are drawn at once (the batcher steps them
-     * together, so they share each read of the weights) and the one whose PerformanceStyle is nearest the
-     * call's is kept; an empty call has no style to match, so its first draw is kept.
+     * together, so they share each read of the weights) and the one whose PerformanceCharacter is nearest the
+     * call's is kept; an empty call has no character to match, so its first draw is kept.
      */
     public Pending start(Touches call, Settings settings) {
         return start(call, settings, true);
@@ -146,7 +146,7 @@ public final class RoboJam implements AutoCloseable {
         draws.add(n);
         CompletableFuture<Void> all = CompletableFuture.allOf(drawn.toArray(CompletableFuture[]::new));
         all.whenComplete((done, failure) -> stepsInFlight.addAndGet(-steps)); // answered, failed or cancelled: its share is free at once
-        return new Pending(drawn, all, callStyle, started);
+        return new Pending(drawn, all, call.isEmpty() ? null : PerformanceCharacter.of(call), started);
     }
 
     private void admit(long steps, boolean refuseOverBudget) {
@@ -163,13 +163,13 @@ public final class RoboJam implements AutoCloseable {
     public final class Pending {
         private final List<CompletableFuture<Batcher.Result>> drawn;
         private final CompletableFuture<Void> all;
-        private final PerformanceStyle callStyle;
+        private final double[] callCharacter;
         private final long started;
 
-        private Pending(List<CompletableFuture<Batcher.Result>> drawn, CompletableFuture<Void> all, PerformanceStyle callStyle, long started) {
+        private Pending(List<CompletableFuture<Batcher.Result>> drawn, CompletableFuture<Void> all, double[] callCharacter, long started) {
             this.drawn = drawn;
             this.all = all;
-            this.callStyle = callStyle;
+            this.callCharacter = callCharacter;
             this.started = started;
         }
 
@@ -189,7 +189,7 @@ public final class RoboJam implements AutoCloseable {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
             List<Batcher.Result> results = drawn.stream().map(CompletableFuture::join).toList();
-            Batcher.Result kept = results.size() == 1 ? results.getFirst() : nearestInStyle(callStyle, results);
+            Batcher.Result kept = results.size() == 1 ? results.getFirst() : nearestInCharacter(callCharacter, results);
             return new Answer(kept.touches(), results.stream().mapToInt(Batcher.Result::steps).sum(), System.nanoTime() - started);
         }
 
@@ -200,11 +200,11 @@ public final class RoboJam implements AutoCloseable {
         }
     }
 
-    private static Batcher.Result nearestInStyle(PerformanceStyle style, List<Batcher.Result> results) {
+    private static Batcher.Result nearestInCharacter(double[] character, List<Batcher.Result> results) {
         Batcher.Result best = results.getFirst();
         double nearest = Double.POSITIVE_INFINITY;
         for (Batcher.Result r : results) {
-            double distance = r.touches().isEmpty() ? Double.POSITIVE_INFINITY : style.distance(PerformanceStyle.of(r.touches()));
+            double distance = r.touches().isEmpty() ? Double.POSITIVE_INFINITY : PerformanceCharacter.distance(character, PerformanceCharacter.of(r.touches()));
             if (distance < nearest) {
                 nearest = distance;
                 best = r;

@@ -1,5 +1,5 @@
 // How RoboJam samples, all but the seed: the mixture and spread temperatures and how many candidates it
-// draws (keeping the one nearest the call in style). A model recommends its own in its Contract (what
+// draws (keeping the one nearest the call in character: PerformanceCharacter). A model recommends its own in its Contract (what
 // `robojam evaluate --recommend` found best for it), and every entry point — both API routes, the warm-up,
 // research, the benchmarks — samples with them unless told otherwise. A model that recommends nothing is sampled as the shipped 2×256 models
 // are best sampled; the original's settings stay available by passing them.

@@ -102,22 +102,28 @@ class RoboJamTest {
     }
 
     @Test
-    void withCandidatesTheAnswerIsTheDrawNearestTheCallInStyle() {
+    void withCandidatesTheAnswerIsTheDrawNearestTheCallInCharacter() {
         Touches call = call(120);
-        PerformanceStyle style = PerformanceStyle.of(call);
-        for (long seed = 1; seed <= 3; seed++) {
+        double[] character = PerformanceCharacter.of(call);
+        int differentChoice = 0;
+        for (long seed = 1; seed <= 6; seed++) {
             Settings settings = new Settings(1.0, 0.5, seed, 6);
             RoboJam.Answer answer = robojam.respond(call, settings);
             List<RoboJam.Answer> draws = new ArrayList<>();
             for (int k = 0; k < 6; k++) draws.add(robojam.respond(call, settings.candidate(k)));
-            RoboJam.Answer nearest = draws.stream().min(java.util.Comparator.comparingDouble(d -> style.distance(PerformanceStyle.of(d.touches())))).orElseThrow();
+            RoboJam.Answer nearest = draws.stream().min(java.util.Comparator.comparingDouble(d -> PerformanceCharacter.distance(character, PerformanceCharacter.of(d.touches()))))
+                    .orElseThrow();
+            RoboJam.Answer nearestInStyle = draws.stream().min(java.util.Comparator.comparingDouble(d -> PerformanceStyle.of(call).distance(PerformanceStyle.of(d.touches()))))
+                    .orElseThrow();
+            if (nearestInStyle != nearest) differentChoice++;
             assertThat(TouchCsv.write(answer.touches())).as("seed %d", seed).isEqualTo(TouchCsv.write(nearest.touches()));
             assertThat(answer.steps()).as("every candidate's steps are counted").isEqualTo(draws.stream().mapToInt(RoboJam.Answer::steps).sum());
             assertThat(draws.stream().map(d -> TouchCsv.write(d.touches())).distinct().count()).as("the candidates differ").isEqualTo(6);
         }
+        assertThat(differentChoice).as("the seeds tell the character from the style alone: the two choices differ for some").isPositive();
         assertThat(TouchCsv.write(robojam.respond(call, new Settings(1.0, 0.5, 9)).touches())).as("one candidate is the plain draw")
                 .isEqualTo(TouchCsv.write(robojam.respond(call, new Settings(1.0, 0.5, 9, 1)).touches()));
-        assertThat(TouchCsv.write(robojam.respond(Touches.NONE, new Settings(1.0, 0.5, 9, 6)).touches())).as("an empty call has no style to match: its first draw")
+        assertThat(TouchCsv.write(robojam.respond(Touches.NONE, new Settings(1.0, 0.5, 9, 6)).touches())).as("an empty call has no character to match: its first draw")
                 .isEqualTo(TouchCsv.write(robojam.respond(Touches.NONE, new Settings(1.0, 0.5, 9)).touches()));
     }
 

@@ -59,7 +59,7 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--threads", description = "Cores RoboJam may use (default: all, ${DEFAULT-VALUE}).", defaultValue = "0")
         int threads;
-        @Option(names = "--candidates", defaultValue = "1", description = "Answers drawn per request, keeping the nearest in style to the call (default ${DEFAULT-VALUE}; the web app asks for 4).")
+        @Option(names = "--candidates", defaultValue = "1", description = "Answers drawn per request, keeping the nearest in character to the call (default ${DEFAULT-VALUE}; the web app asks for 4).")
         int candidates;
 
         @picocli.CommandLine.Spec

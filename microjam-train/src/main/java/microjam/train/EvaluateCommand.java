@@ -58,7 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--temperature", description = "Sampling temperature of the responses (default: the model's recommendation, as served; the original's is 1.5).") Double temperature;
     @Option(names = "--sigma-temperature", description = "Spread temperature (default: the model's recommendation; the original's is 0.01).") Double sigmaTemperature;
-    @Option(names = "--candidates", description = "Answers drawn per call, keeping the one nearest the call in style (default: the model's recommendation).") Integer candidates;
+    @Option(names = "--candidates", description = "Answers drawn per call, keeping the one nearest the call in character (default: the model's recommendation).") Integer candidates;
     @Option(names = "--recommend", description = "After evaluating, write these sampling settings into the model file as its recommendation, "
             + "which every RoboJam entry point then uses (choose them with --split training, so held-out numbers stay unbiased).") boolean recommend;
 
@@ -138,7 +138,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Partitions.Result p = report.partitions();
         out.printf(Locale.ROOT, "%s sessions: %d; NLL per touch over whole %s sessions: %.4f%n", part, evaluated, part, report.nll());
         out.printf(Locale.ROOT, "RoboJam answered each of the %s performances as a call, at temperature %s, sigma temperature %s%s.%n", part, temperature, sigmaTemperature,
-                candidates > 1 ? ", each answer the nearest in style to its call of " + candidates + " drawn" : "");
+                candidates > 1 ? ", each answer the nearest in character to its call of " + candidates + " drawn" : "");
         out.printf(Locale.ROOT, "KS statistic against people (lower is closer), the mean over %d random partitions of them into %d calls and %d reference performances:%n%n",
                 partitions, p.calls(), p.reference());
         out.println("| feature | RoboJam | uniform random | replay the call | a real " + other + " performance | RoboJam beats both baselines | two groups of people (95 %) |");
