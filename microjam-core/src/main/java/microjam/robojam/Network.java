@@ -24,11 +24,11 @@ public final class Network {
         layers = new PackedMatrix[shape.layers()];
         biases = new float[shape.layers()][];
         for (int l = 0; l < shape.layers(); l++) {
-            layers[l] = new PackedMatrix(shape.gateRows(), new float[][]{w.inputKernel()[l], w.recurrentKernel()[l]},
+            layers[l] = new Float32Matrix(shape.gateRows(), new float[][]{w.inputKernel()[l], w.recurrentKernel()[l]},
                     new int[]{shape.inputSize(l), shape.units()});
             biases[l] = w.bias()[l];
         }
-        head = new PackedMatrix(shape.headOutputs(), new float[][]{w.headKernel()}, new int[]{shape.units()});
+        head = new Float32Matrix(shape.headOutputs(), new float[][]{w.headKernel()}, new int[]{shape.units()});
         headBias = w.headBias();
     }
 
