@@ -4,12 +4,12 @@
 // multiply-add per column, in that order, whether one request or a batch is computed: batching
 // changes the speed, never the bits. Rows are zero-padded up to a whole block.
 //
-// A subclass stores the weights (Float32Matrix: as float32) in this layout and has its own copy of each
-// kernel, so that a precision is chosen once, when the model is loaded, and no inner loop asks which
-// precision it reads.
+// One subclass per Precision stores the weights its own way (float32 or bfloat16) in this same layout
+// and has its own copy of each kernel, so that the choice is made once, when the model is loaded, and
+// no inner loop asks which precision it reads.
 package microjam.robojam;
 
-abstract sealed class PackedMatrix permits Float32Matrix {
+abstract sealed class PackedMatrix permits Float32Matrix, Bfloat16Matrix {
     static final int L = Kernels.LANES;
     static final int BLOCK = 4 * L;
 
@@ -21,6 +21,14 @@ abstract sealed class PackedMatrix permits Float32Matrix {
         for (int c : partCols) total += c;
         this.cols = total;
         this.paddedRows = paddedRows(rows);
+    }
+
+    /** Packs the column-wise concatenation of the given row-major parts, all with the same rows, in this precision. */
+    static PackedMatrix pack(Precision precision, int rows, float[][] parts, int[] partCols) {
+        return switch (precision) {
+            case FLOAT32 -> new Float32Matrix(rows, parts, partCols);
+            case BFLOAT16 -> new Bfloat16Matrix(rows, parts, partCols);
+        };
     }
 
     static int paddedRows(int rows) {

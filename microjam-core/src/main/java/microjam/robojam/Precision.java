@@ -46,7 +46,8 @@ public enum Precision {
      * tie carries only from an odd kept half, which leaves it even. A carry out of the mantissa moves
      * to the next exponent, which is the right answer. The sign bit rides along untouched, so negative
      * values round by magnitude, as round-to-nearest-even does. NaN never occurs (Weights refuses
-     * non-finite weights); a finite weight above bfloat16's largest (about 3.39e38) would round to infinity.
+     * non-finite weights); a finite weight above bfloat16's largest (about 3.39e38) would round to infinity,
+     * so packing refuses it.
      */
     public static short toBfloat16(float value) {
         int bits = Float.floatToRawIntBits(value);

@@ -68,6 +68,14 @@ class PrecisionTest {
     }
 
     @Test
+    void aWeightBeyondBfloat16sRangeIsRefusedNotTurnedIntoInfinity() {
+        float[][] parts = {{1f, Float.MAX_VALUE}};
+        assertThat(PackedMatrix.pack(Precision.FLOAT32, 1, parts, new int[]{2}).cols).isEqualTo(2);
+        assertThatThrownBy(() -> PackedMatrix.pack(Precision.BFLOAT16, 1, parts, new int[]{2}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bfloat16's range");
+    }
+
+    @Test
     void labelsReadAndPrintInLowerCase() {
         assertThat(Precision.of("bfloat16")).isEqualTo(Precision.BFLOAT16);
         assertThat(Precision.of(" FLOAT32")).isEqualTo(Precision.FLOAT32);
