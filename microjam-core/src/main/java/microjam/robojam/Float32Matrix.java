@@ -125,13 +125,6 @@ final class Float32Matrix extends PackedMatrix {
         store(y3, yo, d0, d1, d2, d3);
     }
 
-    private static void store(float[] y, int yo, FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3) {
-        v0.intoArray(y, yo);
-        v1.intoArray(y, yo + L);
-        v2.intoArray(y, yo + 2 * L);
-        v3.intoArray(y, yo + 3 * L);
-    }
-
     @Override
     void scalarBlock(float[] x, int xo, float[] y, int block) {
         int yo = block * BLOCK, w = block * cols * BLOCK;

@@ -9,6 +9,8 @@
 // no inner loop asks which precision it reads.
 package microjam.robojam;
 
+import jdk.incubator.vector.FloatVector;
+
 abstract sealed class PackedMatrix permits Float32Matrix, Bfloat16Matrix {
     static final int L = Kernels.LANES;
     static final int BLOCK = 4 * L;
@@ -94,4 +96,12 @@ abstract sealed class PackedMatrix permits Float32Matrix, Bfloat16Matrix {
 
     // The scalar path (Kernels.SCALAR): blocks of four rows, one lane each.
     abstract void scalarBlock(float[] x, int xo, float[] y, int block);
+
+    /** A block's four accumulators back into y at yo. */
+    static void store(float[] y, int yo, FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3) {
+        v0.intoArray(y, yo);
+        v1.intoArray(y, yo + L);
+        v2.intoArray(y, yo + 2 * L);
+        v3.intoArray(y, yo + 3 * L);
+    }
 }

@@ -1,10 +1,11 @@
 // How the kernel stores its weight matrices. A lone step streams every weight once and is bound by
-// memory bandwidth, so halving the bytes per weight (bfloat16) nearly halves the step. Whatever the
-// storage, the kernel widens each weight to float32 and accumulates in float32, in the same order.
+// memory bandwidth, so halving the bytes per weight (bfloat16) takes a lone step to a little over half
+// its float32 time (README, Speed). Whatever the storage, the kernel widens each weight to float32 and
+// accumulates in float32, in the same order.
 //
 // bfloat16 is the upper half of a float32: the same sign and 8-bit exponent, 7 bits of mantissa
-// instead of 23, so every float32 weight has a nearest bfloat16 (relative error at most 2^-9) and
-// widening back is exact: the bits shifted left by 16.
+// instead of 23, so every float32 weight has a nearest bfloat16 (relative error at most 2^-8, for
+// normal numbers) and widening back is exact: the bits shifted left by 16.
 package microjam.robojam;
 
 import java.util.Locale;
@@ -25,7 +26,10 @@ public enum Precision {
 
     /** The weight as this precision stores it, widened back to float32: the value the kernel multiplies by. */
     public float stored(float weight) {
-        return this == FLOAT32 ? weight : fromBfloat16(toBfloat16(weight));
+        return switch (this) {
+            case FLOAT32 -> weight;
+            case BFLOAT16 -> fromBfloat16(toBfloat16(weight));
+        };
     }
 
     /** The lower-case name the command line reads and prints (float32, bfloat16). */
