@@ -10,6 +10,7 @@ import microjam.performance.Touches;
 public final class Network {
     private final Model model;
     private final Shape shape;
+    private final Precision precision;
     private final PackedMatrix[] layers;
     private final PackedMatrix head;
     private final float[][] biases;
@@ -17,18 +18,27 @@ public final class Network {
     private final PerformanceStyle defaultStyle; // a conditioned model's style for empty calls, else null
 
     public Network(Model model) {
+        this(model, Precision.FLOAT32);
+    }
+
+    /**
+     * Packs the weight matrices in the given precision. The biases stay float32 whatever it is: they are
+     * a few thousand numbers, read once per step, so storing them smaller would save nothing measurable.
+     */
+    public Network(Model model, Precision precision) {
         this.model = model;
         this.shape = model.shape();
+        this.precision = precision;
         this.defaultStyle = shape.conditions() > 0 ? model.contract().defaultStyle() : null; // present: Model checks it
         Weights w = model.weights();
         layers = new PackedMatrix[shape.layers()];
         biases = new float[shape.layers()][];
         for (int l = 0; l < shape.layers(); l++) {
-            layers[l] = new PackedMatrix(shape.gateRows(), new float[][]{w.inputKernel()[l], w.recurrentKernel()[l]},
+            layers[l] = PackedMatrix.pack(precision, shape.gateRows(), new float[][]{w.inputKernel()[l], w.recurrentKernel()[l]},
                     new int[]{shape.inputSize(l), shape.units()});
             biases[l] = w.bias()[l];
         }
-        head = new PackedMatrix(shape.headOutputs(), new float[][]{w.headKernel()}, new int[]{shape.units()});
+        head = PackedMatrix.pack(precision, shape.headOutputs(), new float[][]{w.headKernel()}, new int[]{shape.units()});
         headBias = w.headBias();
     }
 
@@ -38,6 +48,17 @@ public final class Network {
 
     public Shape shape() {
         return shape;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    /** Bytes of weight matrices a step streams (biases aside): what bounds a lone step's speed. */
+    public long weightBytesPerStep() {
+        long bytes = head.bytes();
+        for (PackedMatrix layer : layers) bytes += layer.bytes();
+        return bytes;
     }
 
     /** The style codes a conditioned model reads beside every input when answering this call (its own style, or the model's default for an empty call); null for a model without conditions. */

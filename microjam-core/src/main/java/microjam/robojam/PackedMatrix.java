@@ -3,27 +3,43 @@
 // registers. Every y[r] is accumulated as ((y[r] + W[r,0]·x[0]) + W[r,1]·x[1]) + … with one fused
 // multiply-add per column, in that order, whether one request or a batch is computed: batching
 // changes the speed, never the bits. Rows are zero-padded up to a whole block.
+//
+// One subclass per Precision stores the weights its own way (float32 or bfloat16) in this same layout
+// and has its own copy of each kernel, so that the choice is made once, when the model is loaded, and
+// no inner loop asks which precision it reads.
 package microjam.robojam;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 
-final class PackedMatrix {
-    private static final VectorSpecies<Float> S = Kernels.SPECIES;
-    private static final int L = Kernels.LANES;
+abstract sealed class PackedMatrix permits Float32Matrix, Bfloat16Matrix {
+    static final int L = Kernels.LANES;
     static final int BLOCK = 4 * L;
 
     final int rows, cols, paddedRows;
-    private final float[] packed; // [block][col][BLOCK]
 
-    /** Packs the column-wise concatenation of the given row-major parts, all with the same rows. */
-    PackedMatrix(int rows, float[][] parts, int[] partCols) {
+    PackedMatrix(int rows, int[] partCols) {
         this.rows = rows;
         int total = 0;
         for (int c : partCols) total += c;
         this.cols = total;
         this.paddedRows = paddedRows(rows);
-        this.packed = new float[paddedRows * cols];
+    }
+
+    /** Packs the column-wise concatenation of the given row-major parts, all with the same rows, in this precision. */
+    static PackedMatrix pack(Precision precision, int rows, float[][] parts, int[] partCols) {
+        return switch (precision) {
+            case FLOAT32 -> new Float32Matrix(rows, parts, partCols);
+            case BFLOAT16 -> new Bfloat16Matrix(rows, parts, partCols);
+        };
+    }
+
+    static int paddedRows(int rows) {
+        return (rows + BLOCK - 1) / BLOCK * BLOCK;
+    }
+
+    /** The weights in this layout as float32 (padding rows zero): what each precision then stores its own way. */
+    final float[] layOut(float[][] parts, int[] partCols) {
+        float[] packed = new float[paddedRows * cols];
         int colBase = 0;
         for (int p = 0; p < parts.length; p++) {
             for (int r = 0; r < rows; r++)
@@ -31,10 +47,7 @@ final class PackedMatrix {
                     packed[index(r, colBase + c)] = parts[p][r * partCols[p] + c];
             colBase += partCols[p];
         }
-    }
-
-    static int paddedRows(int rows) {
-        return (rows + BLOCK - 1) / BLOCK * BLOCK;
+        return packed;
     }
 
     private int index(int row, int col) {
@@ -46,13 +59,16 @@ final class PackedMatrix {
         return paddedRows / BLOCK;
     }
 
+    /** Bytes of weights one product streams (padding included): what a lone step reads from memory. */
+    abstract long bytes();
+
     /** ys[b][0..paddedRows) += W · xs[b][xOffset .. xOffset+cols) for b in [0, count). */
-    void multiplyAdd(float[][] xs, int xOffset, float[][] ys, int count) {
+    final void multiplyAdd(float[][] xs, int xOffset, float[][] ys, int count) {
         multiplyAdd(xs, xOffset, ys, count, 0, blocks());
     }
 
     /** The same, for the rows of blocks [from, to) only: the unit of work split across cores. */
-    void multiplyAdd(float[][] xs, int xOffset, float[][] ys, int count, int from, int to) {
+    final void multiplyAdd(float[][] xs, int xOffset, float[][] ys, int count, int from, int to) {
         if (Kernels.SCALAR) {
             for (int b = 0; b < count; b++) for (int k = from; k < to; k++) scalarBlock(xs[b], xOffset, ys[b], k);
             return;
@@ -67,128 +83,25 @@ final class PackedMatrix {
         }
     }
 
-    private void oneMember(float[] x, int xo, float[] y, int block) {
-        int yo = block * BLOCK, w = block * cols * BLOCK;
-        FloatVector a0 = FloatVector.fromArray(S, y, yo), a1 = FloatVector.fromArray(S, y, yo + L),
-                a2 = FloatVector.fromArray(S, y, yo + 2 * L), a3 = FloatVector.fromArray(S, y, yo + 3 * L);
-        for (int j = 0; j < cols; j++, w += BLOCK) {
-            FloatVector xj = FloatVector.broadcast(S, x[xo + j]);
-            a0 = FloatVector.fromArray(S, packed, w).fma(xj, a0);
-            a1 = FloatVector.fromArray(S, packed, w + L).fma(xj, a1);
-            a2 = FloatVector.fromArray(S, packed, w + 2 * L).fma(xj, a2);
-            a3 = FloatVector.fromArray(S, packed, w + 3 * L).fma(xj, a3);
-        }
-        store(y, yo, a0, a1, a2, a3);
-    }
+    // The kernels, one block of rows each; every precision computes the same FMAs in the same order.
+    abstract void oneMember(float[] x, int xo, float[] y, int block);
 
     // Two blocks at once: eight independent accumulator chains hide the FMA latency.
-    private void oneMemberTwoBlocks(float[] x, int xo, float[] y, int block) {
-        int yo = block * BLOCK, yp = yo + BLOCK, w = block * cols * BLOCK, v = w + cols * BLOCK;
-        FloatVector a0 = FloatVector.fromArray(S, y, yo), a1 = FloatVector.fromArray(S, y, yo + L),
-                a2 = FloatVector.fromArray(S, y, yo + 2 * L), a3 = FloatVector.fromArray(S, y, yo + 3 * L),
-                b0 = FloatVector.fromArray(S, y, yp), b1 = FloatVector.fromArray(S, y, yp + L),
-                b2 = FloatVector.fromArray(S, y, yp + 2 * L), b3 = FloatVector.fromArray(S, y, yp + 3 * L);
-        for (int j = 0; j < cols; j++, w += BLOCK, v += BLOCK) {
-            FloatVector xj = FloatVector.broadcast(S, x[xo + j]);
-            a0 = FloatVector.fromArray(S, packed, w).fma(xj, a0);
-            a1 = FloatVector.fromArray(S, packed, w + L).fma(xj, a1);
-            a2 = FloatVector.fromArray(S, packed, w + 2 * L).fma(xj, a2);
-            a3 = FloatVector.fromArray(S, packed, w + 3 * L).fma(xj, a3);
-            b0 = FloatVector.fromArray(S, packed, v).fma(xj, b0);
-            b1 = FloatVector.fromArray(S, packed, v + L).fma(xj, b1);
-            b2 = FloatVector.fromArray(S, packed, v + 2 * L).fma(xj, b2);
-            b3 = FloatVector.fromArray(S, packed, v + 3 * L).fma(xj, b3);
-        }
-        store(y, yo, a0, a1, a2, a3);
-        store(y, yp, b0, b1, b2, b3);
-    }
+    abstract void oneMemberTwoBlocks(float[] x, int xo, float[] y, int block);
 
-    private void twoMembers(float[] x, float[] z, int xo, float[] y, float[] u, int block) {
-        int yo = block * BLOCK, w = block * cols * BLOCK;
-        FloatVector a0 = FloatVector.fromArray(S, y, yo), a1 = FloatVector.fromArray(S, y, yo + L),
-                a2 = FloatVector.fromArray(S, y, yo + 2 * L), a3 = FloatVector.fromArray(S, y, yo + 3 * L),
-                b0 = FloatVector.fromArray(S, u, yo), b1 = FloatVector.fromArray(S, u, yo + L),
-                b2 = FloatVector.fromArray(S, u, yo + 2 * L), b3 = FloatVector.fromArray(S, u, yo + 3 * L);
-        for (int j = 0; j < cols; j++, w += BLOCK) {
-            FloatVector xj = FloatVector.broadcast(S, x[xo + j]), zj = FloatVector.broadcast(S, z[xo + j]);
-            FloatVector w0 = FloatVector.fromArray(S, packed, w), w1 = FloatVector.fromArray(S, packed, w + L),
-                    w2 = FloatVector.fromArray(S, packed, w + 2 * L), w3 = FloatVector.fromArray(S, packed, w + 3 * L);
-            a0 = w0.fma(xj, a0);
-            a1 = w1.fma(xj, a1);
-            a2 = w2.fma(xj, a2);
-            a3 = w3.fma(xj, a3);
-            b0 = w0.fma(zj, b0);
-            b1 = w1.fma(zj, b1);
-            b2 = w2.fma(zj, b2);
-            b3 = w3.fma(zj, b3);
-        }
-        store(y, yo, a0, a1, a2, a3);
-        store(u, yo, b0, b1, b2, b3);
-    }
+    abstract void twoMembers(float[] x, float[] z, int xo, float[] y, float[] u, int block);
 
     // Four requests share each loaded weight vector: sixteen accumulators, four loads per column.
-    private void fourMembers(float[][] xs, int first, int xo, float[][] ys, int block) {
-        int yo = block * BLOCK, w = block * cols * BLOCK;
-        float[] x0 = xs[first], x1 = xs[first + 1], x2 = xs[first + 2], x3 = xs[first + 3];
-        float[] y0 = ys[first], y1 = ys[first + 1], y2 = ys[first + 2], y3 = ys[first + 3];
-        FloatVector a0 = FloatVector.fromArray(S, y0, yo), a1 = FloatVector.fromArray(S, y0, yo + L),
-                a2 = FloatVector.fromArray(S, y0, yo + 2 * L), a3 = FloatVector.fromArray(S, y0, yo + 3 * L),
-                b0 = FloatVector.fromArray(S, y1, yo), b1 = FloatVector.fromArray(S, y1, yo + L),
-                b2 = FloatVector.fromArray(S, y1, yo + 2 * L), b3 = FloatVector.fromArray(S, y1, yo + 3 * L),
-                c0 = FloatVector.fromArray(S, y2, yo), c1 = FloatVector.fromArray(S, y2, yo + L),
-                c2 = FloatVector.fromArray(S, y2, yo + 2 * L), c3 = FloatVector.fromArray(S, y2, yo + 3 * L),
-                d0 = FloatVector.fromArray(S, y3, yo), d1 = FloatVector.fromArray(S, y3, yo + L),
-                d2 = FloatVector.fromArray(S, y3, yo + 2 * L), d3 = FloatVector.fromArray(S, y3, yo + 3 * L);
-        for (int j = 0; j < cols; j++, w += BLOCK) {
-            FloatVector w0 = FloatVector.fromArray(S, packed, w), w1 = FloatVector.fromArray(S, packed, w + L),
-                    w2 = FloatVector.fromArray(S, packed, w + 2 * L), w3 = FloatVector.fromArray(S, packed, w + 3 * L);
-            FloatVector v = FloatVector.broadcast(S, x0[xo + j]);
-            a0 = w0.fma(v, a0);
-            a1 = w1.fma(v, a1);
-            a2 = w2.fma(v, a2);
-            a3 = w3.fma(v, a3);
-            v = FloatVector.broadcast(S, x1[xo + j]);
-            b0 = w0.fma(v, b0);
-            b1 = w1.fma(v, b1);
-            b2 = w2.fma(v, b2);
-            b3 = w3.fma(v, b3);
-            v = FloatVector.broadcast(S, x2[xo + j]);
-            c0 = w0.fma(v, c0);
-            c1 = w1.fma(v, c1);
-            c2 = w2.fma(v, c2);
-            c3 = w3.fma(v, c3);
-            v = FloatVector.broadcast(S, x3[xo + j]);
-            d0 = w0.fma(v, d0);
-            d1 = w1.fma(v, d1);
-            d2 = w2.fma(v, d2);
-            d3 = w3.fma(v, d3);
-        }
-        store(y0, yo, a0, a1, a2, a3);
-        store(y1, yo, b0, b1, b2, b3);
-        store(y2, yo, c0, c1, c2, c3);
-        store(y3, yo, d0, d1, d2, d3);
-    }
+    abstract void fourMembers(float[][] xs, int first, int xo, float[][] ys, int block);
 
-    private static void store(float[] y, int yo, FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3) {
+    // The scalar path (Kernels.SCALAR): blocks of four rows, one lane each.
+    abstract void scalarBlock(float[] x, int xo, float[] y, int block);
+
+    /** A block's four accumulators back into y at yo. */
+    static void store(float[] y, int yo, FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3) {
         v0.intoArray(y, yo);
         v1.intoArray(y, yo + L);
         v2.intoArray(y, yo + 2 * L);
         v3.intoArray(y, yo + 3 * L);
-    }
-
-    private void scalarBlock(float[] x, int xo, float[] y, int block) {
-        int yo = block * BLOCK, w = block * cols * BLOCK;
-        float a0 = y[yo], a1 = y[yo + 1], a2 = y[yo + 2], a3 = y[yo + 3];
-        for (int j = 0; j < cols; j++, w += BLOCK) {
-            float xj = x[xo + j];
-            a0 = Math.fma(packed[w], xj, a0);
-            a1 = Math.fma(packed[w + 1], xj, a1);
-            a2 = Math.fma(packed[w + 2], xj, a2);
-            a3 = Math.fma(packed[w + 3], xj, a3);
-        }
-        y[yo] = a0;
-        y[yo + 1] = a1;
-        y[yo + 2] = a2;
-        y[yo + 3] = a3;
     }
 }

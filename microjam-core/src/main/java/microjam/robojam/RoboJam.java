@@ -73,11 +73,21 @@ public final class RoboJam implements AutoCloseable {
         this(model, threads, DEFAULT_STEP_BUDGET);
     }
 
+    /** Weights held in the given precision: Precision.BFLOAT16 reads half the bytes per step (see Precision). */
+    public RoboJam(Model model, int threads, Precision precision) {
+        this(model, threads, DEFAULT_STEP_BUDGET, precision);
+    }
+
     /** stepBudget: the most steps admitted at once (at least LARGEST_CALL_STEPS, so that every valid call can run on an idle server). */
     public RoboJam(Model model, int threads, long stepBudget) {
+        this(model, threads, stepBudget, Precision.FLOAT32);
+    }
+
+    /** The most steps admitted at once, and the precision the weights are held in. */
+    public RoboJam(Model model, int threads, long stepBudget, Precision precision) {
         if (stepBudget < LARGEST_CALL_STEPS)
             throw new IllegalArgumentException("the RoboJam budget must be at least " + LARGEST_CALL_STEPS + " steps, the largest call (was " + stepBudget + ")");
-        this.network = new Network(model);
+        this.network = new Network(model, precision);
         this.stepBudget = stepBudget;
         this.batcher = new Batcher(network, Math.max(1, threads), MAX_BATCH);
     }
@@ -92,6 +102,15 @@ public final class RoboJam implements AutoCloseable {
 
     public Model model() {
         return network.model();
+    }
+
+    public Precision precision() {
+        return network.precision();
+    }
+
+    /** Bytes of weights each network step reads (all of them, once): see Network.weightBytesPerStep. */
+    public long weightBytesPerStep() {
+        return network.weightBytesPerStep();
     }
 
     public static String kernel() {

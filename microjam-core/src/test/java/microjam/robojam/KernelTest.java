@@ -1,5 +1,7 @@
 // The fast kernel equals the plain double-precision reference, step by step, on random models of
-// several shapes (odd sizes exercise the scalar tails), alone and in a batch, on one core or two.
+// several shapes (odd sizes exercise the scalar tails), alone and in a batch, on one core or two, for
+// every precision the weights can be held in. For bfloat16 the reference reads the same rounded
+// weights, so the tolerance stays as tight as for float32 and a wrong widening fails at once.
 package microjam.robojam;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,18 +15,19 @@ class KernelTest {
     static final double TOLERANCE = 1e-4;
     static final int STEPS = 500;
 
-    @ParameterizedTest(name = "{0} layers x {1} units x {2} mixtures, batch of {3} on {4} threads")
-    @CsvSource({"1, 8, 1, 1, 1", "2, 32, 3, 1, 2", "3, 17, 2, 3, 2", "2, 64, 5, 6, 2", "2, 512, 5, 1, 2"})
-    void matchesTheDoublePrecisionReferenceFor500Steps(int layers, int units, int mixtures, int batchSize, int threads) {
+    @ParameterizedTest(name = "{0} layers x {1} units x {2} mixtures, batch of {3} on {4} threads, {5}")
+    @CsvSource({"1, 8, 1, 1, 1, FLOAT32", "2, 32, 3, 1, 2, FLOAT32", "3, 17, 2, 3, 2, FLOAT32", "2, 64, 5, 6, 2, FLOAT32", "2, 512, 5, 1, 2, FLOAT32",
+            "1, 8, 1, 1, 1, BFLOAT16", "2, 32, 3, 1, 2, BFLOAT16", "3, 17, 2, 3, 2, BFLOAT16", "2, 64, 5, 6, 2, BFLOAT16", "2, 512, 5, 1, 2, BFLOAT16"})
+    void matchesTheDoublePrecisionReferenceFor500Steps(int layers, int units, int mixtures, int batchSize, int threads, Precision precision) {
         Model model = RandomModel.create(new Shape(layers, units, mixtures, 3), 42 + units);
-        Network network = new Network(model);
+        Network network = new Network(model, precision);
         try (Parallel parallel = new Parallel(threads)) {
             Network.Batch batch = new Network.Batch(batchSize, parallel);
             ReferenceNetwork[] references = new ReferenceNetwork[batchSize];
             for (int b = 0; b < batchSize; b++) {
                 batch.states[b] = network.newState();
                 batch.states[b].reset();
-                references[b] = new ReferenceNetwork(model);
+                references[b] = new ReferenceNetwork(model, precision);
             }
             batch.size = batchSize;
             SplittableRandom random = new SplittableRandom(7);
@@ -49,7 +52,8 @@ class KernelTest {
                     worst = Math.max(worst, compare(where + ", logits", s.logits, r.logits));
                 }
             }
-            System.out.printf("kernel vs reference, %dx%dx%d batch %d: largest relative difference %.2e%n", layers, units, mixtures, batchSize, worst);
+            System.out.printf("kernel vs reference, %dx%dx%d batch %d, %s: largest relative difference %.2e%n", layers, units, mixtures, batchSize,
+                    precision.label(), worst);
         }
     }
 

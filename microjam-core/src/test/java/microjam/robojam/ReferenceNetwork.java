@@ -1,5 +1,8 @@
 // The network written the plain way, in double precision with naive loops: what the fast kernel is
-// checked against. Gate order i, f, g, o; head: means, scales (ELU + 1 + ε), logits.
+// checked against. Gate order i, f, g, o; head: means, scales (ELU + 1 + ε), logits. For a precision
+// other than float32 it reads each weight matrix as that precision stores it (the biases stay float32,
+// as in Network), so that it differs from the kernel by float32 arithmetic alone, not by the rounding
+// of the weights, and a tight tolerance still catches a kernel that widens its weights wrongly.
 package microjam.robojam;
 
 final class ReferenceNetwork {
@@ -9,8 +12,12 @@ final class ReferenceNetwork {
     double[] means, scales, logits;
 
     ReferenceNetwork(Model model) {
+        this(model, Precision.FLOAT32);
+    }
+
+    ReferenceNetwork(Model model, Precision precision) {
         this.shape = model.shape();
-        this.w = model.weights();
+        this.w = stored(model.weights(), precision);
         h = new double[shape.layers()][shape.units()];
         c = new double[shape.layers()][shape.units()];
     }
@@ -45,6 +52,22 @@ final class ReferenceNetwork {
         scales = new double[kd];
         for (int i = 0; i < kd; i++) scales[i] = (y[kd + i] > 0 ? y[kd + i] : Math.expm1(y[kd + i])) + 1 + 1e-7;
         logits = java.util.Arrays.copyOfRange(y, 2 * kd, p);
+    }
+
+    /** The weights with every matrix entry as the precision stores it, biases untouched. */
+    static Weights stored(Weights w, Precision precision) {
+        float[][] input = new float[w.inputKernel().length][], recurrent = new float[w.recurrentKernel().length][];
+        for (int l = 0; l < input.length; l++) {
+            input[l] = stored(w.inputKernel()[l], precision);
+            recurrent[l] = stored(w.recurrentKernel()[l], precision);
+        }
+        return new Weights(w.shape(), input, recurrent, w.bias(), stored(w.headKernel(), precision), w.headBias());
+    }
+
+    private static float[] stored(float[] weights, Precision precision) {
+        float[] stored = new float[weights.length];
+        for (int i = 0; i < weights.length; i++) stored[i] = precision.stored(weights[i]);
+        return stored;
     }
 
     static double sigmoid(double v) {

@@ -7,6 +7,7 @@ import microjam.performance.Touch;
 import microjam.performance.Touches;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
+import microjam.robojam.Precision;
 import microjam.robojam.RandomModel;
 import microjam.robojam.RoboJam;
 import microjam.robojam.Settings;
@@ -37,9 +38,11 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "robojam", mixinStandardHelpOptions = true,
-            description = "RoboJam's speed for a 5-second call of 200 touches: ms per step and per response alone, responses per second under concurrent clients.",
+            description = {"RoboJam's speed for a 5-second call of 200 touches: ms per step and per response alone, responses per second under concurrent clients.",
+                    "Each weight precision is measured in the same run, alone ones taking turns response by response, and printed side by side."},
             footer = {"", "Examples:", "  microjam bench robojam", "  microjam bench robojam --layers 2 --units 128 --mixtures 5",
-                    "  microjam bench robojam --model robojam.model --responses 200"})
+                    "  microjam bench robojam --model robojam.model --responses 200",
+                    "  microjam bench robojam --precision bfloat16 --threads 1 --clients 1"})
     static final class RoboJamBench implements Callable<Integer> {
         static final int WARM_UP = 150; // responses before timing: C2 needs a few thousand steps of the kernel
         @Option(names = "--layers", defaultValue = "2", description = "LSTM layers of the random model (default ${DEFAULT-VALUE}).")
@@ -59,7 +62,10 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--threads", description = "Cores RoboJam may use (default: all, ${DEFAULT-VALUE}).", defaultValue = "0")
         int threads;
-        @Option(names = "--candidates", defaultValue = "1", description = "Answers drawn per request, keeping the nearest in character to the call (default ${DEFAULT-VALUE}; the web app asks for 4).")
+        @Option(names = "--precision", defaultValue = "float32,bfloat16", split = ",", converter = PrecisionConverter.class, paramLabel = "PRECISION",
+                description = "Weight precisions to measure, side by side: float32, bfloat16 (default ${DEFAULT-VALUE}).")
+        Precision[] precisions;
+        @Option(names = "--candidates", defaultValue = "1", description = "Answers drawn per request, keeping the nearest in character to the call (default ${DEFAULT-VALUE}).")
         int candidates;
 
         @picocli.CommandLine.Spec
@@ -68,6 +74,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (responses < 50) throw new IllegalArgumentException("--responses must be at least 50");
+            if (precisions.length == 0) throw new IllegalArgumentException("--precision needs at least one of float32, bfloat16");
             PrintWriter out = spec.commandLine().getOut();
             Model m = model == null ? RandomModel.create(new Shape(layers, units, mixtures, 3), 1) : ModelFile.read(model);
             Touches call = microjam.robojam.WarmUp.fiveSecondCall();
@@ -75,10 +82,17 @@ final class BenchCommand implements Runnable {
                     m.shape().layers(), m.shape().units(), m.shape().mixtures(), m.sizeInBytes() / 1e6, RoboJam.kernel(),
                     threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
             int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-            try (RoboJam robojam = new RoboJam(m, cores)) {
-                warmUp(robojam);
-                alone(robojam, call, out);
-                for (int c : clients) concurrent(robojam, call, c, out);
+            List<RoboJam> robojams = new ArrayList<>();
+            try {
+                for (Precision p : precisions) robojams.add(new RoboJam(m, cores, p));
+                for (RoboJam robojam : robojams) warmUp(robojam);
+                List<Alone> alone = alone(robojams, call);
+                for (Alone a : alone) a.print(out, candidates);
+                if (alone.size() > 1) sideBySide(alone, out);
+                for (RoboJam robojam : robojams)
+                    for (int c : clients) concurrent(robojam, call, c, out);
+            } finally {
+                for (RoboJam robojam : robojams) robojam.close();
             }
             return 0;
         }
@@ -88,29 +102,66 @@ final class BenchCommand implements Runnable {
         }
 
         private void warmUp(RoboJam robojam) {
-            try (Progress progress = new Progress("warm-up  ", WARM_UP, spec.commandLine().getErr())) {
+            try (Progress progress = new Progress("warm-up  " + robojam.precision().label(), WARM_UP, spec.commandLine().getErr())) {
                 microjam.robojam.WarmUp.run(robojam, WARM_UP, progress::step);
             }
         }
 
-        private void alone(RoboJam robojam, Touches call, PrintWriter out) {
-            double[] perResponse = new double[responses], perStep = new double[responses];
-            long steps = 0, touches = 0;
+        /** One precision's lone answers: per response and per step (in ms), and the touches drawn. */
+        record Alone(Precision precision, long weightBytesPerStep, double[] perResponse, double[] perStep, long steps, long touches) {
+            void print(PrintWriter out, int candidates) {
+                int responses = perResponse.length;
+                out.printf(Locale.ROOT, "%s, alone (one request at a time, %d responses, %.0f steps and %.0f touches each on average%s):%n",
+                        precision.label(), responses, (double) steps / responses, (double) touches / responses,
+                        candidates > 1 ? "; the steps of all " + candidates + " candidates, stepped together" : "");
+                out.printf(Locale.ROOT, "  ms per step      median %.3f  p99 %.3f%n", percentile(perStep, 50), percentile(perStep, 99));
+                out.printf(Locale.ROOT, "  ms per response  median %.1f  p99 %.1f%n", percentile(perResponse, 50), percentile(perResponse, 99));
+            }
+        }
+
+        // Each precision answers the same calls with the same seeds, taking turns response by response, so
+        // that whatever else the machine does at the time weighs on all of them alike.
+        private List<Alone> alone(List<RoboJam> robojams, Touches call) {
+            int n = robojams.size();
+            double[][] perResponse = new double[n][responses], perStep = new double[n][responses];
+            long[] steps = new long[n], touches = new long[n];
             try (Progress progress = new Progress("alone    ", responses, spec.commandLine().getErr())) {
                 for (int i = 0; i < responses; i++) {
-                    RoboJam.Answer a = robojam.respond(call, settings(1000 + i));
-                    perResponse[i] = a.millis();
-                    perStep[i] = a.millis() / a.steps();
-                    steps += a.steps();
-                    touches += a.touches().size();
+                    for (int k = 0; k < n; k++) {
+                        RoboJam.Answer a = robojams.get(k).respond(call, settings(1000 + i));
+                        perResponse[k][i] = a.millis();
+                        perStep[k][i] = a.millis() / a.steps();
+                        steps[k] += a.steps();
+                        touches[k] += a.touches().size();
+                    }
                     progress.step();
                 }
             }
-            out.printf(Locale.ROOT, "alone (one request at a time, %d responses, %.0f steps and %.0f touches each on average%s):%n",
-                    responses, (double) steps / responses, (double) touches / responses,
-                    candidates > 1 ? "; the steps of all " + candidates + " candidates, stepped together" : "");
-            out.printf(Locale.ROOT, "  ms per step      median %.3f  p99 %.3f%n", percentile(perStep, 50), percentile(perStep, 99));
-            out.printf(Locale.ROOT, "  ms per response  median %.1f  p99 %.1f%n", percentile(perResponse, 50), percentile(perResponse, 99));
+            List<Alone> results = new ArrayList<>();
+            for (int k = 0; k < n; k++)
+                results.add(new Alone(robojams.get(k).precision(), robojams.get(k).weightBytesPerStep(), perResponse[k], perStep[k], steps[k], touches[k]));
+            return results;
+        }
+
+        // The lone timings of every precision in one table (medians), each against the first one's.
+        private static void sideBySide(List<Alone> alone, PrintWriter out) {
+            Alone first = alone.getFirst();
+            double firstStep = percentile(first.perStep(), 50), firstResponse = percentile(first.perResponse(), 50);
+            out.printf(Locale.ROOT, "alone, side by side (medians):%n");
+            out.printf(Locale.ROOT, "  %-10s %14s %12s %16s %16s%n", "precision", "MB per step", "µs per step", "ms per response",
+                    "step vs " + first.precision().label());
+            for (Alone a : alone) {
+                double step = percentile(a.perStep(), 50);
+                out.printf(Locale.ROOT, "  %-10s %14.2f %12.1f %16.1f %16.2f%n", a.precision().label(), a.weightBytesPerStep() / 1e6, step * 1000,
+                        percentile(a.perResponse(), 50), step / firstStep);
+            }
+        }
+
+        static final class PrecisionConverter implements picocli.CommandLine.ITypeConverter<Precision> {
+            @Override
+            public Precision convert(String value) {
+                return Precision.of(value);
+            }
         }
 
         private void concurrent(RoboJam robojam, Touches call, int clients, PrintWriter out) throws Exception {
@@ -118,7 +169,8 @@ final class BenchCommand implements Runnable {
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
             try (ExecutorService pool = Executors.newFixedThreadPool(clients);
-                 Progress progress = new Progress(String.format(Locale.ROOT, "%2d clients", clients), seconds, spec.commandLine().getErr())) {
+                 Progress progress = new Progress(String.format(Locale.ROOT, "%2d clients %s", clients, robojam.precision().label()), seconds,
+                         spec.commandLine().getErr())) {
                 List<Future<?>> futures = new ArrayList<>();
                 long started = System.nanoTime();
                 for (int c = 0; c < clients; c++) {
@@ -137,8 +189,8 @@ final class BenchCommand implements Runnable {
                 for (Future<?> f : futures) f.get();
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 double[] l = latencies.stream().mapToDouble(Double::doubleValue).toArray();
-                out.printf(Locale.ROOT, "%2d concurrent clients: %6.1f responses/s  (latency median %.0f ms, p99 %.0f ms)%n",
-                        clients, done.get() / elapsed, percentile(l, 50), percentile(l, 99));
+                out.printf(Locale.ROOT, "%-8s %2d concurrent clients: %6.1f responses/s  (latency median %.0f ms, p99 %.0f ms)%n",
+                        robojam.precision().label(), clients, done.get() / elapsed, percentile(l, 50), percentile(l, 99));
             }
         }
 
