@@ -8,6 +8,7 @@
 //   a draw      x, y = clip(drawn / scale, 0, 1); dt = clip(dt(drawn), 1 ms, 5 s)
 //   σ           ELU(raw) + 1 + ε, ε = 1e-7: the head's scales, always positive (the loss writes it as NDArrays,
 //               with this ε, and the trainer's parity test holds it to this one)
+//   weights     float32, or bfloat16: stored and streamed as bfloat16, widened to float32 in the kernel (Precision)
 // A model file of version 2 keeps these as typed header keys (Key); version 1 kept them as free-form
 // meta.* entries, which ModelFile lifts into this record (fromVersion1).
 package microjam.robojam;
@@ -16,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-public record Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle defaultStyle, Sampling sampling) {
+public record Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle defaultStyle, Sampling sampling, Precision weights) {
     /** What the head's third dimension predicts. */
     public enum Dt {
         LINEAR, LOG;
@@ -33,7 +34,7 @@ public record Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle 
     /** The header keys of a version-2 file that carry the contract; every one a reader must understand. */
     public enum Key {
         SCALE("scale"), START_STEPS("input.start-steps", "input.performance-start"), DT("output.dt"), DEFAULT_STYLE("input.style.default"),
-        TEMPERATURE("sampling.temperature"), SIGMA_TEMPERATURE("sampling.sigma-temperature"), CANDIDATES("sampling.candidates");
+        TEMPERATURE("sampling.temperature"), SIGMA_TEMPERATURE("sampling.sigma-temperature"), CANDIDATES("sampling.candidates"), WEIGHTS("weights");
 
         public final String header;
         /** Its name as a version-1 metadata entry (without "meta."). */
@@ -54,7 +55,7 @@ public record Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle 
         }
 
         static boolean knownInVersion1(String metadataKey) {
-            for (Key k : values()) if (k != SCALE && k.version1.equals(metadataKey)) return true;
+            for (Key k : values()) if (k != SCALE && k != WEIGHTS && k.version1.equals(metadataKey)) return true;
             return false;
         }
     }
@@ -63,6 +64,11 @@ public record Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle 
         if (!Float.isFinite(scale) || scale <= 0) throw new IllegalArgumentException("scale must be a positive number (was " + scale + ")");
         if (dt == null) throw new IllegalArgumentException("a contract says what dt the head predicts");
         if (sampling == null) sampling = Sampling.FOR_THE_SHIPPED_MODELS;
+        if (weights == null) weights = Precision.FLOAT32;
+    }
+
+    public Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle defaultStyle, Sampling sampling) {
+        this(scale, startSteps, dt, defaultStyle, sampling, Precision.FLOAT32);
     }
 
     /** A plain model's contract: touches alone, dt predicted as it is, no start steps, the shipped models' sampling. */
@@ -71,19 +77,23 @@ public record Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle 
     }
 
     public Contract withStartSteps(boolean startSteps) {
-        return new Contract(scale, startSteps, dt, defaultStyle, sampling);
+        return new Contract(scale, startSteps, dt, defaultStyle, sampling, weights);
     }
 
     public Contract withDt(Dt dt) {
-        return new Contract(scale, startSteps, dt, defaultStyle, sampling);
+        return new Contract(scale, startSteps, dt, defaultStyle, sampling, weights);
     }
 
     public Contract withDefaultStyle(PerformanceStyle defaultStyle) {
-        return new Contract(scale, startSteps, dt, defaultStyle, sampling);
+        return new Contract(scale, startSteps, dt, defaultStyle, sampling, weights);
     }
 
     public Contract withSampling(Sampling sampling) {
-        return new Contract(scale, startSteps, dt, defaultStyle, sampling);
+        return new Contract(scale, startSteps, dt, defaultStyle, sampling, weights);
+    }
+
+    public Contract withWeights(Precision weights) {
+        return new Contract(scale, startSteps, dt, defaultStyle, sampling, weights);
     }
 
     public boolean logDt() {
@@ -141,6 +151,7 @@ public record Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle 
         header.put(Key.TEMPERATURE.header, String.valueOf(sampling.temperature()));
         header.put(Key.SIGMA_TEMPERATURE.header, String.valueOf(sampling.sigmaTemperature()));
         header.put(Key.CANDIDATES.header, String.valueOf(sampling.candidates()));
+        header.put(Key.WEIGHTS.header, weights.label());
         return header;
     }
 
@@ -174,7 +185,17 @@ public record Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle 
         } catch (microjam.performance.InvalidValue e) {
             throw new IllegalArgumentException("the recommended sampling is out of range: " + e.getMessage(), e);
         }
-        return new Contract(scale, starts.equals("true"), dt, style, sampling);
+        return new Contract(scale, starts.equals("true"), dt, style, sampling, weights(header.get(keyOf.apply(Key.WEIGHTS))));
+    }
+
+    /** The precision a header's weights key names; float32 where it names none (every version-1 file). */
+    static Precision weights(String text) {
+        if (text == null) return Precision.FLOAT32;
+        try {
+            return Precision.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + Key.WEIGHTS.header + "' must be float32 or bfloat16 (was " + text.strip() + ")", e);
+        }
     }
 
     /**

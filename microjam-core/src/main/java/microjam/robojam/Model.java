@@ -12,6 +12,8 @@ public record Model(String name, String data, Contract contract, Map<String, Str
         if (data == null) data = "";
         if (contract == null) throw new IllegalArgumentException("a model needs a contract");
         metadata = Map.copyOf(new TreeMap<>(metadata == null ? Map.of() : metadata));
+        if (contract.weights() != Precision.FLOAT32 && !weights.storedIn(contract.weights()))
+            throw new IllegalArgumentException("the weights are not all " + contract.weights().label() + " values (Model.inPrecision rounds them)");
         if (weights.shape().conditions() > 0 && contract.defaultStyle() == null)
             throw new IllegalArgumentException("a style-conditioned model needs " + Contract.Key.DEFAULT_STYLE.header
                     + ": the style it reads for an empty call");
@@ -43,11 +45,16 @@ public record Model(String name, String data, Contract contract, Map<String, Str
         return new Model(name, data, contract.withSampling(sampling), metadata, weights);
     }
 
+    /** The same model with its weights rounded to this precision, which it is then stored and served in. */
+    public Model inPrecision(Precision precision) {
+        return new Model(name, data, contract.withWeights(precision), metadata, weights.stored(precision));
+    }
+
     public Shape shape() {
         return weights.shape();
     }
 
     public long sizeInBytes() {
-        return 4 * shape().parameterCount();
+        return (long) contract.weights().bytesPerWeight() * shape().parameterCount();
     }
 }

@@ -7,7 +7,7 @@
 //                                 meta.* (free-form, changing nothing about how the model runs). Every other key is
 //                                 one this reader does not know and the file needs: a load error, never ignored.
 //                                 Version 1 had no such rule and kept the contract's flags as meta.* entries.
-//   tensors                       float32 little-endian, in Weights.tensors() order
+//   tensors                       float32 little-endian (bfloat16, 2 bytes each, where the header says weights=bfloat16), in Weights.tensors() order
 //   checksum                      u32, CRC-32C of every byte before it
 // Loading checks everything up front, so a bad file fails here with one line, never later.
 package microjam.robojam;
@@ -65,18 +65,24 @@ public final class ModelFile {
                 throw fail(source, "header: '" + key + "' is required by this model and unknown to this MicroJam (a newer one wrote it);"
                         + " running the model without it would give wrong answers");
         Shape shape = shape(header, source);
-        long expected = (long) in.position() + 4 * shape.parameterCount() + 4;
+        Precision stored;
+        try {
+            stored = version == FIRST_VERSION ? Precision.FLOAT32 : Contract.weights(header.getProperty(Contract.Key.WEIGHTS.header));
+        } catch (IllegalArgumentException e) {
+            throw fail(source, "header: " + e.getMessage());
+        }
+        long expected = (long) in.position() + (long) stored.bytesPerWeight() * shape.parameterCount() + 4;
         if (bytes.length < expected)
             throw fail(source, "truncated: " + describe(shape) + " needs " + expected + " bytes, the file has " + bytes.length);
         if (bytes.length > expected)
             throw fail(source, (bytes.length - expected) + " unexpected bytes after the checksum");
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, bytes.length - 4);
-        int stored = ByteBuffer.wrap(bytes, bytes.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        if ((int) crc.getValue() != stored) throw fail(source, "checksum mismatch: the file is damaged");
+        int checksum = ByteBuffer.wrap(bytes, bytes.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if ((int) crc.getValue() != checksum) throw fail(source, "checksum mismatch: the file is damaged");
         Weights weights;
         try {
-            weights = weights(shape, in);
+            weights = weights(shape, in, stored);
         } catch (IllegalArgumentException e) {
             throw fail(source, e.getMessage());
         }
@@ -113,13 +119,16 @@ public final class ModelFile {
         model.metadata().forEach((k, v) -> line(header, META + k, v));
         byte[] headerBytes = header.toString().getBytes(StandardCharsets.UTF_8);
         if (headerBytes.length > MAX_HEADER) throw new IllegalArgumentException("the model's header is over " + MAX_HEADER + " bytes");
-        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 8 + headerBytes.length + (int) (4 * shape.parameterCount()) + 4)
-                .order(ByteOrder.LITTLE_ENDIAN);
+        Precision stored = model.contract().weights();
+        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 8 + headerBytes.length + (int) model.sizeInBytes() + 4).order(ByteOrder.LITTLE_ENDIAN);
         out.put(MAGIC).putInt(VERSION).putInt(headerBytes.length).put(headerBytes);
         for (Map.Entry<String, float[]> tensor : model.weights().tensors()) {
             float[] values = tensor.getValue();
-            out.asFloatBuffer().put(values);
-            out.position(out.position() + 4 * values.length);
+            if (stored == Precision.BFLOAT16) for (float v : values) out.putShort(Precision.toBfloat16(v));
+            else {
+                out.asFloatBuffer().put(values);
+                out.position(out.position() + 4 * values.length);
+            }
         }
         CRC32C crc = new CRC32C();
         crc.update(out.array(), 0, out.position());
@@ -127,21 +136,25 @@ public final class ModelFile {
         return out.array();
     }
 
-    private static Weights weights(Shape shape, ByteBuffer in) {
+    private static Weights weights(Shape shape, ByteBuffer in, Precision stored) {
         int layers = shape.layers();
         float[][] input = new float[layers][], recurrent = new float[layers][], bias = new float[layers][];
         for (int l = 0; l < layers; l++) {
-            input[l] = floats(in, shape.gateRows() * shape.inputSize(l));
-            recurrent[l] = floats(in, shape.gateRows() * shape.units());
-            bias[l] = floats(in, shape.gateRows());
+            input[l] = floats(in, shape.gateRows() * shape.inputSize(l), stored);
+            recurrent[l] = floats(in, shape.gateRows() * shape.units(), stored);
+            bias[l] = floats(in, shape.gateRows(), stored);
         }
-        float[] headKernel = floats(in, shape.headOutputs() * shape.units());
-        float[] headBias = floats(in, shape.headOutputs());
+        float[] headKernel = floats(in, shape.headOutputs() * shape.units(), stored);
+        float[] headBias = floats(in, shape.headOutputs(), stored);
         return new Weights(shape, input, recurrent, bias, headKernel, headBias);
     }
 
-    private static float[] floats(ByteBuffer in, int count) {
+    private static float[] floats(ByteBuffer in, int count, Precision stored) {
         float[] values = new float[count];
+        if (stored == Precision.BFLOAT16) {
+            for (int i = 0; i < count; i++) values[i] = Precision.fromBfloat16(in.getShort());
+            return values;
+        }
         in.asFloatBuffer().get(values);
         in.position(in.position() + 4 * count);
         return values;

@@ -69,6 +69,7 @@ public final class RoboJam implements AutoCloseable {
         this(model, Runtime.getRuntime().availableProcessors());
     }
 
+    /** Weights held in the precision the model is stored in (its contract's). */
     public RoboJam(Model model, int threads) {
         this(model, threads, DEFAULT_STEP_BUDGET);
     }
@@ -80,7 +81,7 @@ public final class RoboJam implements AutoCloseable {
 
     /** stepBudget: the most steps admitted at once (at least LARGEST_CALL_STEPS, so that every valid call can run on an idle server). */
     public RoboJam(Model model, int threads, long stepBudget) {
-        this(model, threads, stepBudget, Precision.FLOAT32);
+        this(model, threads, stepBudget, model.contract().weights());
     }
 
     /** The most steps admitted at once, and the precision the weights are held in. */

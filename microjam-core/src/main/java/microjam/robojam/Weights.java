@@ -39,6 +39,29 @@ public record Weights(Shape shape, float[][] inputKernel, float[][] recurrentKer
         return new Weights(wider, input, recurrentKernel, bias, headKernel, headBias);
     }
 
+    /** These weights as the precision stores them (Precision.stored), every tensor rounded. */
+    public Weights stored(Precision precision) {
+        java.util.function.UnaryOperator<float[]> round = values -> {
+            float[] out = new float[values.length];
+            for (int i = 0; i < values.length; i++) out[i] = precision.stored(values[i]);
+            return out;
+        };
+        float[][] input = new float[shape.layers()][], recurrent = new float[shape.layers()][], biases = new float[shape.layers()][];
+        for (int l = 0; l < shape.layers(); l++) {
+            input[l] = round.apply(inputKernel[l]);
+            recurrent[l] = round.apply(recurrentKernel[l]);
+            biases[l] = round.apply(bias[l]);
+        }
+        return new Weights(shape, input, recurrent, biases, round.apply(headKernel), round.apply(headBias));
+    }
+
+    /** Whether every weight is a value of the precision, as stored() would leave it. */
+    public boolean storedIn(Precision precision) {
+        for (java.util.Map.Entry<String, float[]> tensor : tensors())
+            for (float v : tensor.getValue()) if (Float.floatToRawIntBits(precision.stored(v)) != Float.floatToRawIntBits(v)) return false;
+        return true;
+    }
+
     /** The tensors in file order, each with its name. */
     public java.util.List<java.util.Map.Entry<String, float[]>> tensors() {
         java.util.List<java.util.Map.Entry<String, float[]>> list = new java.util.ArrayList<>();

@@ -67,6 +67,27 @@ class ModelFileTest {
     }
 
     @Test
+    void aModelStoredInBfloat16IsHalfTheBytesReadsBackExactlyAndIsServedInIt() {
+        Model half = MODEL.inPrecision(Precision.BFLOAT16);
+        byte[] file = ModelFile.encode(half), full = ModelFile.encode(MODEL);
+        int tensorBytes = (int) (4 * MODEL.shape().parameterCount());
+        assertThat(file.length - headerEnd(file) - 4).isEqualTo(tensorBytes / 2);
+        assertThat(full.length - headerEnd(full) - 4).isEqualTo(tensorBytes);
+        assertThat(header(file)).contains("\nweights=bfloat16\n");
+        Model read = ModelFile.decode(file, "m.model");
+        assertThat(read.contract().weights()).isEqualTo(Precision.BFLOAT16);
+        for (int i = 0; i < half.weights().tensors().size(); i++)
+            assertThat(read.weights().tensors().get(i).getValue()).isEqualTo(half.weights().tensors().get(i).getValue());
+        assertThat(read.weights().headBias()[0]).isEqualTo(Precision.BFLOAT16.stored(MODEL.weights().headBias()[0])).isNotEqualTo(MODEL.weights().headBias()[0]);
+        try (RoboJam robojam = new RoboJam(read, 1)) {
+            assertThat(robojam.precision()).as("served in the precision it is stored in").isEqualTo(Precision.BFLOAT16);
+        }
+        assertThatThrownBy(() -> new Model("m", "", MODEL.contract().withWeights(Precision.BFLOAT16), Map.of(), MODEL.weights()))
+                .hasMessageContaining("not all bfloat16 values");
+        assertFails(withHeaderLine(full, "weights=float16"), "'weights' must be float32 or bfloat16 (was float16)");
+    }
+
+    @Test
     void theContractTravelsAsTypedHeaderKeys() {
         Model full = new Model("full", "", MODEL.contract().withStartSteps(true).withDt(Contract.Dt.LOG).withSampling(new Sampling(0.9, 0.5, 3)),
                 Map.of("split.seed", "1"), MODEL.weights());

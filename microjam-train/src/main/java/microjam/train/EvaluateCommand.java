@@ -59,6 +59,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--temperature", description = "Sampling temperature of the responses (default: the model's recommendation, as served; the original's is 1.5).") Double temperature;
     @Option(names = "--sigma-temperature", description = "Spread temperature (default: the model's recommendation; the original's is 0.01).") Double sigmaTemperature;
     @Option(names = "--candidates", description = "Answers drawn per call, keeping the one nearest the call in character (default: the model's recommendation).") Integer candidates;
+    @Option(names = "--precision", paramLabel = "PRECISION", description = "Evaluate the model with its weights stored in this precision: float32 or bfloat16 "
+            + "(default: the precision the file stores; with --recommend the file is written in it).") String precision;
     @Option(names = "--recommend", description = "After evaluating, write these sampling settings into the model file as its recommendation, "
             + "which every RoboJam entry point then uses (choose them with --split training, so held-out numbers stay unbiased).") boolean recommend;
 
@@ -102,7 +104,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (partitions < 1 || partitions > 10_000) throw new IllegalArgumentException("--partitions must be between 1 and 10000");
         if (calls < 1) throw new IllegalArgumentException("--calls must be at least 1");
         if (limit < 0) throw new IllegalArgumentException("--limit must be 0 (all) or more");
-        Model model = ModelFile.read(modelFile);
+        Model read = ModelFile.read(modelFile);
+        Model model = precision == null ? read : read.inPrecision(microjam.robojam.Precision.of(precision));
         List<Session> all = Sources.read(data, only == null ? null : MicrojamReader.list(only), database), sessions = all, others = List.of();
         String ids = model.metadata().get("split.validation.ids");
         if (ids != null) {
@@ -125,8 +128,8 @@ final class EvaluateCommand implements Callable<Integer> {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("could not write the recommendation into " + modelFile, e);
             }
-            spec.commandLine().getOut().printf(Locale.ROOT, "%s now recommends temperature %s, sigma temperature %s, %d candidates.%n",
-                    modelFile, chosen.temperature(), chosen.sigmaTemperature(), chosen.candidates());
+            spec.commandLine().getOut().printf(Locale.ROOT, "%s now recommends temperature %s, sigma temperature %s, %d candidates, and stores its weights in %s.%n",
+                    modelFile, chosen.temperature(), chosen.sigmaTemperature(), chosen.candidates(), model.contract().weights().label());
         }
         return 0;
     }
