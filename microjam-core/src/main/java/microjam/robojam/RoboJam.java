@@ -31,8 +31,8 @@ public final class RoboJam implements AutoCloseable {
 
     /**
      * The default budget of work admitted at once, in flight and queued, counting each call at its most
-     * steps (candidates × (call steps + 1,000)): 192,128 steps, four of the largest calls or 40 calls as
-     * the web app makes them (4 candidates of a 200-touch call: 4 × 1,202 = 4,808), so that a server with
+     * steps (candidates × (call steps + 1,000)): 192,128 steps, four of the largest calls or 19 calls as
+     * the web app makes them with the shipped model's 8 candidates (a 200-touch call: 8 × 1,202 = 9,616), so that a server with
      * nothing else to do always takes a call. Why no more: the shipped model (2 × 256) on one core of the
      * 2-core reference machine, loaded by other work, did 12,000–16,000 steps a second (summed over the
      * responses of a full batch; 9,300 for one largest call alone), and a call takes 30–75 % of its most
