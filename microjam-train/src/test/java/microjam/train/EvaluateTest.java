@@ -78,7 +78,9 @@ class EvaluateTest {
 
     /** The trainer's loss on the trainer's own windows and targets; for a LogDt model plus the mean of −ln(du/d dt). */
     private static void theKernelsNllEqualsTheTrainersLoss(boolean marked, boolean styled, boolean logDt) {
-        microjam.robojam.Shape shape = new microjam.robojam.Shape(1, 12, 3, 3, styled ? PerformanceStyle.CODES : 0);
+        // 24 units: PyTorch 2.7.1's CPU LSTM computed layers of 16 units or fewer differently from both Java kernels on
+        // an AVX-512 machine (Zen 5; every hidden size from 20 up agreed to 1e-7), so a smaller net tested PyTorch, not us.
+        microjam.robojam.Shape shape = new microjam.robojam.Shape(1, 24, 3, 3, styled ? PerformanceStyle.CODES : 0);
         microjam.robojam.Model plain = RandomModel.create(shape, 4);
         microjam.robojam.Contract contract = plain.contract().withStartSteps(marked).withDt(logDt ? microjam.robojam.Contract.Dt.LOG : microjam.robojam.Contract.Dt.LINEAR)
                 .withDefaultStyle(styled ? new PerformanceStyle(30, 0.9, 0.4) : null);
