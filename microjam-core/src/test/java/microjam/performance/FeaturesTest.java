@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class FeaturesTest {
+    /** A tap at the top-left, a swipe of two moves right (0.1 each, 0.1 s each), a tap at the bottom-right. */
     static final Touches FIVE = TouchCsv.read("""
             time,x,y,z,moving
             0.0, 0.05, 0.05, 0, 0
@@ -22,6 +23,15 @@ class FeaturesTest {
     @Test
     void eachFeatureAsDefined() {
         Map<String, Double> f = Features.of(FIVE);
+        assertThat(f.get("touches")).isEqualTo(5);
+        assertThat(f.get("duration")).isEqualTo(2.0);
+        assertThat(f.get("swipes")).isEqualTo(1);
+        assertThat(f.get("mean_swipe_length")).isCloseTo(0.2, within(1e-12));
+        assertThat(f.get("mean_speed")).isCloseTo(1.0, within(1e-9));
+        assertThat(f.get("coverage")).isCloseTo(4 / 64.0, within(1e-12));
+        assertThat(f.get("mean_x")).isCloseTo(0.56, within(1e-12));
+        assertThat(f.get("ioi_mean")).isCloseTo(1.0, within(1e-12));
+        assertThat(f.get("ioi_sd")).isCloseTo(0.0, within(1e-12));
         double sdX = Math.sqrt(((0.05 - 0.56) * (0.05 - 0.56) + (0.5 - 0.56) * (0.5 - 0.56) + (0.6 - 0.56) * (0.6 - 0.56)
                 + (0.7 - 0.56) * (0.7 - 0.56) + (0.95 - 0.56) * (0.95 - 0.56)) / 5);
         assertThat(f.get("sd_x")).isCloseTo(sdX, within(1e-12));

@@ -11,7 +11,6 @@ import microjam.performance.NewPerformance;
 import microjam.performance.Performance;
 import microjam.performance.StageName;
 import microjam.performance.TouchCsv;
-import microjam.performance.Touches;
 import microjam.robojam.ModelFile;
 import microjam.store.Database;
 import microjam.store.PerformanceStore;
@@ -32,31 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class ResearchTest {
-    @Test
-    void featuresOfAHandBuiltPerformance() {
-        // a tap at the top-left, a swipe of two moves right (0.1 each, 0.1 s each), a tap at the bottom-right
-        Touches t = TouchCsv.read("""
-                time,x,y,z,moving
-                0.0, 0.05, 0.05, 0, 0
-                1.0, 0.5, 0.5, 0, 0
-                1.1, 0.6, 0.5, 0, 1
-                1.2, 0.7, 0.5, 0, 1
-                2.0, 0.95, 0.95, 0, 0
-                """);
-        Map<String, Double> f = Features.of(t);
-        assertThat(f.get("touches")).isEqualTo(5);
-        assertThat(f.get("duration")).isEqualTo(2.0);
-        assertThat(f.get("touches_per_second")).isEqualTo(2.5);
-        assertThat(f.get("fraction_moving")).isCloseTo(0.4, within(1e-12));
-        assertThat(f.get("swipes")).isEqualTo(1);
-        assertThat(f.get("mean_swipe_length")).isCloseTo(0.2, within(1e-12));
-        assertThat(f.get("mean_speed")).isCloseTo(1.0, within(1e-9));
-        assertThat(f.get("coverage")).isCloseTo(4 / 64.0, within(1e-12));
-        assertThat(f.get("mean_x")).isCloseTo(0.56, within(1e-12));
-        assertThat(f.get("ioi_mean")).isCloseTo(1.0, within(1e-12));
-        assertThat(f.get("ioi_sd")).isCloseTo(0.0, within(1e-12));
-    }
-
     @Test
     void statisticsMatchHandComputedValues() {
         // Kruskal–Wallis, three groups of two: ranks sum to 3, 7, 11; H = 12/42 · 89.5 − 21 = 4.5714;
