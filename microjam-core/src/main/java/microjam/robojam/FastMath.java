@@ -22,25 +22,6 @@ final class FastMath {
     private FastMath() {
     }
 
-    /**
-     * a·b + c rounded once, as Math.fma, from double arithmetic only (TeaVM's Math has no fma, and
-     * WebAssembly no fused multiply-add). a·b is exact in double and s = a·b + c is the double nearest the
-     * exact sum, which lies e (exactly: TwoSum) from it. Rounding s to float is right unless s is exactly
-     * halfway between two floats (halfway points are doubles, so nothing else separates s from the exact
-     * sum); then e says which neighbour the exact sum is nearer. No long arithmetic: that is slow in TeaVM.
-     * For the scalar path; the vector path keeps FloatVector.fma.
-     */
-    static float fma(float a, float b, float c) {
-        double p = (double) a * b, s = p + c;
-        float f = (float) s;
-        double t = s - p, e = (p - (s - t)) + (c - t);
-        double d = s - f; // exact
-        if (e == 0 || d == 0) return f;
-        double other = s + d; // f's other neighbour when s is halfway between them, exact
-        if ((float) other != other) return f; // s is not halfway: f is right
-        return (e > 0) == (d > 0) ? (float) other : f;
-    }
-
     static float exp(float x) {
         x = Math.min(Math.max(x, LOW), HIGH);
         float k = x * LOG2E + ROUND - ROUND;

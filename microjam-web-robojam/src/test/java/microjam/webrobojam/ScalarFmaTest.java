@@ -1,13 +1,14 @@
-package microjam.robojam;
+package microjam.webrobojam;
 
-import microjam.performance.TouchCsv;
+import microjam.webrobojam.fma.microjam.robojam.ScalarFma;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-// FastMath.fma (the scalar path's fused multiply-add from doubles, for TeaVM) gives Math.fma's bits.
+// The browser's ScalarFma (the scalar path's fused multiply-add from doubles, for TeaVM) gives Math.fma's bits.
 class ScalarFmaTest {
     @Test
     void sumsJustOffHalfwayBetweenTwoFloats() {
@@ -17,9 +18,9 @@ class ScalarFmaTest {
         float[][] cases = {{up, down, 1 + 0x1p-23f}, {-up, down, 1 + 3 * 0x1p-23f}, {up, down, 1}, {-up, down, 1 + 0x1p-22f},
                 {-up, -down, -(1 + 0x1p-23f)}, {up, -down, -(1 + 3 * 0x1p-23f)}};
         for (float[] c : cases)
-            assertThat(Float.floatToRawIntBits(FastMath.fma(c[0], c[1], c[2]))).as("fma(%s, %s, %s)", c[0], c[1], c[2])
+            assertThat(Float.floatToRawIntBits(ScalarFma.fma(c[0], c[1], c[2]))).as("fma(%s, %s, %s)", c[0], c[1], c[2])
                     .isEqualTo(Float.floatToRawIntBits(Math.fma(c[0], c[1], c[2])));
-        assertThat(FastMath.fma(up, down, 1 + 0x1p-23f)).isNotEqualTo((float) ((double) up * down + (1 + 0x1p-23f)));
+        assertThat(ScalarFma.fma(up, down, 1 + 0x1p-23f)).isNotEqualTo((float) ((double) up * down + (1 + 0x1p-23f)));
     }
 
     @Test
@@ -33,7 +34,7 @@ class ScalarFmaTest {
                 case 1 -> -(a * b);
                 default -> Math.ulp(a * b) * (random.nextInt(9) - 4) / 2 - a * b;
             };
-            assertThat(Float.floatToRawIntBits(FastMath.fma(a, b, c))).as("fma(%s, %s, %s)", a, b, c)
+            assertThat(Float.floatToRawIntBits(ScalarFma.fma(a, b, c))).as("fma(%s, %s, %s)", a, b, c)
                     .isEqualTo(Float.floatToRawIntBits(Math.fma(a, b, c)));
         }
     }
