@@ -23,7 +23,7 @@ public final class TouchCsv {
         if (text == null) throw new TouchCsvException(0, "the touches are missing");
         int bytes = utf8Length(text);
         if (bytes > MAX_BYTES) throw new TouchCsvException(0, "a performance file is at most " + MAX_BYTES + " bytes (was " + bytes + ")");
-        List<String> lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
+        List<String> lines = lines(text.startsWith("\uFEFF") ? text.substring(1) : text);
         int last = lines.size();
         while (last > 0 && lines.get(last - 1).isBlank()) last--;
         if (last == 0 || !isHeader(lines.getFirst()))
@@ -42,6 +42,21 @@ public final class TouchCsv {
             touches.add(touch);
         }
         return new Touches(touches);
+    }
+
+    /** The text's lines as String.lines cuts them (at \n, \r or \r\n; no empty last line after a final break), without streams (TeaVM's String has no lines()). */
+    static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0, n = text.length();
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            if (ch != '\n' && ch != '\r') continue;
+            lines.add(text.substring(start, i));
+            if (ch == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
+            start = i + 1;
+        }
+        if (start < n) lines.add(text.substring(start));
+        return lines;
     }
 
     public static String write(Touches touches) {

@@ -24,7 +24,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 final class Bfloat16Matrix extends PackedMatrix {
     private static final VectorSpecies<Float> S = Kernels.SPECIES;
-    private static final VectorSpecies<Short> PAIRS = VectorSpecies.of(short.class, S.vectorShape()); // 2L shorts: two vectors' weights
+    private static final VectorSpecies<Short> PAIRS = S == null ? null : VectorSpecies.of(short.class, S.vectorShape()); // 2L shorts: two vectors' weights
     private static final int UPPER_HALF = 0xFFFF0000;
 
     private final short[] packed; // [block][col][BLOCK], bfloat16 bits, pairs of vectors interleaved
@@ -192,10 +192,10 @@ final class Bfloat16Matrix extends PackedMatrix {
         float a0 = y[yo], a1 = y[yo + 1], a2 = y[yo + 2], a3 = y[yo + 3];
         for (int j = 0; j < cols; j++, w += BLOCK) {
             float xj = x[xo + j];
-            a0 = Math.fma(Precision.fromBfloat16(packed[w]), xj, a0);
-            a1 = Math.fma(Precision.fromBfloat16(packed[w + 1]), xj, a1);
-            a2 = Math.fma(Precision.fromBfloat16(packed[w + 2]), xj, a2);
-            a3 = Math.fma(Precision.fromBfloat16(packed[w + 3]), xj, a3);
+            a0 = ScalarFma.fma(Precision.fromBfloat16(packed[w]), xj, a0);
+            a1 = ScalarFma.fma(Precision.fromBfloat16(packed[w + 1]), xj, a1);
+            a2 = ScalarFma.fma(Precision.fromBfloat16(packed[w + 2]), xj, a2);
+            a3 = ScalarFma.fma(Precision.fromBfloat16(packed[w + 3]), xj, a3);
         }
         y[yo] = a0;
         y[yo + 1] = a1;

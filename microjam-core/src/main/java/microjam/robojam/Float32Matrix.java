@@ -131,10 +131,10 @@ final class Float32Matrix extends PackedMatrix {
         float a0 = y[yo], a1 = y[yo + 1], a2 = y[yo + 2], a3 = y[yo + 3];
         for (int j = 0; j < cols; j++, w += BLOCK) {
             float xj = x[xo + j];
-            a0 = Math.fma(packed[w], xj, a0);
-            a1 = Math.fma(packed[w + 1], xj, a1);
-            a2 = Math.fma(packed[w + 2], xj, a2);
-            a3 = Math.fma(packed[w + 3], xj, a3);
+            a0 = ScalarFma.fma(packed[w], xj, a0);
+            a1 = ScalarFma.fma(packed[w + 1], xj, a1);
+            a2 = ScalarFma.fma(packed[w + 2], xj, a2);
+            a3 = ScalarFma.fma(packed[w + 3], xj, a3);
         }
         y[yo] = a0;
         y[yo + 1] = a1;

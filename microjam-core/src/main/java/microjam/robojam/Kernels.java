@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 final class Kernels {
     static final boolean SCALAR = Boolean.getBoolean("microjam.robojam.scalar");
-    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /** null on the scalar path, which then never touches the Vector API (TeaVM, in the browser, has none). */
+    static final VectorSpecies<Float> SPECIES = SCALAR ? null : FloatVector.SPECIES_PREFERRED;
     /** Floats per vector on the chosen path. */
     static final int LANES = SCALAR ? 1 : SPECIES.length();
 

@@ -155,8 +155,10 @@ public final class ModelFile {
             for (int i = 0; i < count; i++) values[i] = Precision.fromBfloat16(in.getShort());
             return values;
         }
-        in.asFloatBuffer().get(values);
-        in.position(in.position() + 4 * count);
+        // One at a time, not through asFloatBuffer: TeaVM's JavaScript class library views a little-endian buffer's
+        // floats as a Float32Array, which throws when the weights do not start at a multiple of 4 bytes (the
+        // header's length decides). A model loads once, so the few milliseconds this costs do not matter.
+        for (int i = 0; i < count; i++) values[i] = in.getFloat();
         return values;
     }
 

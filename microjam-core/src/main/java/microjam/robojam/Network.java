@@ -99,7 +99,7 @@ public final class Network {
         final State[] states;
         final float[][] columns, gates, heads;
         int size;
-        final Parallel parallel;
+        final Parallel parallel; // null: every part on the caller's thread
         final MatrixTask matrixTask = new MatrixTask();
         final LstmTask lstmTask = new LstmTask();
 
@@ -155,7 +155,7 @@ public final class Network {
             batch.lstmTask.shape = shape;
             batch.lstmTask.batch = batch;
             batch.lstmTask.layer = l;
-            if (n > 1) batch.parallel.run(batch.lstmTask);
+            if (n > 1 && batch.parallel != null) batch.parallel.run(batch.lstmTask);
             else batch.lstmTask.run(0, 1);
         }
         int last = shape.layers() - 1;
@@ -179,7 +179,7 @@ public final class Network {
         task.xOffset = xOffset;
         task.ys = ys;
         task.count = batch.size;
-        if (matrix.blocks() >= batch.parallel.parts()) batch.parallel.run(task);
+        if (batch.parallel != null && matrix.blocks() >= batch.parallel.parts()) batch.parallel.run(task);
         else task.run(0, 1);
     }
 }

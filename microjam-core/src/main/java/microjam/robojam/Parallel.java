@@ -6,7 +6,9 @@ package microjam.robojam;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
-final class Parallel implements AutoCloseable {
+// Not final, so that TeaVM (RoboJam in the browser) treats run as a virtual call with no receiver ever made, and
+// never compiles the helper threads (LockSupport, Thread.onSpinWait), which its class library lacks.
+class Parallel implements AutoCloseable {
     interface Task {
         void run(int part, int parts);
     }

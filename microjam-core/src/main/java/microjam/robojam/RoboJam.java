@@ -220,6 +220,31 @@ public final class RoboJam implements AutoCloseable {
         }
     }
 
+    /**
+     * Answers the call on the calling thread, drawing the candidates one after another: no batcher, no
+     * helper threads, no budget, for a runtime with one thread (a browser, through TeaVM). Each draw is
+     * stepped alone, and batching changes the speed, never the bits, so the answer is respond's.
+     */
+    public static Answer respondHere(Network network, Touches call, Settings settings) {
+        long started = System.nanoTime();
+        int n = call.isEmpty() ? 1 : settings.candidates();
+        float[] conditions = network.conditionsFor(call, call.isEmpty() ? null : PerformanceStyle.of(call));
+        Network.Batch batch = new Network.Batch(1, null);
+        List<Batcher.Result> results = new ArrayList<>(n);
+        int steps = 0;
+        for (int k = 0; k < n; k++) {
+            Response response = new Response(network, call, settings.candidate(k), conditions);
+            response.start();
+            batch.states[0] = response.state;
+            batch.size = 1;
+            do network.step(batch); while (response.advance());
+            results.add(new Batcher.Result(response.touches(), response.steps));
+            steps += response.steps;
+        }
+        Batcher.Result kept = n == 1 ? results.getFirst() : nearestInCharacter(PerformanceCharacter.of(call), results);
+        return new Answer(kept.touches(), steps, System.nanoTime() - started);
+    }
+
     private static Batcher.Result nearestInCharacter(double[] character, List<Batcher.Result> results) {
         Batcher.Result best = results.getFirst();
         double nearest = Double.POSITIVE_INFINITY;

@@ -1,0 +1,9 @@
+// A stand-in for the JDK's jdk.incubator.vector class of the same name, which TeaVM has not: it lets TeaVM compile
+// the core's vector kernels, which the browser never runs (it takes the scalar path); every method throws.
+package microjam.webrobojam.novector.jdk.incubator.vector;
+
+public abstract class Vector {
+    static UnsupportedOperationException none() {
+        return new UnsupportedOperationException("no Vector API in the browser: RoboJam runs on its scalar path here");
+    }
+}

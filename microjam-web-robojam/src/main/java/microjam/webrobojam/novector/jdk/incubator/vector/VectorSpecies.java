@@ -1,0 +1,17 @@
+// A stand-in for the JDK's jdk.incubator.vector class of the same name, which TeaVM has not: it lets TeaVM compile
+// the core's vector kernels, which the browser never runs (it takes the scalar path); every method throws.
+package microjam.webrobojam.novector.jdk.incubator.vector;
+
+public interface VectorSpecies {
+    int length();
+
+    int loopBound(int length);
+
+    int vectorBitSize();
+
+    VectorShape vectorShape();
+
+    static VectorSpecies of(Class<?> elementType, VectorShape shape) {
+        throw Vector.none();
+    }
+}
