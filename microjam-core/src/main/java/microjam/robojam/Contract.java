@@ -67,13 +67,9 @@ public record Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle 
         if (weights == null) weights = Precision.FLOAT32;
     }
 
-    public Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle defaultStyle, Sampling sampling) {
-        this(scale, startSteps, dt, defaultStyle, sampling, Precision.FLOAT32);
-    }
-
-    /** A plain model's contract: touches alone, dt predicted as it is, no start steps, the shipped models' sampling. */
+    /** A plain model's contract: touches alone, dt predicted as it is, no start steps, the shipped models' sampling, float32. */
     public static Contract plain(float scale) {
-        return new Contract(scale, false, Dt.LINEAR, null, Sampling.FOR_THE_SHIPPED_MODELS);
+        return new Contract(scale, false, Dt.LINEAR, null, Sampling.FOR_THE_SHIPPED_MODELS, Precision.FLOAT32);
     }
 
     public Contract withStartSteps(boolean startSteps) {
@@ -141,7 +137,7 @@ public record Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle 
         return (raw > 0 ? raw + 1f : FastMath.exp(raw)) + SIGMA_EPSILON;
     }
 
-    /** The contract as version-2 header entries, in Key order; defaults left out where a reader would assume them. */
+    /** The contract as version-2 header entries, in Key order; every one written, but a default style only where the model has one. */
     Map<String, String> asHeader() {
         Map<String, String> header = new LinkedHashMap<>();
         header.put(Key.SCALE.header, Float.toString(scale));

@@ -105,7 +105,7 @@ class ModelFileTest {
                 + "meta.output.dt=log\nmeta.sampling.temperature=0.8\nmeta.split.seed=42\nmeta.some.future.flag=ignored by version 1\n";
         byte[] file = withInt(withHeader(ModelFile.encode(MODEL), v1), 8, 1);
         Model old = ModelFile.decode(rechecksummed(file), "old.model");
-        assertThat(old.contract()).isEqualTo(new Contract(10f, true, Contract.Dt.LOG, null, Sampling.FOR_THE_SHIPPED_MODELS.or(0.8, null, null)));
+        assertThat(old.contract()).isEqualTo(new Contract(10f, true, Contract.Dt.LOG, null, Sampling.FOR_THE_SHIPPED_MODELS.or(0.8, null, null), Precision.FLOAT32));
         assertThat(old.metadata()).containsOnlyKeys("split.seed", "some.future.flag");
         assertThat(old.weights().headBias()).isEqualTo(MODEL.weights().headBias());
     }
