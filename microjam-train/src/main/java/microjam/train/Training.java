@@ -114,6 +114,7 @@ public final class Training {
         if (train.size() == 0 || valid.size() == 0)
             throw new IllegalArgumentException("no " + (train.size() == 0 ? "training" : "validation") + " window: the sessions are shorter than --seq-len + 1 touches");
         List<Epoch> history = resume ? Checkpoint.history(checkpoints) : new ArrayList<>();
+        Contract contract = contract(config, split); // the training performances' mean style: the same every epoch
         long started = System.nanoTime();
         // The engine's generator draws the initial weights: seeded, a run is repeated by its seed (it was not, and a tiny
         // test run's best epoch moved from run to run).
@@ -153,7 +154,7 @@ public final class Training {
                             bestEpoch = epoch;
                             best = now;
                         }
-                        Checkpoint.write(checkpoints, now, best, history, contract(config, split), metadata(config, split));
+                        Checkpoint.write(checkpoints, now, best, history, contract, metadata(config, split));
                         if (rate.sinceBest() >= config.patience()) {
                             early = true;
                             break;
