@@ -1,6 +1,6 @@
 // The scalar path's fused multiply-add: Math.fma, one rounding, as the vector path's FloatVector.fma.
 // Its own class so that a runtime without Math.fma can put its own in its place: TeaVM (microjam-web-robojam)
-// substitutes one computed from doubles that gives the same bits.
+// substitutes a·b + c rounded twice, WebAssembly having no fused multiply-add (its ScalarFma says why not exact).
 package microjam.robojam;
 
 public final class ScalarFma {

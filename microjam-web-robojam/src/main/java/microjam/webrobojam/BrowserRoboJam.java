@@ -1,6 +1,6 @@
 // RoboJam in the browser: the core's own code, compiled by TeaVM, answering a call on the page's one thread
 // (RoboJam.respondHere: no batcher, no helper threads) on the scalar kernel path (no Vector API in TeaVM),
-// which gives the same bits as the server's vector path.
+// whose answers equal the server's within a few millionths (WebAssembly has no fused multiply-add: ScalarFma here).
 package microjam.webrobojam;
 
 import microjam.performance.TouchCsv;

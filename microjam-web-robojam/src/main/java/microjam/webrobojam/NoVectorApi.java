@@ -2,7 +2,7 @@
 // - jdk.incubator.vector.X as microjam.webrobojam.novector.jdk.incubator.vector.X: stand-ins that throw, so that the
 //   core's vector kernels compile though TeaVM has no Vector API. The browser never runs them: BrowserRoboJam sets
 //   microjam.robojam.scalar=true before the core's Kernels is first read.
-// - microjam.robojam.ScalarFma as this module's: Math.fma from doubles, the same bits (TeaVM's Math has no fma).
+// - microjam.robojam.ScalarFma as this module's: a·b + c rounded twice (TeaVM's Math has no fma, WebAssembly none).
 package microjam.webrobojam;
 
 import org.teavm.extension.spi.substitution.SimpleSubstitutionPolicy;
