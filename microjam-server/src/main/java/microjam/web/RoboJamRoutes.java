@@ -4,8 +4,9 @@
 //   POST /api/predict   {"perf": CSV} -> {"response": CSV}   (the original RoboJam server's format)
 //   POST /api/robojam   {"touches", "temperature"?, "sigmaTemperature"?, "seed"?, "candidates"?, "instrument"?} -> {"touches", "model", "millis"}
 // Each answered request adds only to anonymous counters (day, instrument, model, sizes, latency).
-//   GET  /api/robojam   whether a model is loaded, and which
-//   POST /api/robojam/keep  {"replyTo", "touches", "seed", "instrument", temperatures?, "candidates"?} -> 201 the published layer
+//   GET  /api/robojam   whether a model is loaded, and which (with its file, for RoboJam on the device)
+//   GET  /robojam/models/{digest}.model   the loaded model's file, for the browser's RoboJam (immutable: named by its digest)
+//   POST /api/robojam/keep  {"replyTo", "touches", "seed", "instrument", temperatures?, "candidates"?, "model"?} -> 201 the published layer
 // Every call is read, checked (and for keep, its token and replyTo) before RoboJam does anything; RoboJam
 // then refuses it at once past its budget of work (503, Retry-After), and it is cancelled when its client
 // closes the connection or its deadline passes (503, Retry-After): nobody's work runs for nobody.
@@ -35,7 +36,7 @@ final class RoboJamRoutes {
     record Answer(String touches, String model, long millis) {
     }
 
-    record Keep(String replyTo, String touches, Double temperature, Double sigmaTemperature, Long seed, Integer candidates, String instrument) {
+    record Keep(String replyTo, String touches, Double temperature, Double sigmaTemperature, Long seed, Integer candidates, String instrument, String model) {
     }
 
     private static final SecureRandom SEEDS = new SecureRandom();
@@ -59,6 +60,9 @@ final class RoboJamRoutes {
     static final int CLIENT_CLOSED_REQUEST = 499;
 
     private final java.time.Duration deadline;
+    /** The loaded model as a model file, for the browser, and its path (named by its bytes' digest); null without a model. */
+    private final byte[] modelFile;
+    private final String modelFilePath;
 
     RoboJamRoutes(RoboJam robojam, Keeper keeper, microjam.research.UsageCounters usage, Metrics metrics, java.time.Duration deadline) {
         this.metrics = metrics;
@@ -66,6 +70,26 @@ final class RoboJamRoutes {
         this.keeper = keeper;
         this.usage = usage;
         this.deadline = deadline;
+        this.modelFile = robojam == null ? null : microjam.robojam.ModelFile.encode(robojam.model());
+        this.modelFilePath = robojam == null ? null : MODEL_FILES + digest(modelFile) + ".model";
+    }
+
+    /** Where the browser finds model files (RoboJam on the device). */
+    static final String MODEL_FILES = "/robojam/models/";
+
+    private static String digest(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** GET /robojam/models/{file}: the loaded model's file; any other name is 404 (a model no longer served). */
+    void modelFile(Context ctx) {
+        if (modelFile == null || !ctx.path().equals(modelFilePath)) throw ApiError.noSuchRoute();
+        // Named by its digest, it never changes: the browser may keep it (the service worker does, for offline).
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable").contentType("application/octet-stream").result(modelFile);
     }
 
     void status(Context ctx) {
@@ -81,6 +105,9 @@ final class RoboJamRoutes {
             body.put("units", m.shape().units());
             body.put("mixtures", m.shape().mixtures());
             body.put("sampling", m.recommended()); // what a call without settings gets
+            // RoboJam on the device: the browser loads this file into the same core compiled to WebAssembly (/robojam/robojam.wasm).
+            body.put("modelFile", modelFilePath);
+            body.put("modelFileBytes", modelFile.length);
         }
         ctx.header("Cache-Control", "no-store").json(body);
     }
@@ -122,6 +149,9 @@ final class RoboJamRoutes {
         if (replyTo == null) throw ApiError.badRequest("replyTo", "replyTo must be the id of the performance RoboJam answered");
         if (request.touches() == null) throw ApiError.badRequest("touches", "touches is required: the call RoboJam answered");
         if (request.seed() == null) throw ApiError.badRequest("seed", "seed is required: the seed of the answer to keep");
+        // An answer made on the device names its model: another model would draw another answer than the one heard.
+        if (request.model() != null && !request.model().equals(model.model().name()))
+            throw new ApiError(409, "model", "RoboJam's model has changed since this answer was made; ask RoboJam again");
         Settings settings = settings(model, request.temperature(), request.sigmaTemperature(), request.seed(), request.candidates());
         Touches call = read("touches", request.touches());
         Instrument instrument = Instrument.parse(request.instrument());

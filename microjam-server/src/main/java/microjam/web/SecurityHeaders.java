@@ -1,5 +1,5 @@
 // Headers on every response: no sniffing, no referrer leaks, no powerful browser features, a strict
-// content security policy (no inline script), and HSTS on every HTTPS answer (a browser that has once
+// content security policy (no inline script, no eval), and HSTS on every HTTPS answer (a browser that has once
 // reached us over HTTPS never again sends a token over plain HTTP to this host).
 package microjam.web;
 
@@ -13,11 +13,23 @@ final class SecurityHeaders {
             "media-src 'self' blob:", "connect-src 'self'", "worker-src 'self'", "manifest-src 'self'",
             "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'");
 
+    /**
+     * RoboJam's worker (RoboJam on the device) runs TeaVM's WebAssembly loader, which builds its glue with
+     * new Function: the worker alone, whose policy is its own script's, may evaluate strings and compile
+     * WebAssembly. A worker reaches no page, no DOM and no storage of the performer's token; it gets the
+     * call and the model, and may connect only to this origin.
+     */
+    static final String ROBOJAM_WORKER = "/js/robojam-worker.js";
+    static final String ROBOJAM_WORKER_POLICY = String.join("; ",
+            "default-src 'none'", "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'", "connect-src 'self'",
+            "base-uri 'none'", "form-action 'none'");
+
     private SecurityHeaders() {
     }
 
     static void apply(Context ctx, boolean secure) {
         forEach(secure, ctx::header);
+        if (ctx.path().equals(ROBOJAM_WORKER)) ctx.header("Content-Security-Policy", ROBOJAM_WORKER_POLICY);
     }
 
     /** Every security header, with HSTS when hsts: for Javalin's responses and for the errors Jetty answers itself. */

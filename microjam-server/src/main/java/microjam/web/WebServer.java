@@ -112,6 +112,7 @@ public final class WebServer implements AutoCloseable {
                 r.options(open, CrossOrigin::preflight, READ);
             }
             r.post("/api/robojam/keep", robojamRoutes::keep, ROBOJAM);
+            r.get(RoboJamRoutes.MODEL_FILES + "{file}", robojamRoutes::modelFile, READ);
             r.get("/api/privacy", ctx -> ctx.contentType("application/json").result(policy.json()), READ);
             r.get("/api/research/robojam-stats", ctx -> robojamStats(ctx, usage), READ);
 
