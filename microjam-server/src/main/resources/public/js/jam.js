@@ -9,6 +9,7 @@ import { render, wav, download } from './render.js';
 import * as api from './api.js';
 import * as csv from './csv.js';
 import * as outbox from './outbox.js';
+import * as device from './robojam-device.js';
 import { el, screen, toast, count, expose } from './ui.js';
 
 const LIMIT = CYCLE, MAX_TOUCHES = 2000;
@@ -243,7 +244,11 @@ function renderControls() {
     el('label', { class: 'sr-only', for: 'instrument' }, 'Instrument'),
     instrumentSelect('instrument', jam.instrument, (value) => { jam.instrument = value; localStorage.setItem('microjam.instrument', value); if (jam.recording) jam.recording.instrument = value; }),
     el('button', { id: 'wav', disabled: !has, onclick: downloadWav }, 'Download WAV'),
-    el('button', { id: 'discard', disabled: !has && view.recordingState !== 'recording', onclick: askDiscard }, 'Discard'));
+    el('button', { id: 'discard', disabled: !has && view.recordingState !== 'recording', onclick: askDiscard }, 'Discard'),
+    el('label', { for: 'robojam-where' }, 'RoboJam answers'),
+    el('select', { id: 'robojam-where', onchange: (e) => { device.setWhere(e.target.value); renderRoboControls(); } },
+      el('option', { value: 'auto', selected: device.where() === 'auto' }, 'where it is quicker: the server or this device'),
+      el('option', { value: 'device', selected: device.where() === 'device' }, 'on this device only: your call never leaves it')));
   renderRoboControls();
 }
 
@@ -318,11 +323,24 @@ function renderMixer() {
 // --- RoboJam ---
 async function renderRoboControls() {
   const row = view.main.querySelector('#robojam-controls');
+  row.setAttribute('aria-busy', 'true'); // until it says whether and where RoboJam can answer
   let status;
-  try { status = await api.get('/api/robojam'); } catch { status = { available: false, reason: 'RoboJam is unavailable offline.' }; }
+  try {
+    status = await api.get('/api/robojam');
+    device.remember(status);
+  } catch {
+    status = { available: false, reason: 'RoboJam is unavailable offline: it has not been loaded on this device yet.' };
+  }
   if (!row.isConnected) return;
+  // Offline, or on this device only: RoboJam answers here if this device has its model.
+  if (!status.available || device.where() === 'device') {
+    status = device.possible() ? { available: true }
+      : { available: false, reason: device.where() === 'device' && status.available !== false
+        ? 'RoboJam cannot run on this device.' : status.reason || 'RoboJam is unavailable.' };
+  }
   if (!status.available) {
     row.replaceChildren(el('button', { id: 'robojam', disabled: true }, 'RoboJam'), el('span', { class: 'hint', id: 'robojam-reason', text: status.reason }));
+    row.removeAttribute('aria-busy');
     return;
   }
   const source = layers().filter((l) => l.key !== 'robo');
@@ -335,6 +353,7 @@ async function renderRoboControls() {
       el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'robojam-keep', checked: jam.robo.keep, onchange: (e) => { jam.robo.keep = e.target.checked; } }), 'Keep (published as a reply by RoboJam, the AI)'));
   }
   row.replaceChildren(...buttons);
+  row.removeAttribute('aria-busy');
 }
 
 async function askRoboJam() {
@@ -342,17 +361,39 @@ async function askRoboJam() {
   const seed = Math.floor(Math.random() * 2 ** 31);
   describe('RoboJam is listening…');
   try {
-    // No sampling settings: the server samples as the model recommends (microjam.robojam.Sampling), and Keep does the same.
-    const answer = await api.post('/api/robojam', { touches: call, seed, instrument: jam.instrument });
+    // No sampling settings: the server, or this device, samples as the model recommends (microjam.robojam.Sampling),
+    // and Keep does the same. An answer made here names its model, so Keep draws it again with that one.
+    const answer = await roboAnswer(call, seed);
     const others = ['chirp', 'keys', 'drums', 'strings', 'quack', 'wub', 'pad', 'fmlead', 'leadguitar'].filter((i) => i !== jam.instrument);
     const instrument = jam.robo?.instrument && jam.robo.instrument !== jam.instrument ? jam.robo.instrument : others[Math.floor(Math.random() * others.length)];
-    jam.robo = { label: 'RoboJam (AI)', instrument, colour: ROBOJAM.colour, touches: csv.read(answer.touches), call, seed, keep: jam.robo?.keep || false, volume: 1, muted: false };
+    jam.robo = { label: 'RoboJam (AI)', instrument, colour: ROBOJAM.colour, touches: csv.read(answer.touches), call, seed, keep: jam.robo?.keep || false, volume: 1, muted: false,
+      model: answer.onDevice ? answer.model : undefined };
     renderControls();
     renderMixer();
     startPlayer(layers(), jam.loop);
-    describe(`RoboJam answered with ${count(jam.robo.touches.length, 'touch', 'touches')} on ${instrument}.`);
+    const here = answer.onDevice ? ` on this device in ${(answer.millis / 1000).toFixed(1)} s` : '';
+    describe(`RoboJam answered${here} with ${count(jam.robo.touches.length, 'touch', 'touches')} on ${instrument}.`);
   } catch (error) {
     describe(`RoboJam could not answer: ${error.message}`);
+  }
+}
+
+/**
+ * RoboJam's answer, from the server or from this device (robojam-device.js): on this device only when the performer
+ * chose so (nothing is sent), else on the device when it is offline or has answered quickly before, else the server,
+ * falling back to the device when the network is away. After a first answer from the server, the device answers
+ * the same call once in its worker to learn its speed (that answer stays on the device, unused).
+ */
+async function roboAnswer(call, seed) {
+  const onDevice = async () => ({ ...(await device.answer(call, seed)), onDevice: true });
+  if (device.where() === 'device' || (device.possible() && (!navigator.onLine || device.quick()))) return onDevice();
+  try {
+    const answer = await api.post('/api/robojam', { touches: call, seed, instrument: jam.instrument });
+    if (device.possible() && !device.measured()) device.answer(call, seed).catch(() => { /* it cannot: the server answers */ });
+    return answer;
+  } catch (error) {
+    if (error instanceof api.OfflineError && device.possible()) return onDevice();
+    throw error;
   }
 }
 
@@ -368,7 +409,7 @@ async function publish() {
     replyTo,
     performance: jam.recording ? { instrument: jam.recording.instrument, colour: jam.colour, background: jam.background, replyTo,
       touches: csv.write(jam.recording.touches) } : null,
-    robo: jam.robo?.keep ? { touches: jam.robo.call, seed: jam.robo.seed, instrument: jam.robo.instrument } : null,
+    robo: jam.robo?.keep ? { touches: jam.robo.call, seed: jam.robo.seed, instrument: jam.robo.instrument, model: jam.robo.model } : null,
   };
   try {
     await outbox.publish(made);

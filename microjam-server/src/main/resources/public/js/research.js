@@ -1,6 +1,7 @@
-// Research: the anonymous RoboJam statistics, and the current instrument comparison's plots.
+// Research: the anonymous RoboJam statistics, the current instrument comparison's plots, and RoboJam's speed here.
 import * as api from './api.js';
 import { el, screen } from './ui.js';
+import { speedSection } from './robojam-speed.js';
 
 const PLOTS = ['touches', 'touches_per_second', 'fraction_moving', 'spatial_spread'];
 
@@ -9,7 +10,7 @@ export async function showResearch() {
     el('p', { class: 'hint', text: 'Anonymous statistics only: no performer, no content. Data: ' },
       el('a', { href: '/api/research/robojam-stats?format=csv' }, 'RoboJam statistics (CSV)'), '.'),
     el('h2', { text: 'RoboJam requests' }), el('div', { id: 'robojam-stats' }, el('p', { class: 'hint', text: 'Loading…' })),
-    el('h2', { text: 'Do performances differ by instrument?' }), el('div', { id: 'report' }));
+    el('h2', { text: 'Do performances differ by instrument?' }), el('div', { id: 'report' }), speedSection());
   try {
     const { rows } = await api.get('/api/research/robojam-stats');
     const table = el('table', { class: 'stats' }, el('tr', {}, ['day', 'instrument', 'model', 'requests', 'mean call', 'mean response'].map((h) => el('th', { text: h }))),

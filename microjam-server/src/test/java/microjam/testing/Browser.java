@@ -121,8 +121,8 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** A request the page sent: method, URL and the headers the page gave it. */
-    public record Sent(String method, String url, java.util.Map<String, String> headers) {
+    /** A request the page sent: method, URL, the headers the page gave it and its body ("" without one). */
+    public record Sent(String method, String url, java.util.Map<String, String> headers, String body) {
         public boolean hasHeader(String name) {
             return headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase(name));
         }
@@ -201,7 +201,7 @@ public final class Browser implements AutoCloseable {
                 var request = message.path("params").path("request");
                 java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
                 request.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
-                sent.add(new Sent(request.path("method").asText(), request.path("url").asText(), headers));
+                sent.add(new Sent(request.path("method").asText(), request.path("url").asText(), headers, request.path("postData").asText("")));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

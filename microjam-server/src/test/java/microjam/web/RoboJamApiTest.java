@@ -79,6 +79,45 @@ class RoboJamApiTest extends ServerTest {
         assertThat(status.get("units").asInt()).isEqualTo(32);
     }
 
+    /** RoboJam on the device: the status names the loaded model's file, which is that model, byte for byte readable. */
+    @Test
+    void theLoadedModelsFileIsServedForTheDeviceUnderItsDigest() {
+        JsonNode status = api.get("/api/robojam").json();
+        String path = status.get("modelFile").asText();
+        assertThat(path).matches("/robojam/models/[0-9a-f]{32}\\.model");
+        Api.Response file = api.get(path);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.body()).hasSize(status.get("modelFileBytes").asInt());
+        assertThat(file.header("Cache-Control")).contains("immutable");
+        microjam.robojam.Model served = microjam.robojam.ModelFile.decode(file.body(), "served");
+        assertThat(served.name()).isEqualTo(TestServer.MODEL.name());
+        assertThat(microjam.robojam.ModelFile.encode(served)).isEqualTo(microjam.robojam.ModelFile.encode(TestServer.MODEL));
+        // Another name (an older model's, a guess) is a 404 like any unknown path.
+        for (String other : List.of("/robojam/models/00000000000000000000000000000000.model", "/robojam/models/" + path.substring(16, 30) + ".model")) {
+            Api.Response r = api.get(other);
+            assertThat(r.status()).as(other).isEqualTo(404);
+            assertThat(r.json().get("error").asText()).isEqualTo(ApiError.NO_SUCH_ROUTE);
+        }
+        // Its worker alone may evaluate strings (TeaVM's loader needs it); the pages it runs beside may not.
+        assertThat(api.get("/js/robojam-worker.js").header("Content-Security-Policy")).contains("'unsafe-eval'").contains("default-src 'none'");
+        for (String page : List.of("/", "/index.html", "/js/jam.js", "/js/robojam-device.js"))
+            assertThat(api.get(page).header("Content-Security-Policy")).as(page).doesNotContain("unsafe-eval").contains("script-src 'self'");
+    }
+
+    /** Keep with the model an answer on the device was made by: another model would publish another answer than the one heard. */
+    @Test
+    void keepRefusesAnAnswerMadeByAnotherModel() {
+        Api.Performer ada = api.newPerformer();
+        java.util.UUID parent = api.publishOk(ada, "keys", CALL, null);
+        Map<String, Object> keep = new java.util.HashMap<>(Map.of("replyTo", parent.toString(), "touches", CALL, "seed", 5, "instrument", "drums",
+                "model", "robojam-some-older-model"));
+        Api.Response refused = api.post("/api/robojam/keep", ada.token(), keep);
+        assertField(refused, 409, "model");
+        assertThat(api.get("/api/performances/" + parent + "/replies").json().toString()).doesNotContain("drums");
+        keep.put("model", TestServer.MODEL.name());
+        assertThat(api.post("/api/robojam/keep", ada.token(), keep).status()).isEqualTo(201);
+    }
+
     @Test
     void withoutAModelBothEndpointsAnswer503AndSayWhy() {
         try (TestServer bare = TestServer.withoutRoboJam(engine)) {
