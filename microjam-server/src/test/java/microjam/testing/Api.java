@@ -135,7 +135,7 @@ public final class Api {
         return body;
     }
 
-    public static final String POLICY = "1.1";
+    public static final String POLICY = "1.2";
 
     public Performer newPerformer() {
         String name = "p" + UUID.randomUUID().toString().substring(0, 8);
