@@ -85,9 +85,11 @@ class DeviceRoboJamTest {
             Api api = server.http();
             Api.Performer ada = api.newPerformer();
             b.open(api.base + "/#/privacy");
+            b.awaitServiceWorker(); // (a navigation during its install can stall it in WebKitGTK)
             b.js("localStorage.setItem('microjam.token', arguments[0])", ada.token());
             b.open(api.base + "/#/jam");
             b.await(d -> d.findElement(By.id("jam-status")).getText().startsWith("Armed"));
+            b.startSound(); // as a person's first tap does (else WebKit's "sound is blocked" line moves the controls)
             // The setting, as a performer sets it: under More.
             b.driver.findElement(By.cssSelector("#more summary")).click();
             new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("robojam-where"))).selectByValue("device");
@@ -151,6 +153,7 @@ class DeviceRoboJamTest {
             server.close(); // the network is gone
             b.open(api.base + "/?offline=1#/jam");
             b.await(d -> d.findElement(By.id("jam-status")).getText().startsWith("Armed"));
+            b.startSound();
             b.js(JamTimingTest.POINTER + "pointer('pointerdown', 1, 0.2, 0.5); pointer('pointermove', 1, 0.5, 0.52); pointer('pointerup', 1, 0.8, 0.5);");
             b.await(d -> d.findElement(By.id("jam-status")).getText().startsWith("Recorded"));
             // The app says it is offline (a line above the screen: the layout settles once it shows).
@@ -168,7 +171,7 @@ class DeviceRoboJamTest {
     private static String askRoboJam(Browser b) {
         b.js("window.said = []; new MutationObserver(() => window.said.push(document.getElementById('jam-status').textContent))"
                 + ".observe(document.getElementById('jam-status'), { childList: true, characterData: true, subtree: true });"
-                + " document.addEventListener('click', (e) => window.said.push('click:' + e.target.id + ':' + e.target.disabled), true);");
+                + " document.addEventListener('click', (e) => window.said.push('click on ' + e.target.tagName + '#' + e.target.id + '.' + e.target.className), true);");
         var button = b.driver.findElement(By.id("robojam"));
         b.js("arguments[0].scrollIntoView({ block: 'center' })", button);
         button.click();
