@@ -147,6 +147,16 @@ public final class Database implements AutoCloseable {
         scrubber.soon();
     }
 
+    /** Inside a write that deletes something: moves the deletion generation on, in the same transaction. */
+    static void deleted(org.jdbi.v3.core.Handle h) {
+        h.createUpdate("UPDATE deletion_generation SET generation = generation + 1 WHERE id = 1").execute();
+    }
+
+    /** How many deletions the database has seen (committed ones): what other servers sharing it watch. */
+    public long deletionGeneration() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT generation FROM deletion_generation WHERE id = 1").mapTo(Long.class).one());
+    }
+
     /** Whether every write to the database passes through this process (so {@link #writeCount} sees them all). */
     public boolean soleWriter() {
         return engine == Engine.SQLITE;

@@ -188,6 +188,7 @@ public final class PerformanceStore {
             if (!me.equals(owners.get().get("performer_id")) && !me.equals(owners.get().get("kept_by"))) return new Deletion.NotYours();
             h.createUpdate("UPDATE performance SET reply_to = NULL WHERE reply_to = :id").bind("id", id.toString()).execute();
             h.createUpdate("DELETE FROM performance WHERE id = :id").bind("id", id.toString()).execute();
+            Database.deleted(h);
             return new Deletion.Deleted();
         });
         if (deletion instanceof Deletion.Deleted) database.scrubSoon();

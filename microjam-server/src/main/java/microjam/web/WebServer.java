@@ -44,12 +44,14 @@ public final class WebServer implements AutoCloseable {
     private final ServerConfig config;
     private final UsageCounters usage;
     private final MetricsServer metricsServer; // null without an admin port
+    private final Pictures pictures;
 
-    private WebServer(Javalin app, ServerConfig config, UsageCounters usage, MetricsServer metricsServer) {
+    private WebServer(Javalin app, ServerConfig config, UsageCounters usage, MetricsServer metricsServer, Pictures pictures) {
         this.app = app;
         this.config = config;
         this.usage = usage;
         this.metricsServer = metricsServer;
+        this.pictures = pictures;
     }
 
     public static WebServer start(ServerConfig config, Database database) {
@@ -60,7 +62,7 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(ServerConfig config, Database database, RoboJam robojam) {
         PerformerStore performers = new PerformerStore(database);
         PerformanceStore performances = new PerformanceStore(database);
-        Pictures pictures = new Pictures();
+        Pictures pictures = new Pictures(database);
         PrivacyPolicy policy = PrivacyPolicy.load(config.policyFacts(), microjam.research.Disclosure.MIN_PERFORMANCES, microjam.research.Disclosure.MIN_PERFORMERS);
         Auth auth = new Auth(performers, policy);
         PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth, policy);
@@ -144,9 +146,10 @@ public final class WebServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             if (metricsServer != null) metricsServer.close();
+            pictures.close();
             throw e;
         }
-        WebServer server = new WebServer(app, config, usage, metricsServer);
+        WebServer server = new WebServer(app, config, usage, metricsServer, pictures);
         httpsPort.set(server.httpsPort());
         LOG.info("event=started http_port={} https_port={} metrics_port={}", server.httpPort(), server.httpsPort(),
                 metricsServer == null ? "none" : metricsServer.port());
@@ -342,6 +345,7 @@ public final class WebServer implements AutoCloseable {
             app.stop();
             if (metricsServer != null) metricsServer.close();
         } finally {
+            pictures.close();
             usage.close(); // the counters are written even if stopping Jetty failed
         }
     }

@@ -61,14 +61,20 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(Engine engine, boolean httpsOnly, RoboJam robojam, RateLimits.Config limits, ServerConfig.Timeouts timeouts,
                        ServerConfig.Network network, boolean servesResearch, BiFunction<ServerConfig, Path, ServerConfig> configure) {
+        this(engine, null, httpsOnly, robojam, limits, timeouts, network, servesResearch, configure);
+    }
+
+    /** databaseUrl: a database other servers use too, or null for a fresh one of this server's own. */
+    private TestServer(Engine engine, String databaseUrl, boolean httpsOnly, RoboJam robojam, RateLimits.Config limits, ServerConfig.Timeouts timeouts,
+                       ServerConfig.Network network, boolean servesResearch, BiFunction<ServerConfig, Path, ServerConfig> configure) {
         this.engine = engine;
         try {
             this.dataDir = Files.createTempDirectory("microjam-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.databaseUrl = engine.freshUrl(dataDir);
-        this.database = Database.open(databaseUrl);
+        this.databaseUrl = databaseUrl != null ? databaseUrl : engine.freshUrl(dataDir);
+        this.database = Database.open(this.databaseUrl);
         this.researchDir = servesResearch ? dataDir.resolve("research") : null;
         this.robojam = robojam;
         this.server = WebServer.start(configure.apply(new ServerConfig("127.0.0.1", 0, 0, httpsOnly, Tls.selfSigned(dataDir), researchDir, limits,
@@ -120,6 +126,20 @@ public final class TestServer implements AutoCloseable {
     /** A server of one's own answering RoboJam with this model (e.g. one as costly as the shipped one), on one core as `microjam serve` does. */
     public static TestServer withRoboJam(Engine engine, Model model, ServerConfig.Timeouts timeouts) {
         return new TestServer(engine, false, new RoboJam(model, 1), RateLimits.Config.OFF, timeouts, ServerConfig.Network.DEFAULT, false, (config, dir) -> config);
+    }
+
+    /** Servers of their own sharing one fresh PostgreSQL database, as several servers behind a load balancer are. */
+    public static java.util.List<TestServer> cluster(int servers) {
+        java.util.List<TestServer> cluster = new java.util.ArrayList<>();
+        try {
+            String url = Engine.POSTGRESQL.freshUrl(Files.createTempDirectory("microjam-cluster"));
+            for (int i = 0; i < servers; i++)
+                cluster.add(new TestServer(Engine.POSTGRESQL, url, false, null, RateLimits.Config.OFF, TIMEOUTS, ServerConfig.Network.DEFAULT, false, (config, dir) -> config));
+            return cluster;
+        } catch (IOException | RuntimeException e) {
+            cluster.forEach(TestServer::close);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
     }
 
     /** A server of one's own with no RoboJam model loaded. */

@@ -1,0 +1,51 @@
+// Several servers on one PostgreSQL act as one (issue 20): three servers of their own on one database, as
+// behind a load balancer. What one writes, the others read at once; what one deletes, every one stops serving
+// within a second, its picture included though the others had cached it.
+package microjam.web;
+
+import microjam.testing.Api;
+import microjam.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClusterTest {
+    @Test
+    void aDeletionOnOneServerIsHonouredByEveryServerWithinASecond() throws Exception {
+        List<TestServer> cluster = TestServer.cluster(3);
+        try {
+            List<Api> servers = cluster.stream().map(TestServer::http).toList();
+            Api a = servers.get(0);
+            Api.Performer ada = a.newPerformer();
+            UUID id = a.publishOk(ada, "keys", Api.sampleCsv(30), null);
+            byte[] picture = null;
+            for (Api server : servers) { // read everywhere at once, and each server caches the picture
+                assertThat(server.get("/api/performances/" + id).status()).isEqualTo(200);
+                Api.Response png = server.get("/api/performances/" + id + ".png");
+                assertThat(png.status()).isEqualTo(200);
+                if (picture == null) picture = png.body();
+                assertThat(png.body()).isEqualTo(picture);
+            }
+
+            long deleted = System.nanoTime();
+            assertThat(servers.get(1).delete("/api/performances/" + id, ada.token()).status()).isEqualTo(204);
+            long[] goneAfter = new long[servers.size()];
+            for (int i = 0; i < servers.size(); i++) {
+                Api server = servers.get(i);
+                while (server.get("/api/performances/" + id + ".png").status() != 404) {
+                    assertThat(System.nanoTime() - deleted).as("server %d still serves the deleted picture", i).isLessThan(1_000_000_000L);
+                    Thread.sleep(10);
+                }
+                goneAfter[i] = (System.nanoTime() - deleted) / 1_000_000;
+                assertThat(server.get("/api/performances/" + id).status()).isEqualTo(404);
+                assertThat(server.get("/api/performances?view=all&performer=" + ada.id()).json().get("items")).isEmpty();
+            }
+            System.out.printf("deleted on server 1: the picture gone from servers 0, 1, 2 after %d, %d, %d ms%n", goneAfter[0], goneAfter[1], goneAfter[2]);
+        } finally {
+            cluster.forEach(TestServer::close);
+        }
+    }
+}
