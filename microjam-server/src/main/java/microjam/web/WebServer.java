@@ -162,6 +162,10 @@ public final class WebServer implements AutoCloseable {
         cfg.concurrency.useVirtualThreads = true;
         cfg.http.maxRequestSize = Bodies.AVATAR_LIMIT + 1024L;
         cfg.http.prefer405over404 = true;
+        // Every GET answer carries an ETag (a checksum of its bytes), and asking again with it answers 304 with no
+        // body while the answer would be the same: browsers and caches in front revalidate cheaply, and a change
+        // (a deletion included) is a different answer at once, never a kept copy.
+        cfg.http.generateEtags = true;
         // The access log: method, route template, status and time. Never the address, a header, a query or a body.
         // The method is the request line's, one of a fixed set (MethodGuard), so neither logs nor metrics grow with what clients invent.
         cfg.requestLogger.http((ctx, ms) -> {
