@@ -81,6 +81,7 @@ public final class PerformerStore {
             h.createUpdate("DELETE FROM performance WHERE performer_id = :id OR kept_by = :id").bind("id", id.toString()).execute();
             h.createUpdate("DELETE FROM avatar WHERE performer_id = :id").bind("id", id.toString()).execute();
             h.createUpdate("DELETE FROM performer WHERE id = :id").bind("id", id.toString()).execute();
+            h.createUpdate("DELETE FROM write_bucket WHERE performer_id = :id").bind("id", id.toString()).execute();
             Database.deleted(h);
             return theirs;
         });

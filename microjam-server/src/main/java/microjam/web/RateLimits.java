@@ -6,6 +6,9 @@
 // Buckets live in memory only (never stored or logged), at most MAX_CLIENTS per kind, forgotten once
 // idle for their whole period (by then they would be full again anyway).
 // Over the limit: 429 with Retry-After. A limit of 0 turns that kind off (e.g. for load benchmarks).
+// Where several servers share the database (not the sole writer), a performer's writes draw from one bucket in
+// the database (SharedLimits), so spreading them over the servers gains nothing; the buckets by address stay
+// each server's own (sharing them would mean storing addresses).
 package microjam.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -69,10 +72,12 @@ public final class RateLimits {
     private final Config config;
     private final Auth auth;
     private final Map<Kind, Cache<String, Bucket>> buckets = new EnumMap<>(Kind.class);
+    private final microjam.store.SharedLimits shared; // null where this process is the database's sole writer
 
-    RateLimits(Config config, Auth auth) {
+    RateLimits(Config config, Auth auth, microjam.store.SharedLimits shared) {
         this.config = config;
         this.auth = auth;
+        this.shared = shared;
         for (Kind kind : Kind.values())
             buckets.put(kind, Caffeine.newBuilder().expireAfterAccess(kind.period).maximumSize(MAX_CLIENTS).build());
     }
@@ -85,20 +90,18 @@ public final class RateLimits {
     private void take(Context ctx, Kind kind) {
         int limit = config.of(kind);
         if (limit == 0) return;
-        String client = client(ctx, kind);
-        Cache<String, Bucket> cache = buckets.get(kind);
-        Bucket bucket = cache.get(client, k -> Bucket.builder().addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, kind.period).build()).build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) return;
-        long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-        throw ApiError.tooMany("too many " + kind.what + ": at most " + limit + " " + kind.per + "; try again in " + seconds + " s", (int) seconds);
-    }
-
-    private String client(Context ctx, Kind kind) {
-        if (kind.byPerformer) {
-            Performer performer = auth.identify(ctx).orElse(null);
-            if (performer != null) return "p:" + performer.id();
+        Performer performer = kind.byPerformer ? auth.identify(ctx).orElse(null) : null;
+        long waitNanos;
+        if (performer != null && shared != null) {
+            waitNanos = shared.take(performer.id(), limit, kind.period);
+        } else {
+            String client = performer != null ? "p:" + performer.id() : "a:" + ClientAddress.of(ctx);
+            Bucket bucket = buckets.get(kind).get(client, k -> Bucket.builder().addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, kind.period).build()).build());
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            waitNanos = probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill();
         }
-        return "a:" + ClientAddress.of(ctx);
+        if (waitNanos == 0) return;
+        long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        throw ApiError.tooMany("too many " + kind.what + ": at most " + limit + " " + kind.per + "; try again in " + seconds + " s", (int) seconds);
     }
 }

@@ -77,7 +77,7 @@ public final class WebServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             configure(cfg, config, metrics);
             var r = cfg.routes;
-            RateLimits limits = new RateLimits(config.rateLimits(), auth);
+            RateLimits limits = new RateLimits(config.rateLimits(), auth, database.soleWriter() ? null : new microjam.store.SharedLimits(database));
             r.before(ctx -> guard(ctx, config, httpsPort.get()));
             r.before(MethodGuard::refuseOverrides);
             r.before(HiddenFiles::refuse);

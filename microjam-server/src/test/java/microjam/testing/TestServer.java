@@ -130,11 +130,16 @@ public final class TestServer implements AutoCloseable {
 
     /** Servers of their own sharing one fresh PostgreSQL database, as several servers behind a load balancer are. */
     public static java.util.List<TestServer> cluster(int servers) {
+        return cluster(servers, RateLimits.Config.OFF);
+    }
+
+    /** A cluster whose servers apply these rate limits. */
+    public static java.util.List<TestServer> cluster(int servers, RateLimits.Config limits) {
         java.util.List<TestServer> cluster = new java.util.ArrayList<>();
         try {
             String url = Engine.POSTGRESQL.freshUrl(Files.createTempDirectory("microjam-cluster"));
             for (int i = 0; i < servers; i++)
-                cluster.add(new TestServer(Engine.POSTGRESQL, url, false, null, RateLimits.Config.OFF, TIMEOUTS, ServerConfig.Network.DEFAULT, false, (config, dir) -> config));
+                cluster.add(new TestServer(Engine.POSTGRESQL, url, false, null, limits, TIMEOUTS, ServerConfig.Network.DEFAULT, false, (config, dir) -> config));
             return cluster;
         } catch (IOException | RuntimeException e) {
             cluster.forEach(TestServer::close);

@@ -1,6 +1,7 @@
 // Several servers on one PostgreSQL act as one (issue 20): three servers of their own on one database, as
 // behind a load balancer. What one writes, the others read at once; what one deletes, every one stops serving
-// within a second, its picture included though the others had cached it.
+// within a second, its picture included though the others had cached it; one performer's writes spread over all
+// of them meet one limit.
 package microjam.web;
 
 import microjam.testing.Api;
@@ -44,6 +45,35 @@ class ClusterTest {
                 assertThat(server.get("/api/performances?view=all&performer=" + ada.id()).json().get("items")).isEmpty();
             }
             System.out.printf("deleted on server 1: the picture gone from servers 0, 1, 2 after %d, %d, %d ms%n", goneAfter[0], goneAfter[1], goneAfter[2]);
+        } finally {
+            cluster.forEach(TestServer::close);
+        }
+    }
+
+    @Test
+    void onePerformersWritesSpreadOverEveryServerMeetOneLimit() {
+        int limit = 12; // writes a minute: refilled one every 5 s, so the few seconds this takes add at most one or two
+        List<TestServer> cluster = TestServer.cluster(3, new microjam.web.RateLimits.Config(limit, 0, 0, 0));
+        try {
+            List<Api> servers = cluster.stream().map(TestServer::http).toList();
+            Api.Performer ada = servers.get(0).newPerformer();
+            long start = System.nanoTime();
+            int allowed = 0, refused = 0;
+            for (int i = 0; i < 30; i++) { // each server alone would allow 12, together 36: more than these 30
+                Api.Response r = servers.get(i % 3).put("/api/me", ada.token(), java.util.Map.of("colour", i % 2 == 0 ? "#336699" : "#993366"));
+                if (r.status() == 200) allowed++;
+                else {
+                    assertThat(r.status()).as(r.text()).isEqualTo(429);
+                    assertThat(r.header("Retry-After")).isNotNull();
+                    refused++;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("one performer's 30 writes over 3 servers in %.1f s: %d allowed, %d refused (limit %d a minute)%n", seconds, allowed, refused, limit);
+            assertThat(allowed).isBetween(limit, limit + (int) Math.ceil(seconds * limit / 60.0));
+            // Another performer has a bucket of their own.
+            Api.Performer bo = servers.get(1).newPerformer();
+            assertThat(servers.get(2).put("/api/me", bo.token(), java.util.Map.of("colour", "#336699")).status()).isEqualTo(200);
         } finally {
             cluster.forEach(TestServer::close);
         }
