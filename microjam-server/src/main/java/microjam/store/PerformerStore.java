@@ -89,19 +89,27 @@ public final class PerformerStore {
         return removed;
     }
 
-    /** The built-in RoboJam performer, made on first use; nobody holds a token for it. */
+    /**
+     * The built-in RoboJam performer, made on first use; nobody holds a token for it. Servers starting together on
+     * one database may all find it missing: the first insert wins, the others' do nothing, and all read the one row.
+     */
     public Performer robojam() {
         StageName name = new StageName(ROBOJAM_NAME);
-        Optional<Performer> existing = jdbi.withHandle(h -> h.createQuery("SELECT id, stage_name, colour, created_at FROM performer WHERE robot = 1")
-                .map((rs, ctx) -> performer(rs)).findFirst());
+        Optional<Performer> existing = findRobojam();
         if (existing.isPresent()) return existing.get();
         Performer robot = new Performer(TimeOrderedIds.next(), name, new Colour("#f44708"), Instant.now());
         database.write(h -> h.createUpdate("""
                         INSERT INTO performer (id, stage_name, stage_name_skeleton, stage_name_folded_skeleton, colour, token_hash, created_at, robot)
-                        VALUES (:id, :name, :skeleton, :foldedSkeleton, :colour, :hash, :created, 1)""")
+                        VALUES (:id, :name, :skeleton, :foldedSkeleton, :colour, :hash, :created, 1)
+                        ON CONFLICT DO NOTHING""")
                 .bind("id", robot.id().toString()).bind("name", name.value()).bindMethods(ROBOJAM_KEYS).bind("colour", robot.colour().hex())
                 .bind("hash", Tokens.hash(Tokens.newToken())).bind("created", robot.createdAt().toEpochMilli()).execute());
-        return robot;
+        return findRobojam().orElseThrow(() -> new IllegalStateException("the RoboJam performer's name is taken by a performer who is not RoboJam"));
+    }
+
+    private Optional<Performer> findRobojam() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, stage_name, colour, created_at FROM performer WHERE robot = 1")
+                .map((rs, ctx) -> performer(rs)).findFirst());
     }
 
     /** The performer a token belongs to; the hashes are compared in constant time. */

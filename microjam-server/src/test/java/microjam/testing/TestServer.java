@@ -133,18 +133,34 @@ public final class TestServer implements AutoCloseable {
         return cluster(servers, RateLimits.Config.OFF);
     }
 
-    /** A cluster whose servers apply these rate limits. */
+    /** A cluster whose servers apply these rate limits; they start all at once, as a deployment's do, each with RoboJam. */
     public static java.util.List<TestServer> cluster(int servers, RateLimits.Config limits) {
-        java.util.List<TestServer> cluster = new java.util.ArrayList<>();
+        String url;
         try {
-            String url = Engine.POSTGRESQL.freshUrl(Files.createTempDirectory("microjam-cluster"));
-            for (int i = 0; i < servers; i++)
-                cluster.add(new TestServer(Engine.POSTGRESQL, url, false, null, limits, TIMEOUTS, ServerConfig.Network.DEFAULT, false, (config, dir) -> config));
-            return cluster;
-        } catch (IOException | RuntimeException e) {
-            cluster.forEach(TestServer::close);
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            url = Engine.POSTGRESQL.freshUrl(Files.createTempDirectory("microjam-cluster"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        java.util.List<java.util.concurrent.Future<TestServer>> starting = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(servers)) {
+            for (int i = 0; i < servers; i++)
+                starting.add(pool.submit(() -> new TestServer(Engine.POSTGRESQL, url, false, new RoboJam(MODEL, 1), limits, TIMEOUTS,
+                        ServerConfig.Network.DEFAULT, false, (config, dir) -> config)));
+        }
+        java.util.List<TestServer> cluster = new java.util.ArrayList<>();
+        RuntimeException failed = null;
+        for (var server : starting) {
+            try {
+                cluster.add(server.get());
+            } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+                if (failed == null) failed = new IllegalStateException("a server of the cluster did not start", e);
+            }
+        }
+        if (failed != null) {
+            cluster.forEach(TestServer::close);
+            throw failed;
+        }
+        return cluster;
     }
 
     /** A server of one's own with no RoboJam model loaded. */

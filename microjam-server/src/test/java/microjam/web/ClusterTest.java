@@ -78,4 +78,24 @@ class ClusterTest {
             cluster.forEach(TestServer::close);
         }
     }
+
+    @Test
+    void serversStartingTogetherMigrateOnceAndTheirUsageCountersAddUp() {
+        List<TestServer> cluster = TestServer.cluster(3); // started all at once
+        String url = cluster.getFirst().databaseUrl;
+        try {
+            var twice = cluster.getFirst().database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT version FROM flyway_schema_history GROUP BY version HAVING COUNT(*) > 1").mapTo(String.class).list());
+            assertThat(twice).as("migrations applied more than once").isEmpty();
+            for (TestServer server : cluster)
+                for (int i = 0; i < 2; i++)
+                    assertThat(server.http().post("/api/robojam", null, java.util.Map.of("touches", Api.sampleCsv(10), "instrument", "keys")).status()).isEqualTo(200);
+        } finally {
+            cluster.forEach(TestServer::close); // each writes what it counted
+        }
+        try (microjam.store.Database db = microjam.store.Database.open(url)) {
+            long requests = db.jdbi().withHandle(h -> h.createQuery("SELECT SUM(requests) FROM robojam_usage WHERE instrument = 'keys'").mapTo(Long.class).one());
+            assertThat(requests).as("RoboJam requests counted by the three servers together").isEqualTo(6);
+        }
+    }
 }
