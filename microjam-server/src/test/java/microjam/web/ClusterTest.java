@@ -1,7 +1,8 @@
 // Several servers on one PostgreSQL act as one (issue 20): three servers of their own on one database, as
 // behind a load balancer. What one writes, the others read at once; what one deletes, every one stops serving
 // within a second, its picture included though the others had cached it; one performer's writes spread over all
-// of them meet one limit.
+// of them meet one limit; one server killed with kill -9 in the middle of uploads through all three loses no
+// acknowledged upload, and the other two keep answering.
 package microjam.web;
 
 import microjam.testing.Api;
@@ -96,6 +97,71 @@ class ClusterTest {
         try (microjam.store.Database db = microjam.store.Database.open(url)) {
             long requests = db.jdbi().withHandle(h -> h.createQuery("SELECT SUM(requests) FROM robojam_usage WHERE instrument = 'keys'").mapTo(Long.class).one());
             assertThat(requests).as("RoboJam requests counted by the three servers together").isEqualTo(6);
+        }
+    }
+
+    @Test
+    void killDashNineOfOneServerDuringUploadsThroughAllThreeLosesNothingAndTheOthersKeepAnswering() throws Exception {
+        String url = microjam.testing.Engine.POSTGRESQL.freshUrl(java.nio.file.Files.createTempDirectory("microjam-cluster"));
+        List<microjam.testing.ServerProcess> servers = new java.util.ArrayList<>();
+        try {
+            try (var starting = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                List<java.util.concurrent.Future<microjam.testing.ServerProcess>> started = new java.util.ArrayList<>();
+                for (int i = 0; i < 3; i++)
+                    started.add(starting.submit(() -> microjam.testing.ServerProcess.start(java.nio.file.Files.createTempDirectory("microjam-node"),
+                            "--database", url, "--rate-limit-writes", "0")));
+                for (var s : started) servers.add(s.get());
+            }
+            List<Api> apis = servers.stream().map(p -> Api.plain(p.base())).toList();
+            Api.Performer ada = apis.get(0).newPerformer();
+            java.util.Map<UUID, String> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.concurrent.atomic.AtomicInteger afterKill = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean(), stop = new java.util.concurrent.atomic.AtomicBoolean();
+            List<String> refusedBySurvivors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            try (var clients = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int c = 0; c < 6; c++) {
+                    int client = c;
+                    clients.submit(() -> {
+                        for (int i = 0; !stop.get(); i++) {
+                            int server = (client + i) % 3;
+                            String csv = microjam.performance.TouchCsv.write(microjam.performance.TouchCsv.read(Api.sampleCsv(20 + (client * 31 + i) % 100)));
+                            Api.Response r;
+                            try {
+                                r = apis.get(server).publish(ada, "drums", csv, null);
+                            } catch (RuntimeException connectionLost) {
+                                if (server != 1 || !killed.get()) refusedBySurvivors.add("server " + server + ": " + connectionLost);
+                                continue; // the killed server's connection: this upload may or may not have been stored
+                            }
+                            if (r.status() != 201) {
+                                refusedBySurvivors.add("server " + server + ": " + r.status() + " " + r.text());
+                                continue;
+                            }
+                            acknowledged.put(UUID.fromString(r.json().get("id").asText()), csv);
+                            if (killed.get() && server != 1) afterKill.incrementAndGet();
+                        }
+                    });
+                }
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (acknowledged.size() < 30 && System.nanoTime() < deadline) Thread.sleep(5);
+                killed.set(true); // (first: an upload to server 1 may fail as soon as the kill begins)
+                servers.get(1).kill();
+                int at = acknowledged.size();
+                while (afterKill.get() < 30 && System.nanoTime() < deadline) Thread.sleep(5);
+                stop.set(true);
+                System.out.printf("kill -9 of server 1 after %d acknowledged uploads through three servers; the other two then acknowledged %d more%n", at, afterKill.get());
+            }
+            assertThat(refusedBySurvivors).as("uploads the surviving servers refused or dropped").isEmpty();
+            assertThat(afterKill.get()).as("uploads the other servers acknowledged after the kill").isGreaterThanOrEqualTo(30);
+            for (Api api : List.of(apis.get(0), apis.get(2))) {
+                List<UUID> lost = new java.util.ArrayList<>();
+                acknowledged.forEach((id, csv) -> {
+                    Api.Response r = api.get("/api/performances/" + id + ".csv");
+                    if (r.status() != 200 || !r.text().equals(csv)) lost.add(id);
+                });
+                assertThat(lost).as("acknowledged but lost or changed, read on " + api.base).isEmpty();
+            }
+        } finally {
+            for (var server : servers) server.close();
         }
     }
 }
