@@ -147,14 +147,24 @@ public final class Database implements AutoCloseable {
         scrubber.soon();
     }
 
-    /** Inside a write that deletes something: moves the deletion generation on, in the same transaction. */
+    /** Inside a write that deletes something: counts a deletion, in the same transaction. */
     static void deleted(org.jdbi.v3.core.Handle h) {
-        h.createUpdate("UPDATE deletion_generation SET generation = generation + 1 WHERE id = 1").execute();
+        h.createUpdate("UPDATE change_generation SET deletions = deletions + 1 WHERE id = 1").execute();
     }
 
-    /** How many deletions the database has seen (committed ones): what other servers sharing it watch. */
-    public long deletionGeneration() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT generation FROM deletion_generation WHERE id = 1").mapTo(Long.class).one());
+    /** Inside a write that changes what feeds show of a performer (name, colours): counts it, in the same transaction. */
+    static void profileChanged(org.jdbi.v3.core.Handle h) {
+        h.createUpdate("UPDATE change_generation SET profiles = profiles + 1 WHERE id = 1").execute();
+    }
+
+    /** What servers sharing the database watch: committed deletions and profile changes, and the newest performance (time-ordered ids). */
+    public record Changes(long deletions, long profiles, String newestPerformance) {
+    }
+
+    public Changes changes() {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT c.deletions, c.profiles, (SELECT MAX(id) FROM performance) AS newest FROM change_generation c WHERE c.id = 1")
+                .map((rs, ctx) -> new Changes(rs.getLong(1), rs.getLong(2), rs.getString(3))).one());
     }
 
     /** Whether every write to the database passes through this process (so {@link #writeCount} sees them all). */

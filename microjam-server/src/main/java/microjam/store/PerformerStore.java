@@ -149,6 +149,7 @@ public final class PerformerStore {
                 if (background != null)
                     h.createUpdate("UPDATE performer SET background = :background WHERE id = :id")
                             .bind("background", background.hex()).bind("id", id.toString()).execute();
+                Database.profileChanged(h);
                 return Optional.empty();
             });
             if (keys != null && refused.isEmpty()) database.scrubSoon(); // the old name leaves the files too

@@ -1,7 +1,7 @@
 // Feed pages as sent, kept until the next write: World is read far more often than anyone publishes.
-// An entry is only used while the database's write count is what it was when the page was read, so
-// a publication, a deletion or a renamed performer shows at once. Only where this process is the
-// database's sole writer (the embedded SQLite file); with a shared PostgreSQL every read goes through.
+// An entry is only used while what it was rendered under still holds: this process's write count (its own
+// publications, deletions and renames show at once) and, where several servers share the database, the changes
+// the ChangeWatch last saw (another server's show within its poll, 200 ms).
 // Only first pages are kept (the World, per instrument and view): the pages many readers ask for. A
 // page after a cursor, or one performer's page, is read by few and its key would come from the
 // client, so it is never cached; what is kept is bounded by bytes, and the cache by its key space.
@@ -18,27 +18,40 @@ final class FeedCache {
     /** At most 10 instrument filters x 2 views x 100 page sizes can be kept; their bytes are bounded here. */
     static final long MAX_BYTES = 8L * 1024 * 1024;
 
-    private record Page(long writeCount, String json) {}
+    /** What a page was rendered under: this process's writes, and the others' changes last seen (null: sole writer). */
+    private record Version(long writes, Database.Changes others) {}
+
+    private record Page(Version version, Rendered rendered) {}
+
+    /** A feed page's bytes, with their ETag (computed once per rendering, not per request). */
+    record Rendered(byte[] body, String etag) {
+        static Rendered of(String json) {
+            byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return new Rendered(body, ETags.of(body));
+        }
+    }
 
     private final Database database;
+    private final ChangeWatch changes;
     private final Cache<FeedQuery, Page> pages = Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
-            .weigher((FeedQuery query, Page page) -> 64 + 2 * page.json().length())
+            .weigher((FeedQuery query, Page page) -> 128 + page.rendered().body().length)
             .build();
 
-    FeedCache(Database database) {
+    FeedCache(Database database, ChangeWatch changes) {
         this.database = database;
+        this.changes = changes;
     }
 
     /** The page for this query: from the cache when nothing was written since, else rendered now. */
-    String page(FeedQuery query, Supplier<String> render) {
-        if (!database.soleWriter() || !isFirstPage(query)) return render.get();
-        long writesBefore = database.writeCount();
+    Rendered page(FeedQuery query, Supplier<String> render) {
+        if (!isFirstPage(query)) return Rendered.of(render.get());
+        Version before = new Version(database.writeCount(), changes.seen()); // read before rendering: a change meanwhile makes it stale
         Page cached = pages.getIfPresent(query);
-        if (cached != null && cached.writeCount() == writesBefore) return cached.json();
-        String json = render.get();
-        pages.put(query, new Page(writesBefore, json));
-        return json;
+        if (cached != null && cached.version().equals(before)) return cached.rendered();
+        Rendered rendered = Rendered.of(render.get());
+        pages.put(query, new Page(before, rendered));
+        return rendered;
     }
 
     private static boolean isFirstPage(FeedQuery query) {

@@ -66,11 +66,12 @@ final class PerformanceRoutes {
         String view = ctx.queryParamAsClass("view", String.class).getOrDefault("jams");
         if (!view.equals("jams") && !view.equals("all")) throw ApiError.badRequest("view", "view must be jams or all");
         FeedQuery query = new FeedQuery(limit, before, instrument, performer, view.equals("jams"));
-        ctx.contentType("application/json").result(feedCache.page(query, () -> {
-            FeedQuery.Page page = performances.feed(query);
-            return ctx.jsonMapper().toJsonString(new Views.FeedView(page.items().stream().map(Views::card).toList(),
-                    page.nextCursor() == null ? null : page.nextCursor().toString()), Views.FeedView.class);
-        }));
+        FeedCache.Rendered page = feedCache.page(query, () -> {
+            FeedQuery.Page found = performances.feed(query);
+            return ctx.jsonMapper().toJsonString(new Views.FeedView(found.items().stream().map(Views::card).toList(),
+                    found.nextCursor() == null ? null : found.nextCursor().toString()), Views.FeedView.class);
+        });
+        ETags.answer(ctx.contentType("application/json"), page.etag(), page.body());
     }
 
     /** GET /api/performances/{ref}: ref is an id, or an id with .csv, .png or .mid. */
@@ -79,7 +80,7 @@ final class PerformanceRoutes {
         if (ref.endsWith(".csv")) csv(ctx, pathId(ref.substring(0, ref.length() - 4)));
         else if (ref.endsWith(".png")) picture(ctx, pathId(ref.substring(0, ref.length() - 4)));
         else if (ref.endsWith(".mid")) midi(ctx, pathId(ref.substring(0, ref.length() - 4)));
-        else ctx.json(full(pathId(ref)));
+        else ETags.answer(ctx.contentType("application/json"), Json.write(full(pathId(ref))));
     }
 
     void replies(Context ctx) {
@@ -104,22 +105,20 @@ final class PerformanceRoutes {
 
     private void csv(Context ctx, UUID id) {
         String csv = performances.csv(id).orElseThrow(() -> ApiError.notFound("performance"));
-        ctx.contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "inline; filename=\"" + id + ".csv\"")
-                .result(csv);
+        ETags.answer(ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "inline; filename=\"" + id + ".csv\""),
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void midi(Context ctx, UUID id) {
         List<Performance> chain = performances.chain(id);
         if (chain.isEmpty()) throw ApiError.notFound("performance");
-        ctx.contentType("audio/midi")
-                .header("Content-Disposition", "attachment; filename=\"microjam-" + id + ".mid\"")
-                .result(MidiFile.write(chain));
+        ETags.answer(ctx.contentType("audio/midi").header("Content-Disposition", "attachment; filename=\"microjam-" + id + ".mid\""),
+                MidiFile.write(chain));
     }
 
     private void picture(Context ctx, UUID id) {
         byte[] png = pictures.of(id, () -> performances.find(id).orElseThrow(() -> ApiError.notFound("performance")));
-        ctx.contentType("image/png").header("Cache-Control", "no-cache").result(png);
+        ETags.answer(ctx.contentType("image/png").header("Cache-Control", "no-cache"), png);
     }
 
     Views.PerformanceView full(UUID id) {

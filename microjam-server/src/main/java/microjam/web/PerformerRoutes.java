@@ -61,13 +61,13 @@ final class PerformerRoutes {
     }
 
     void show(Context ctx) {
-        ctx.json(Views.performer(performer(ctx)));
+        ETags.answer(ctx.contentType("application/json"), Json.write(Views.performer(performer(ctx))));
     }
 
     void avatar(Context ctx) {
         Performer p = performer(ctx);
         byte[] png = performers.avatar(p.id()).orElseGet(() -> Avatars.generated(p.id(), p.colour()));
-        ctx.contentType("image/png").header("Cache-Control", "no-cache").result(png);
+        ETags.answer(ctx.contentType("image/png").header("Cache-Control", "no-cache"), png);
     }
 
     void me(Context ctx) {

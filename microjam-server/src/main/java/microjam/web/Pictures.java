@@ -1,6 +1,6 @@
 // Rendered performance pictures, cached by id (only performances that exist are drawn, so keys are
 // never made up by clients); bounded by bytes; a deleted performance's picture is evicted at once, and by
-// every other server sharing the database within a second (DeletionWatch).
+// every other server sharing the database within a second (ChangeWatch).
 package microjam.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-final class Pictures implements AutoCloseable {
+final class Pictures {
     /** A picture is 5-20 KB: this keeps the most-played thousand or so. Caffeine admits by frequency, so one-off requests do not push them out. */
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
@@ -19,19 +19,20 @@ final class Pictures implements AutoCloseable {
             .maximumWeight(MAX_BYTES)
             .weigher((UUID id, byte[] png) -> png.length)
             .build();
-    private final DeletionWatch deletions;
+    private final ChangeWatch changes;
 
-    Pictures(microjam.store.Database database) {
-        this.deletions = new DeletionWatch(database, cache::invalidateAll);
+    Pictures(ChangeWatch changes) {
+        this.changes = changes;
+        changes.onDeletion(cache::invalidateAll);
     }
 
     /** The picture of this performance; the performance is only loaded (and drawn) when it is not cached. */
     byte[] of(UUID id, Supplier<Performance> load) {
         byte[] cached = cache.getIfPresent(id);
         if (cached != null) return cached;
-        long before = deletions.seen();
+        var before = changes.seen();
         byte[] png = PerformancePicture.png(load.get());
-        deletions.putIfCurrent(before, () -> cache.put(id, png));
+        changes.putIfNoDeletionSince(before, () -> cache.put(id, png));
         return png;
     }
 
@@ -43,8 +44,4 @@ final class Pictures implements AutoCloseable {
         cache.invalidateAll(ids);
     }
 
-    @Override
-    public void close() {
-        deletions.close();
-    }
 }

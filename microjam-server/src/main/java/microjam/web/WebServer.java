@@ -44,14 +44,14 @@ public final class WebServer implements AutoCloseable {
     private final ServerConfig config;
     private final UsageCounters usage;
     private final MetricsServer metricsServer; // null without an admin port
-    private final Pictures pictures;
+    private final ChangeWatch changes;
 
-    private WebServer(Javalin app, ServerConfig config, UsageCounters usage, MetricsServer metricsServer, Pictures pictures) {
+    private WebServer(Javalin app, ServerConfig config, UsageCounters usage, MetricsServer metricsServer, ChangeWatch changes) {
         this.app = app;
         this.config = config;
         this.usage = usage;
         this.metricsServer = metricsServer;
-        this.pictures = pictures;
+        this.changes = changes;
     }
 
     public static WebServer start(ServerConfig config, Database database) {
@@ -62,11 +62,12 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(ServerConfig config, Database database, RoboJam robojam) {
         PerformerStore performers = new PerformerStore(database);
         PerformanceStore performances = new PerformanceStore(database);
-        Pictures pictures = new Pictures(database);
+        ChangeWatch changes = new ChangeWatch(database);
+        Pictures pictures = new Pictures(changes);
         PrivacyPolicy policy = PrivacyPolicy.load(config.policyFacts(), microjam.research.Disclosure.MIN_PERFORMANCES, microjam.research.Disclosure.MIN_PERFORMERS);
         Auth auth = new Auth(performers, policy);
         PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth, policy);
-        PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth, new FeedCache(database));
+        PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth, new FeedCache(database, changes));
         UsageCounters usage = new UsageCounters(database);
         Metrics metrics = new Metrics(database, robojam);
         RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, new KeptLayers(performances, performers.robojam(), auth, performanceRoutes), usage, metrics,
@@ -146,10 +147,10 @@ public final class WebServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             if (metricsServer != null) metricsServer.close();
-            pictures.close();
+            changes.close();
             throw e;
         }
-        WebServer server = new WebServer(app, config, usage, metricsServer, pictures);
+        WebServer server = new WebServer(app, config, usage, metricsServer, changes);
         httpsPort.set(server.httpsPort());
         LOG.info("event=started http_port={} https_port={} metrics_port={}", server.httpPort(), server.httpsPort(),
                 metricsServer == null ? "none" : metricsServer.port());
@@ -162,10 +163,6 @@ public final class WebServer implements AutoCloseable {
         cfg.concurrency.useVirtualThreads = true;
         cfg.http.maxRequestSize = Bodies.AVATAR_LIMIT + 1024L;
         cfg.http.prefer405over404 = true;
-        // Every GET answer carries an ETag (a checksum of its bytes), and asking again with it answers 304 with no
-        // body while the answer would be the same: browsers and caches in front revalidate cheaply, and a change
-        // (a deletion included) is a different answer at once, never a kept copy.
-        cfg.http.generateEtags = true;
         // The access log: method, route template, status and time. Never the address, a header, a query or a body.
         // The method is the request line's, one of a fixed set (MethodGuard), so neither logs nor metrics grow with what clients invent.
         cfg.requestLogger.http((ctx, ms) -> {
@@ -349,7 +346,7 @@ public final class WebServer implements AutoCloseable {
             app.stop();
             if (metricsServer != null) metricsServer.close();
         } finally {
-            pictures.close();
+            changes.close();
             usage.close(); // the counters are written even if stopping Jetty failed
         }
     }

@@ -24,8 +24,10 @@ class ClusterTest {
             Api.Performer ada = a.newPerformer();
             UUID id = a.publishOk(ada, "keys", Api.sampleCsv(30), null);
             byte[] picture = null;
-            for (Api server : servers) { // read everywhere at once, and each server caches the picture
+            String world = "/api/performances?view=all&limit=20"; // the World's first page: each server caches it
+            for (Api server : servers) { // read everywhere at once, and each server caches the picture and the page
                 assertThat(server.get("/api/performances/" + id).status()).isEqualTo(200);
+                assertThat(server.get(world).text()).contains(id.toString());
                 Api.Response png = server.get("/api/performances/" + id + ".png");
                 assertThat(png.status()).isEqualTo(200);
                 if (picture == null) picture = png.body();
@@ -41,11 +43,36 @@ class ClusterTest {
                     assertThat(System.nanoTime() - deleted).as("server %d still serves the deleted picture", i).isLessThan(1_000_000_000L);
                     Thread.sleep(10);
                 }
+                while (server.get(world).text().contains(id.toString())) {
+                    assertThat(System.nanoTime() - deleted).as("server %d still lists the deleted performance", i).isLessThan(1_000_000_000L);
+                    Thread.sleep(10);
+                }
                 goneAfter[i] = (System.nanoTime() - deleted) / 1_000_000;
                 assertThat(server.get("/api/performances/" + id).status()).isEqualTo(404);
                 assertThat(server.get("/api/performances?view=all&performer=" + ada.id()).json().get("items")).isEmpty();
             }
-            System.out.printf("deleted on server 1: the picture gone from servers 0, 1, 2 after %d, %d, %d ms%n", goneAfter[0], goneAfter[1], goneAfter[2]);
+            System.out.printf("deleted on server 1: the picture and the World's page entry gone from servers 0, 1, 2 after %d, %d, %d ms%n", goneAfter[0], goneAfter[1], goneAfter[2]);
+
+            // Published on one: in every server's World within a second, though each had its page cached.
+            long published = System.nanoTime();
+            UUID next = servers.get(2).publishOk(ada, "drums", Api.sampleCsv(12), null);
+            long[] shownAfter = new long[servers.size()];
+            for (int i = 0; i < servers.size(); i++) {
+                while (!servers.get(i).get(world).text().contains(next.toString())) {
+                    assertThat(System.nanoTime() - published).as("server %d does not list the new performance", i).isLessThan(1_000_000_000L);
+                    Thread.sleep(10);
+                }
+                shownAfter[i] = (System.nanoTime() - published) / 1_000_000;
+            }
+            System.out.printf("published on server 2: in the World of servers 0, 1, 2 after %d, %d, %d ms%n", shownAfter[0], shownAfter[1], shownAfter[2]);
+            // A new stage name too (a profile change): the World's page on every server says it within a second.
+            assertThat(servers.get(0).put("/api/me", ada.token(), java.util.Map.of("stageName", "Ada Renamed")).status()).isEqualTo(200);
+            long renamed = System.nanoTime();
+            for (int i = 0; i < servers.size(); i++)
+                while (!servers.get(i).get(world).text().contains("Ada Renamed")) {
+                    assertThat(System.nanoTime() - renamed).as("server %d shows the old name", i).isLessThan(1_000_000_000L);
+                    Thread.sleep(10);
+                }
         } finally {
             cluster.forEach(TestServer::close);
         }

@@ -1,0 +1,48 @@
+// Conditional GETs for public reads: an answer carries an ETag made from its bytes, and a request that names it in
+// If-None-Match gets 304 with no body: browsers and caches in front revalidate without the bytes travelling, and a
+// change (a deletion included) is a different answer at once, never the kept copy. Written here rather than
+// Javalin's generateEtags, which tripled the cost of a cached feed page (bench load --mix feed: 2,801 against
+// 10,114 pages/s): a cached page keeps its ETag, computed once when it is rendered.
+package microjam.web;
+
+import io.javalin.http.Context;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+final class ETags {
+    private ETags() {
+    }
+
+    /** A strong ETag for these bytes: 96 bits of their SHA-256. */
+    static String of(byte[] bytes) {
+        try {
+            return '"' + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 12) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Answers the body with its ETag, or 304 and no body when the request already holds it. */
+    static void answer(Context ctx, byte[] body) {
+        answer(ctx, of(body), body);
+    }
+
+    static void answer(Context ctx, String etag, byte[] body) {
+        ctx.header("ETag", etag);
+        if (held(ctx.header("If-None-Match"), etag)) ctx.status(304);
+        else ctx.result(body);
+    }
+
+    // If-None-Match: "*" or a list of ETags, weak ones (W/) compared by their value (RFC 9110, 13.1.2).
+    private static boolean held(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) return false;
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.startsWith("W/")) t = t.substring(2);
+            if (t.equals("*") || t.equals(etag)) return true;
+        }
+        return false;
+    }
+}
