@@ -47,15 +47,24 @@ final class ChangeWatch implements AutoCloseable {
                 moveTo(changes.get());
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) { // the database away for a moment: try again, and say so without details
+            } catch (RuntimeException e) { // the database away: nothing cached may be trusted until it answers again
                 LOG.warn("event=change_watch_failed error={}", e.getClass().getSimpleName());
+                moveTo(unknown());
             }
         }
     }
 
+    /**
+     * What is seen while the database does not answer: a deletion made meanwhile could not be seen, so pictures are
+     * dropped and no cached page matches (each failed poll is a new unknown), and reads go to the database (503).
+     */
+    private static Database.Changes unknown() {
+        return new Database.Changes(-1, -1, java.util.UUID.randomUUID().toString());
+    }
+
     private synchronized void moveTo(Database.Changes now) {
         if (now.equals(seen)) return;
-        boolean deletion = now.deletions() != seen.deletions();
+        boolean deletion = now.deletions() != seen.deletions() || now.deletions() < 0;
         seen = now;
         if (deletion) onDeletion.forEach(Runnable::run);
     }

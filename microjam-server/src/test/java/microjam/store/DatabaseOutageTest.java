@@ -26,16 +26,25 @@ class DatabaseOutageTest {
             WebServer server = WebServer.start(new ServerConfig("127.0.0.1", 0, 0, false, Tls.selfSigned(dir)), db);
             try {
                 Api api = Api.plain("http://127.0.0.1:" + server.httpPort());
-                assertThat(api.get("/api/performances").status()).isEqualTo(200);
+                assertThat(api.get("/api/performances").status()).isEqualTo(200); // the World's first page: cached now
+                String uncached = "/api/performances/" + java.util.UUID.randomUUID(); // 404 while the database answers
+                assertThat(api.get(uncached).status()).isEqualTo(404);
                 postgres.close();
                 long started = System.nanoTime();
-                Api.Response down = api.get("/api/performances");
+                Api.Response down = api.get(uncached);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 assertThat(down.status()).isEqualTo(503);
                 assertThat(down.header("Retry-After")).isEqualTo("5");
                 assertThat(down.json().get("error").asText()).contains("database is unavailable");
                 assertThat(seconds).as("fails fast, within the pool's 2 s wait").isLessThan(10);
                 assertThat(api.get("/health").status()).isEqualTo(503);
+                // A cached page is not served on trust while the database cannot say what changed (a deletion on
+                // another server, say): within a failed poll (its 2 s wait for a connection), it is 503 too.
+                long deadline503 = System.nanoTime() + 10_000_000_000L;
+                while (api.get("/api/performances").status() != 503) {
+                    assertThat(System.nanoTime()).as("the cached first page still served during the outage").isLessThan(deadline503);
+                    Thread.sleep(50);
+                }
 
                 postgres = start(data, port);
                 long deadline = System.nanoTime() + 30_000_000_000L;
