@@ -21,15 +21,7 @@ final class FeedCache {
     /** What a page was rendered under: this process's writes, and the others' changes last seen (null: sole writer). */
     private record Version(long writes, Database.Changes others) {}
 
-    private record Page(Version version, Rendered rendered) {}
-
-    /** A feed page's bytes, with their ETag (computed once per rendering, not per request). */
-    record Rendered(byte[] body, String etag) {
-        static Rendered of(String json) {
-            byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return new Rendered(body, ETags.of(body));
-        }
-    }
+    private record Page(Version version, ETags.Tagged rendered) {}
 
     private final Database database;
     private final ChangeWatch changes;
@@ -44,14 +36,18 @@ final class FeedCache {
     }
 
     /** The page for this query: from the cache when nothing was written since, else rendered now. */
-    Rendered page(FeedQuery query, Supplier<String> render) {
-        if (!isFirstPage(query)) return Rendered.of(render.get());
+    ETags.Tagged page(FeedQuery query, Supplier<String> render) {
+        if (!isFirstPage(query)) return tagged(render.get());
         Version before = new Version(database.writeCount(), changes.seen()); // read before rendering: a change meanwhile makes it stale
         Page cached = pages.getIfPresent(query);
         if (cached != null && cached.version().equals(before)) return cached.rendered();
-        Rendered rendered = Rendered.of(render.get());
+        ETags.Tagged rendered = tagged(render.get());
         pages.put(query, new Page(before, rendered));
         return rendered;
+    }
+
+    private static ETags.Tagged tagged(String json) {
+        return ETags.Tagged.of(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static boolean isFirstPage(FeedQuery query) {

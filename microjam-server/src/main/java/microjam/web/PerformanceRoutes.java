@@ -66,12 +66,12 @@ final class PerformanceRoutes {
         String view = ctx.queryParamAsClass("view", String.class).getOrDefault("jams");
         if (!view.equals("jams") && !view.equals("all")) throw ApiError.badRequest("view", "view must be jams or all");
         FeedQuery query = new FeedQuery(limit, before, instrument, performer, view.equals("jams"));
-        FeedCache.Rendered page = feedCache.page(query, () -> {
+        ETags.Tagged page = feedCache.page(query, () -> {
             FeedQuery.Page found = performances.feed(query);
             return ctx.jsonMapper().toJsonString(new Views.FeedView(found.items().stream().map(Views::card).toList(),
                     found.nextCursor() == null ? null : found.nextCursor().toString()), Views.FeedView.class);
         });
-        ETags.answer(ctx.contentType("application/json"), page.etag(), page.body());
+        ETags.answer(ctx.contentType("application/json"), page);
     }
 
     /** GET /api/performances/{ref}: ref is an id, or an id with .csv, .png or .mid. */
@@ -117,7 +117,7 @@ final class PerformanceRoutes {
     }
 
     private void picture(Context ctx, UUID id) {
-        byte[] png = pictures.of(id, () -> performances.find(id).orElseThrow(() -> ApiError.notFound("performance")));
+        ETags.Tagged png = pictures.of(id, () -> performances.find(id).orElseThrow(() -> ApiError.notFound("performance")));
         ETags.answer(ctx.contentType("image/png").header("Cache-Control", "no-cache"), png);
     }
 

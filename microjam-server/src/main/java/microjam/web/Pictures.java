@@ -15,9 +15,9 @@ final class Pictures {
     /** A picture is 5-20 KB: this keeps the most-played thousand or so. Caffeine admits by frequency, so one-off requests do not push them out. */
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
-    private final Cache<UUID, byte[]> cache = Caffeine.newBuilder()
+    private final Cache<UUID, ETags.Tagged> cache = Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
-            .weigher((UUID id, byte[] png) -> png.length)
+            .weigher((UUID id, ETags.Tagged png) -> png.body().length)
             .build();
     private final ChangeWatch changes;
 
@@ -26,12 +26,12 @@ final class Pictures {
         changes.onDeletion(cache::invalidateAll);
     }
 
-    /** The picture of this performance; the performance is only loaded (and drawn) when it is not cached. */
-    byte[] of(UUID id, Supplier<Performance> load) {
-        byte[] cached = cache.getIfPresent(id);
+    /** The picture of this performance, with its ETag; the performance is only loaded (and drawn) when it is not cached. */
+    ETags.Tagged of(UUID id, Supplier<Performance> load) {
+        ETags.Tagged cached = cache.getIfPresent(id);
         if (cached != null) return cached;
         var before = changes.seen();
-        byte[] png = PerformancePicture.png(load.get());
+        ETags.Tagged png = ETags.Tagged.of(PerformancePicture.png(load.get()));
         changes.putIfNoDeletionSince(before, () -> cache.put(id, png));
         return png;
     }
@@ -43,5 +43,4 @@ final class Pictures {
     void forgetAll(Collection<UUID> ids) {
         cache.invalidateAll(ids);
     }
-
 }

@@ -71,19 +71,11 @@ final class RoboJamRoutes {
         this.usage = usage;
         this.deadline = deadline;
         this.modelFile = robojam == null ? null : microjam.robojam.ModelFile.encode(robojam.model());
-        this.modelFilePath = robojam == null ? null : MODEL_FILES + digest(modelFile) + ".model";
+        this.modelFilePath = robojam == null ? null : MODEL_FILES + ETags.sha256Hex(modelFile, 16) + ".model";
     }
 
     /** Where the browser finds model files (RoboJam on the device). */
     static final String MODEL_FILES = "/robojam/models/";
-
-    private static String digest(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 
     /** GET /robojam/models/{file}: the loaded model's file; any other name is 404 (a model no longer served). */
     void modelFile(Context ctx) {

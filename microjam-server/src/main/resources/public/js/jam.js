@@ -334,9 +334,8 @@ async function renderRoboControls() {
   if (!row.isConnected) return;
   // Offline, or on this device only: RoboJam answers here if this device has its model.
   if (!status.available || device.where() === 'device') {
-    status = device.possible() ? { available: true }
-      : { available: false, reason: device.where() === 'device' && status.available !== false
-        ? 'RoboJam cannot run on this device.' : status.reason || 'RoboJam is unavailable.' };
+    const reason = status.available ? 'RoboJam cannot run on this device.' : status.reason || 'RoboJam is unavailable.';
+    status = device.possible() ? { available: true } : { available: false, reason };
   }
   if (!status.available) {
     row.replaceChildren(el('button', { id: 'robojam', disabled: true }, 'RoboJam'), el('span', { class: 'hint', id: 'robojam-reason', text: status.reason }));
