@@ -1,7 +1,9 @@
-// Drives a load mix at a MicroJam server over loopback: each connection is a virtual thread that sends
-// the next request as soon as the last one is answered (closed loop), for a fixed time. Before timing
-// it signs up a few performers and publishes some performances, so there are feeds, layers and
-// pictures to read. Every second it notes requests per route and the server's memory.
+// Drives a load mix at one MicroJam server, or at several that share a database: each connection is a
+// virtual thread that sends the next request as soon as the last one is answered (closed loop), for a fixed
+// time, to one of the servers in turn (connection c to server c mod n, as a load balancer spreading
+// connections would). Before timing it signs up a few performers and publishes some performances through
+// the first server, so there are feeds, layers and pictures to read; what one server publishes is read from
+// all. Every second it notes requests per route and each server's memory.
 package microjam.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,24 +26,44 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 public final class LoadDriver {
-    public record Settings(URI base, LoadMix mix, int connections, int seconds, int warmUpSeconds, long seed) {
+    public record Settings(List<URI> servers, LoadMix mix, int connections, int seconds, int warmUpSeconds, long seed) {
+        public Settings(URI server, LoadMix mix, int connections, int seconds, int warmUpSeconds, long seed) {
+            this(List.of(server), mix, connections, seconds, warmUpSeconds, seed);
+        }
+
         public Settings {
+            servers = List.copyOf(servers);
+            if (servers.isEmpty() || servers.size() > 64) throw new IllegalArgumentException("--url takes 1 to 64 servers");
+            if (connections < servers.size()) throw new IllegalArgumentException("--connections must be at least one a server (" + servers.size() + ")");
             if (warmUpSeconds < 0 || warmUpSeconds > 3_600) throw new IllegalArgumentException("--warm-up must be between 0 and 3600 seconds");
             if (connections < 1 || connections > 4096) throw new IllegalArgumentException("--connections must be between 1 and 4096");
             if (seconds < 1 || seconds > 86_400) throw new IllegalArgumentException("--seconds must be between 1 and 86400");
         }
     }
 
-    /** One second of the run: requests answered per route, and the server's memory at its end. */
-    public record Second(int second, Map<Route, Long> requests, ServerMemory memory) {}
+    /** One second of the run: requests answered per route, in all, and each server's memory at its end. */
+    public record Second(int second, Map<Route, Long> requests, List<ServerMemory> memory) {}
 
-    public record Result(Settings settings, List<RouteStats> routes, List<Second> timeline, double seconds) {
+    /** What one server answered: per route, and its peak memory. */
+    public record Server(URI base, List<RouteStats> routes, double maxHeapMb, double maxRssMb) {
+        public long requests() {
+            return routes.stream().mapToLong(RouteStats::requests).sum();
+        }
+
+        public long errors() {
+            return routes.stream().mapToLong(RouteStats::errors).sum();
+        }
+    }
+
+    /** {@code routes}: all servers together; {@code servers}: each one alone (one entry for a single server). */
+    public record Result(Settings settings, List<RouteStats> routes, List<Server> servers, List<Second> timeline, double seconds) {
+        /** The highest resident set any one server reached. */
         public double maxRssMb() {
-            return timeline.stream().mapToDouble(s -> s.memory().rssMb()).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+            return servers.stream().mapToDouble(Server::maxRssMb).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
         }
 
         public double maxHeapMb() {
-            return timeline.stream().mapToDouble(s -> s.memory().heapMb()).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+            return servers.stream().mapToDouble(Server::maxHeapMb).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
         }
 
         public long errors() {
@@ -61,8 +83,10 @@ public final class LoadDriver {
     }
 
     private final Settings settings;
-    private final Connection sampler;
-    private final Map<Route, RouteStats> stats = new EnumMap<>(Route.class);
+    /** One connection a server for preparing the run and reading its memory every second. */
+    private final List<Connection> samplers;
+    /** Per server, per route. */
+    private final List<Map<Route, RouteStats>> stats = new ArrayList<>();
     private final AtomicReferenceArray<String> ids = new AtomicReferenceArray<>(8192);
     // Replies answer the first jams, so chains stay two layers deep whatever the run's length (a jam holds at most
     // Performance.MAX_LAYERS layers; replies to random replies would grow chains until the server refused them).
@@ -73,8 +97,8 @@ public final class LoadDriver {
 
     public LoadDriver(Settings settings) {
         this.settings = settings;
-        this.sampler = new Connection(settings.base());
-        for (Route r : Route.values()) if (settings.mix().includes(r)) stats.put(r, new RouteStats(r));
+        this.samplers = settings.servers().stream().map(Connection::new).toList();
+        for (URI ignored : settings.servers()) stats.add(freshStats());
         SplittableRandom random = new SplittableRandom(settings.seed());
         performances = new ArrayList<>();
         for (int i = 0; i < 32; i++) performances.add(performanceCsv(random));
@@ -96,15 +120,33 @@ public final class LoadDriver {
                 Map<Route, Long> delta = new EnumMap<>(Route.class);
                 now.forEach((r, n) -> delta.put(r, n - before.get(r)));
                 before.putAll(now);
-                timeline.add(new Second(second, delta, memory()));
+                timeline.add(new Second(second, delta, samplers.stream().map(LoadDriver::memory).toList()));
                 long total = delta.values().stream().mapToLong(Long::longValue).sum();
-                long errors = stats.values().stream().mapToLong(RouteStats::errors).sum();
+                long errors = stats.stream().flatMap(m -> m.values().stream()).mapToLong(RouteStats::errors).sum();
                 progress.step(String.format(Locale.ROOT, "%,d req/s, %d errors", total, errors));
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        sampler.close();
-        return new Result(settings, List.copyOf(stats.values()), timeline, seconds);
+        samplers.forEach(Connection::close);
+        List<Server> servers = new ArrayList<>();
+        for (int i = 0; i < stats.size(); i++) {
+            int server = i;
+            servers.add(new Server(settings.servers().get(i), List.copyOf(stats.get(i).values()),
+                    peak(timeline, s -> s.memory().get(server).heapMb()), peak(timeline, s -> s.memory().get(server).rssMb())));
+        }
+        List<RouteStats> total = stats.getFirst().keySet().stream()
+                .map(route -> RouteStats.sum(route, stats.stream().map(m -> m.get(route)).toList())).toList();
+        return new Result(settings, total, List.copyOf(servers), timeline, seconds);
+    }
+
+    private static double peak(List<Second> timeline, java.util.function.ToDoubleFunction<Second> value) {
+        return timeline.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    }
+
+    private Map<Route, RouteStats> freshStats() {
+        Map<Route, RouteStats> routes = new EnumMap<>(Route.class);
+        for (Route r : Route.values()) if (settings.mix().includes(r)) routes.put(r, new RouteStats(r));
+        return routes;
     }
 
     // The same mix, unrecorded, so the JIT has compiled the server's hot paths before timing starts.
@@ -118,14 +160,15 @@ public final class LoadDriver {
                 progress.step();
             }
         }
-        stats.replaceAll((route, warmUpStats) -> new RouteStats(route));
+        stats.replaceAll(warmUpStats -> freshStats());
     }
 
-    // One closed-loop connection per virtual thread, each with its own seed, until the deadline.
+    // One closed-loop connection per virtual thread, each with its own seed, until the deadline; the servers in turn.
     private void connect(java.util.concurrent.ExecutorService workers, long firstSeed, long deadline) {
         for (int c = 0; c < settings.connections(); c++) {
             long seed = firstSeed + c;
-            workers.submit(() -> drive(new SplittableRandom(seed), deadline));
+            int server = c % settings.servers().size();
+            workers.submit(() -> drive(server, new SplittableRandom(seed), deadline));
         }
     }
 
@@ -135,7 +178,14 @@ public final class LoadDriver {
         try {
             policy = JSON.readTree(send(new Call("/api/privacy", null, null), 200)).get("version").asText();
         } catch (java.net.ConnectException e) {
-            throw new IOException("cannot reach a server at " + settings.base() + ": " + e.getMessage(), e);
+            throw new IOException("cannot reach a server at " + settings.servers().getFirst() + ": " + e.getMessage(), e);
+        }
+        for (int i = 1; i < samplers.size(); i++) {
+            try {
+                samplers.get(i).get("/api/privacy");
+            } catch (IOException e) {
+                throw new IOException("cannot reach a server at " + settings.servers().get(i) + ": " + e.getMessage(), e);
+            }
         }
         SplittableRandom random = new SplittableRandom(settings.seed());
         for (int i = 0; i < 8; i++) {
@@ -151,8 +201,9 @@ public final class LoadDriver {
         }
     }
 
-    private void drive(SplittableRandom random, long deadline) {
-        try (Connection connection = new Connection(settings.base())) {
+    private void drive(int server, SplittableRandom random, long deadline) {
+        Map<Route, RouteStats> stats = this.stats.get(server);
+        try (Connection connection = new Connection(settings.servers().get(server))) {
             while (System.nanoTime() < deadline) {
                 Route route = settings.mix().pick(random);
                 Call call = call(route, random);
@@ -194,13 +245,13 @@ public final class LoadDriver {
     }
 
     private String send(Call call, int expected) throws IOException {
-        Connection.Response response = call.on(sampler);
+        Connection.Response response = call.on(samplers.getFirst());
         if (response.status() != expected)
             throw new IOException("preparing the run: " + call.path() + " answered " + response.status() + " " + abbreviate(response.text()));
         return response.text();
     }
 
-    private ServerMemory memory() {
+    private static ServerMemory memory(Connection sampler) {
         try {
             Connection.Response r = sampler.get("/metrics");
             return r.status() == 200 ? ServerMemory.parse(r.text()) : ServerMemory.UNKNOWN;
@@ -211,7 +262,7 @@ public final class LoadDriver {
 
     private Map<Route, Long> counts() {
         Map<Route, Long> counts = new EnumMap<>(Route.class);
-        stats.forEach((r, s) -> counts.put(r, s.requests()));
+        for (Map<Route, RouteStats> server : stats) server.forEach((r, s) -> counts.merge(r, s.requests(), Long::sum));
         return counts;
     }
 

@@ -33,6 +33,18 @@ final class RouteStats {
         done.incrementAndGet();
     }
 
+    /** One route's figures over several servers: their latencies in one histogram, their counts added. */
+    static RouteStats sum(Route route, java.util.List<RouteStats> parts) {
+        RouteStats all = new RouteStats(route);
+        for (RouteStats part : parts) {
+            all.micros.add(part.micros);
+            all.done.addAndGet(part.done.get());
+            all.errors.addAndGet(part.errors.get());
+            if (part.firstError() != null) all.firstError.compareAndSet(null, part.firstError());
+        }
+        return all;
+    }
+
     long requests() {
         return done.get();
     }

@@ -210,10 +210,12 @@ final class BenchCommand implements Runnable {
             footer = {"", "Examples:", "  microjam bench load", "  microjam bench load --seconds 600 --connections 64 --out bench-results",
                     "  microjam bench load --mix feed --connections 32", "  microjam bench load --mix upload --connections 16",
                     "  microjam bench load --database jdbc:postgresql://localhost/microjam?user=mj",
-                    "  microjam bench load --url http://127.0.0.1:8080 --mix feed=70,upload=30"})
+                    "  microjam bench load --url http://127.0.0.1:8080 --mix feed=70,upload=30",
+                    "  microjam bench load --url http://10.0.0.1:8080,http://10.0.0.2:8080,http://10.0.0.3:8080 --mix feed"})
     static final class LoadBench implements Callable<Integer> {
-        @Option(names = "--url", paramLabel = "URL", description = "A running server to load instead of starting one (serve it with --rate-limit-writes 0 --rate-limit-robojam 0 --rate-limit-sign-ups 0 --rate-limit-reads 0 --max-connections-per-client 0).")
-        java.net.URI url;
+        @Option(names = "--url", paramLabel = "URL", split = ",", description = "A running server to load instead of starting one (serve it with --rate-limit-writes 0 --rate-limit-robojam 0 --rate-limit-sign-ups 0 --rate-limit-reads 0 --max-connections-per-client 0); "
+                + "several, comma-separated, that share one database: the connections are spread over them in turn, and the report gives each server and all together.")
+        List<java.net.URI> urls;
         @Option(names = "--database", paramLabel = "JDBC-URL", description = "Database for the server this starts (default: a fresh SQLite file).")
         String database;
         @Option(names = "--seconds", defaultValue = "60", description = "How long to drive it (default ${DEFAULT-VALUE}).")
@@ -235,20 +237,21 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (url != null && database != null) throw new IllegalArgumentException("--url and --database exclude each other: --database is for the server this starts");
+            if (urls != null && database != null) throw new IllegalArgumentException("--url and --database exclude each other: --database is for the server this starts");
             microjam.bench.LoadMix loadMix = microjam.bench.LoadMix.parse(mix);
             PrintWriter out = spec.commandLine().getOut();
             microjam.bench.SpawnedServer own = null;
             try {
-                if (url == null) {
+                if (urls == null) {
                     out.println("starting a server on " + (database == null ? "a fresh SQLite file" : "the given database") + "…");
                     out.flush();
                     own = microjam.bench.SpawnedServer.forLoad(database);
                 }
-                java.net.URI base = url != null ? url : own.base();
-                out.printf(Locale.ROOT, "load on %s: %d connections, %d s after %d s of warm-up, mix %s%n", base, connections, seconds, warmUp, mix);
+                List<java.net.URI> servers = urls != null ? urls : List.of(own.base());
+                out.printf(Locale.ROOT, "load on %s: %d connections, %d s after %d s of warm-up, mix %s%n",
+                        servers.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")), connections, seconds, warmUp, mix);
                 out.flush();
-                var result = new microjam.bench.LoadDriver(new microjam.bench.LoadDriver.Settings(base, loadMix, connections, seconds, warmUp, seed))
+                var result = new microjam.bench.LoadDriver(new microjam.bench.LoadDriver.Settings(servers, loadMix, connections, seconds, warmUp, seed))
                         .run(spec.commandLine().getErr());
                 microjam.bench.LoadReport.print(result, out);
                 if (this.out != null) {

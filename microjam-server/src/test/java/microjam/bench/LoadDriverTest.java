@@ -52,4 +52,38 @@ class LoadDriverTest {
             assertThat(Files.size(dir.resolve("load.png"))).isPositive();
         }
     }
+
+    @Test
+    void severalServersShareTheLoadAndTheReportGivesEachAndAllTogether() throws Exception {
+        java.util.List<TestServer> cluster = TestServer.cluster(3);
+        try {
+            java.util.List<URI> servers = cluster.stream().map(s -> URI.create("http://127.0.0.1:" + s.server.httpPort())).toList();
+            // 7 connections over 3 servers: 3, 2 and 2. Uploads on one are read as pages, layers and pictures on the others.
+            var settings = new LoadDriver.Settings(servers, LoadMix.parse("feed=30,performance=30,picture=10,upload=20,reply=10"), 7, 3, 0, 11);
+            LoadDriver.Result result = new LoadDriver(settings).run(new PrintWriter(new StringWriter()));
+            assertThat(result.servers()).extracting(LoadDriver.Server::base).containsExactlyElementsOf(servers);
+            for (LoadDriver.Server server : result.servers()) {
+                assertThat(server.requests()).as(server.base() + " answered").isPositive();
+                assertThat(server.errors()).as(server.base() + ": " + server.routes().stream().map(RouteStats::firstError).toList()).isZero();
+                assertThat(server.maxRssMb()).as("each server's own memory").isPositive();
+            }
+            for (RouteStats total : result.routes()) {
+                long perServer = result.servers().stream().flatMap(s -> s.routes().stream()).filter(s -> s.route == total.route).mapToLong(RouteStats::requests).sum();
+                assertThat(total.requests()).as(total.route.label() + ", all servers together").isEqualTo(perServer).isPositive();
+                assertThat(total.maxMillis()).isEqualTo(result.servers().stream().flatMap(s -> s.routes().stream())
+                        .filter(s -> s.route == total.route).mapToDouble(RouteStats::maxMillis).max().orElseThrow());
+            }
+            assertThat(result.timeline()).allSatisfy(second -> assertThat(second.memory()).hasSize(3));
+
+            StringWriter printed = new StringWriter();
+            LoadReport.print(result, new PrintWriter(printed));
+            assertThat(printed.toString()).contains("server " + servers.get(0) + " (3 connections)", "server " + servers.get(2) + " (2 connections)",
+                    "all 3 servers together");
+            Path dir = Files.createTempDirectory("load");
+            LoadReport.write(result, dir);
+            assertThat(Files.readAllLines(dir.resolve("load.csv")).getFirst()).endsWith(",heap_mb_1,rss_mb_1,heap_mb_2,rss_mb_2,heap_mb_3,rss_mb_3");
+        } finally {
+            cluster.forEach(TestServer::close);
+        }
+    }
 }

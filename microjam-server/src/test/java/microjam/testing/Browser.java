@@ -229,8 +229,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T await(Function<WebDriver, T> condition) {
+        return await(Duration.ofSeconds(20), condition);
+    }
+
+    /** For work whose length depends on the machine (RoboJam answering in the browser): waits up to {@code limit}. */
+    public <T> T await(Duration limit, Function<WebDriver, T> condition) {
         // Screens re-render as data arrives: an element found a moment ago may be gone, so look again.
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, limit).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     public void screenshot(String name) {
