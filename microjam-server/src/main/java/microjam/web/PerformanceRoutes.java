@@ -118,7 +118,7 @@ final class PerformanceRoutes {
 
     private void picture(Context ctx, UUID id) {
         ETags.Tagged png = pictures.of(id, () -> performances.find(id).orElseThrow(() -> ApiError.notFound("performance")));
-        ETags.answer(ctx.contentType("image/png").header("Cache-Control", "no-cache"), png);
+        ETags.answer(ctx.contentType("image/png"), png);
     }
 
     Views.PerformanceView full(UUID id) {

@@ -67,7 +67,7 @@ final class PerformerRoutes {
     void avatar(Context ctx) {
         Performer p = performer(ctx);
         byte[] png = performers.avatar(p.id()).orElseGet(() -> Avatars.generated(p.id(), p.colour()));
-        ETags.answer(ctx.contentType("image/png").header("Cache-Control", "no-cache"), png);
+        ETags.answer(ctx.contentType("image/png"), png);
     }
 
     void me(Context ctx) {

@@ -2,7 +2,8 @@
 // changes), served as /api/privacy and shown by the web app's Privacy screen. Each section names the
 // clauses of the original MicroJam policy it keeps (docs/privacy.md). What only the people running a
 // server can say (who they are, how to reach them, where the data lives, their backups) is configuration,
-// filled into the {placeholders} here; so are the research thresholds, from the code that applies them.
+// filled into the {placeholders} here; so are the research thresholds and how long a shared cache may keep a
+// public read, from the code that applies them.
 package microjam.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,6 +31,7 @@ record PrivacyPolicy(String version, byte[] json) {
             values.put("backups", facts.backups());
             values.put("minPerformances", String.valueOf(minPerformances));
             values.put("minPerformers", String.valueOf(minPerformers));
+            values.put("sharedCacheSeconds", String.valueOf(ETags.SHARED_CACHE_SECONDS));
             byte[] bytes = fill(new String(in.readAllBytes(), StandardCharsets.UTF_8), values).getBytes(StandardCharsets.UTF_8);
             JsonNode policy = Json.MAPPER.readTree(bytes);
             return new PrivacyPolicy(policy.get("version").asText(), bytes);

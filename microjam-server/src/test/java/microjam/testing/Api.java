@@ -135,7 +135,16 @@ public final class Api {
         return body;
     }
 
-    public static final String POLICY = "1.2";
+    /** The policy's current version, read from the policy itself (resources/privacy/policy.json), not retyped. */
+    public static final String POLICY = currentPolicyVersion();
+
+    private static String currentPolicyVersion() {
+        try (java.io.InputStream in = Api.class.getResourceAsStream("/privacy/policy.json")) {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("version").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     public Performer newPerformer() {
         String name = "p" + UUID.randomUUID().toString().substring(0, 8);

@@ -1,6 +1,7 @@
 // HTTP caching for what sits in front (issue 20, point 2): every public read carries an ETag, and a client or
 // shared cache that asks again with it gets 304 and no body while nothing changed; once something changed
-// (a deletion, a new avatar), the answer is the new one, never the kept copy.
+// (a deletion, a new avatar), the answer is the new one, never the kept copy. A shared cache may keep a public
+// read for a few seconds at most, and the privacy policy says how long.
 package microjam.web;
 
 import microjam.testing.Api;
@@ -30,6 +31,8 @@ class ConditionalGetTest extends ServerTest {
             assertThat(first.status()).as(path).isEqualTo(200);
             String etag = first.header("ETag");
             assertThat(etag).as(path + " ETag").isNotBlank();
+            // A shared cache may hold it a few seconds, no more, never serving it stale; a browser asks again each time.
+            assertThat(first.header("Cache-Control")).as(path).isEqualTo("public, max-age=0, s-maxage=5, must-revalidate");
             etags.put(path, etag);
             Api.Response again = api.send(api.request(path, null).header("If-None-Match", etag));
             assertThat(again.status()).as(path + " asked again with its ETag").isEqualTo(304);
@@ -45,5 +48,15 @@ class ConditionalGetTest extends ServerTest {
         Api.Response feed = api.send(api.request(reads.get(4), null).header("If-None-Match", etags.get(reads.get(4))));
         assertThat(feed.status()).isEqualTo(200);
         assertThat(feed.json().get("items")).isEmpty();
+    }
+
+    @Test
+    void thePolicyStatesHowLongACacheInFrontMayKeepAPublicRead() {
+        String seconds = api.get("/api/performances?view=all").header("Cache-Control").replaceAll(".*s-maxage=(\\d+).*", "$1");
+        assertThat(api.get("/api/privacy").json().toString())
+                .contains("may keep a copy of a public page or picture for at most " + seconds + " seconds");
+        // What is one person's stays out of shared caches.
+        Api.Performer ada = api.newPerformer();
+        assertThat(api.get("/api/me", ada.token()).header("Cache-Control")).isEqualTo("no-store");
     }
 }
