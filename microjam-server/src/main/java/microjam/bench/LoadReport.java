@@ -27,8 +27,9 @@ public final class LoadReport {
     public static void print(LoadDriver.Result result, PrintWriter out) {
         List<LoadDriver.Server> servers = result.servers();
         if (servers.size() > 1) {
-            for (LoadDriver.Server server : servers) {
-                out.printf(Locale.ROOT, "server %s (%d connections)%n", server.base(), connectionsOf(result, servers.indexOf(server)));
+            for (int i = 0; i < servers.size(); i++) {
+                LoadDriver.Server server = servers.get(i);
+                out.printf(Locale.ROOT, "server %s (%d connections)%n", server.base(), connectionsOf(result, i));
                 table(server.routes(), result.seconds(), out);
                 out.printf(Locale.ROOT, "memory: heap in use up to %.0f MB, resident set up to %.0f MB%n%n", server.maxHeapMb(), server.maxRssMb());
             }

@@ -2,9 +2,10 @@
 // If-None-Match gets 304 with no body: browsers and caches in front revalidate without the bytes travelling, and a
 // change (a deletion included) is a different answer at once, never the kept copy. A shared cache or CDN in front
 // of several servers may hold a public read for SHARED_CACHE_SECONDS and no longer, so a deletion reaches
-// everyone within seconds (the privacy policy states this number, filled in from here); browsers always ask again. Written here rather than
-// Javalin's generateEtags, which tripled the cost of a cached feed page (bench load --mix feed: 2,801 against
-// 10,114 pages/s): a cached page or picture keeps its ETag, computed once when it is rendered.
+// everyone within seconds (the privacy policy states this number, filled in from here); browsers always ask
+// again. Written here rather than Javalin's generateEtags, which tripled the cost of a cached feed page
+// (bench load --mix feed: 2,801 against 10,114 pages/s): a cached page or picture keeps its ETag, computed once
+// when it is rendered.
 package microjam.web;
 
 import io.javalin.http.Context;
