@@ -140,7 +140,7 @@ public final class Api {
 
     private static String currentPolicyVersion() {
         try (java.io.InputStream in = Api.class.getResourceAsStream("/privacy/policy.json")) {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("version").asText();
+            return JSON.readTree(in).get("version").asText();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

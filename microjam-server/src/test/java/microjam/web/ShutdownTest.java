@@ -30,7 +30,7 @@ class ShutdownTest {
         // Signal once the server is working on it (its RoboJam steps in flight, from /metrics), not after a guessed
         // pause: too early and the request is not in flight yet, too late and it is already answered.
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (stepsInFlight(api) == 0) {
+        while (RoboJamOverloadTest.metric(api, "microjam_robojam_steps_in_flight") == 0) {
             assertThat(inFlight).as("answered before it was seen in flight: the model is too quick for this test").isNotDone();
             assertThat(System.nanoTime()).as("the request never reached RoboJam").isLessThan(deadline);
         }
@@ -39,10 +39,5 @@ class ShutdownTest {
         server.process.waitFor();
         assertThat(Files.readString(dir.resolve("server.log"))).doesNotContain("Exception");
         assertThatThrownBy(() -> api.get("/health")).as("no new requests after shutdown").isInstanceOf(IllegalStateException.class);
-    }
-
-    private static double stepsInFlight(Api api) {
-        return api.get("/metrics").text().lines().filter(l -> l.startsWith("microjam_robojam_steps_in_flight "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElseThrow();
     }
 }
