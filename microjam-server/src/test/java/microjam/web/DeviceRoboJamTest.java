@@ -59,9 +59,9 @@ class DeviceRoboJamTest {
                         """, CALL, seed);
                 assertThat(device).as("the device's answer").doesNotContainKey("error");
                 JsonNode served = api.post("/api/robojam", null, Map.of("touches", CALL, "seed", seed)).json();
-                System.out.printf("%s, seed %d: the device answered in %.1f ms, the server in %d ms%n", kind, seed,
-                        ((Number) device.get("millis")).doubleValue(), served.get("millis").asLong());
-                slowest = Math.max(slowest, ((Number) device.get("millis")).doubleValue());
+                double millis = ((Number) device.get("millis")).doubleValue();
+                System.out.printf("%s, seed %d: the device answered in %.1f ms, the server in %d ms%n", kind, seed, millis, served.get("millis").asLong());
+                slowest = Math.max(slowest, millis);
                 assertThat(device.get("model")).isEqualTo(served.get("model").asText());
                 assertWithinTolerance(TouchCsv.read((String) device.get("touches")), TouchCsv.read(served.get("touches").asText()));
             }
