@@ -94,8 +94,8 @@ final class Batcher implements AutoCloseable {
         private void admit(Job job) {
             if (job == null || job.response() == null || job.done().isDone()) return;
             try {
-                job.response().start();
-                active.add(job);
+                if (job.response().start()) active.add(job);
+                else finish(job, null); // resumed, with nothing left to draw
             } catch (RuntimeException e) {
                 finish(job, e);
             }

@@ -5,6 +5,7 @@
 // its deadline passed) leaves the batcher and frees its share at once.
 package microjam.robojam;
 
+import microjam.performance.Colour;
 import microjam.performance.Touches;
 
 import java.time.Duration;
@@ -19,27 +20,31 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 public final class RoboJam implements AutoCloseable {
+    /** RoboJam's colours: its performer's and its layers' colour, and its layers' background (the web app's too, via /js/facts.js). */
+    public static final String COLOUR_HEX = "#f44708", BACKGROUND_HEX = "#550527";
+    public static final Colour COLOUR = new Colour(COLOUR_HEX), BACKGROUND = new Colour(BACKGROUND_HEX);
     public static final int MAX_BATCH = 64;
     /** How long respond (the way in for local tools: warm-up, bench, evaluate) waits before it stops the work and gives up. */
     public static final long TIMEOUT_SECONDS = 60;
 
     /**
-     * The most network steps the largest call the API allows can take: 16 candidates, each reading a
-     * call of 2,000 touches and its 2 start steps, then drawing up to 1,000 touches: 16 × 3,002 = 48,032.
+     * The most network steps the largest call the API allows can take: a call of 2,000 touches and its 2
+     * start steps read once, then 64 candidates drawing up to 1,000 touches each: 2,002 + 64,000 = 66,002.
      */
-    public static final long LARGEST_CALL_STEPS = (long) Settings.MAX_CANDIDATES * (Touches.MAX_TOUCHES + 2 + Response.MAX_TOUCHES);
+    public static final long LARGEST_CALL_STEPS = Touches.MAX_TOUCHES + 2 + (long) Settings.MAX_CANDIDATES * Response.MAX_TOUCHES;
 
     /**
      * The default budget of work admitted at once, in flight and queued, counting each call at its most
-     * steps (candidates × (call steps + 1,000)): 192,128 steps, four of the largest calls or 19 calls as
-     * the web app makes them with the shipped model's 8 candidates (a 200-touch call: 8 × 1,202 = 9,616), so that a server with
-     * nothing else to do always takes a call. Why no more: the shipped model (2 × 256) on one core of the
-     * 2-core reference machine, loaded by other work, did 12,000–16,000 steps a second (summed over the
-     * responses of a full batch; 9,300 for one largest call alone), and a call takes 30–75 % of its most
-     * steps (a response seldom reaches 1,000 touches), so a full budget is done in about 5–12 s: inside
-     * the server's deadline (ServerConfig.Timeouts), not past it.
+     * steps (the call's steps + candidates × 1,000): 660,020 steps, ten of the largest calls or ten calls as
+     * the web app makes them with the shipped model's 64 candidates (a 200-touch call: 200 + 64,000), so that
+     * a server with nothing else to do always takes a call. Why no more: the shipped model (2 × 256) on one
+     * core of the 2-core reference machine did about 57,000 steps a second in the 64-wide batches of such
+     * calls (`microjam bench robojam --model … --candidates 64 --threads 1 --clients 8`: 7.3 answers a second
+     * of 7,851 steps each), so even a budget of largest calls, each taking all its steps, is done in about
+     * 12 s on one core: inside the server's deadline (ServerConfig.Timeouts) on two. A web-app call takes
+     * about an eighth of its most steps (most candidates stop at 2.5 s, answers seldom reach 1,000 touches).
      */
-    public static final long DEFAULT_STEP_BUDGET = 4 * LARGEST_CALL_STEPS;
+    public static final long DEFAULT_STEP_BUDGET = 10 * LARGEST_CALL_STEPS;
 
     public record Answer(Touches touches, int steps, long nanos) {
         public double millis() {
@@ -139,9 +144,8 @@ public final class RoboJam implements AutoCloseable {
 
     /**
      * Starts answering the call, or refuses it at once (Busy) when its most steps would take the work
-     * admitted past the budget. With several candidates, all are drawn at once (the batcher steps them
-     * together, so they share each read of the weights) and the one whose PerformanceCharacter is nearest the
-     * call's is kept; an empty call has no character to match, so its first draw is kept.
+     * admitted past the budget. With several candidates (Candidates), each round's responses are stepped
+     * together by the batcher, so they share each read of the weights.
      */
     public Pending start(Touches call, Settings settings) {
         return start(call, settings, true);
@@ -149,24 +153,18 @@ public final class RoboJam implements AutoCloseable {
 
     private Pending start(Touches call, Settings settings, boolean refuseOverBudget) {
         long started = System.nanoTime();
-        int n = call.isEmpty() ? 1 : settings.candidates();
-        long steps = n * Response.maxSteps(network.model(), call);
+        long steps = Candidates.maxSteps(network.model(), call, settings);
         admit(steps, refuseOverBudget);
-        List<CompletableFuture<Batcher.Result>> drawn = new ArrayList<>(n);
-        PerformanceStyle callStyle;
+        Pending pending;
         try {
-            callStyle = call.isEmpty() ? null : PerformanceStyle.of(call);
-            float[] conditions = network.conditionsFor(call, callStyle);
-            for (int k = 0; k < n; k++) drawn.add(batcher.submit(new Response(network, call, settings.candidate(k), conditions)));
+            pending = new Pending(new Candidates(network, call, settings), started);
         } catch (RuntimeException e) {
-            for (CompletableFuture<Batcher.Result> f : drawn) f.cancel(false);
             stepsInFlight.addAndGet(-steps);
             throw e;
         }
-        draws.add(n);
-        CompletableFuture<Void> all = CompletableFuture.allOf(drawn.toArray(CompletableFuture[]::new));
-        all.whenComplete((done, failure) -> stepsInFlight.addAndGet(-steps)); // answered, failed or cancelled: its share is free at once
-        return new Pending(drawn, all, call.isEmpty() ? null : PerformanceCharacter.of(call), started);
+        draws.add(pending.candidates.size());
+        pending.answer.whenComplete((done, failure) -> stepsInFlight.addAndGet(-steps)); // answered, failed or cancelled: its share is free at once
+        return pending;
     }
 
     private void admit(long steps, boolean refuseOverBudget) {
@@ -181,16 +179,34 @@ public final class RoboJam implements AutoCloseable {
 
     /** A call being answered: wait for it, or cancel it, which stops all its draws (queued or in the batch) and frees its share of the budget at once. */
     public final class Pending {
-        private final List<CompletableFuture<Batcher.Result>> drawn;
-        private final CompletableFuture<Void> all;
-        private final double[] callCharacter;
+        private final Candidates candidates;
         private final long started;
+        private final CompletableFuture<Answer> answer;
+        private List<CompletableFuture<Batcher.Result>> inFlight = List.of(); // the round being stepped; guarded by this
+        private boolean stopped; // guarded by this
 
-        private Pending(List<CompletableFuture<Batcher.Result>> drawn, CompletableFuture<Void> all, double[] callCharacter, long started) {
-            this.drawn = drawn;
-            this.all = all;
-            this.callCharacter = callCharacter;
+        private Pending(Candidates candidates, long started) {
+            this.candidates = candidates;
             this.started = started;
+            this.answer = rounds().thenApply(done -> new Answer(candidates.answer(), candidates.steps(), System.nanoTime() - started));
+        }
+
+        /** Steps each round in turn, starting the next when the last of the previous one is done. */
+        private CompletableFuture<Void> rounds() {
+            List<Response> round = candidates.nextRound();
+            if (round.isEmpty()) return CompletableFuture.completedFuture(null);
+            List<CompletableFuture<Batcher.Result>> submitted = new ArrayList<>(round.size());
+            synchronized (this) {
+                if (stopped) return CompletableFuture.failedFuture(new CancellationException("cancelled"));
+                try {
+                    for (Response response : round) submitted.add(batcher.submit(response));
+                } catch (RuntimeException e) {
+                    submitted.forEach(f -> f.cancel(false));
+                    return CompletableFuture.failedFuture(e);
+                }
+                inFlight = submitted;
+            }
+            return CompletableFuture.allOf(submitted.toArray(CompletableFuture[]::new)).thenCompose(done -> rounds());
         }
 
         /**
@@ -200,7 +216,7 @@ public final class RoboJam implements AutoCloseable {
          */
         public Answer await(Duration timeout) throws TimeoutException, InterruptedException {
             try {
-                all.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException | InterruptedException e) {
                 cancel();
                 throw e;
@@ -208,54 +224,37 @@ public final class RoboJam implements AutoCloseable {
                 if (e.getCause() instanceof CancellationException c) throw c;
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
-            List<Batcher.Result> results = drawn.stream().map(CompletableFuture::join).toList();
-            Batcher.Result kept = results.size() == 1 ? results.getFirst() : nearestInCharacter(callCharacter, results);
-            return new Answer(kept.touches(), results.stream().mapToInt(Batcher.Result::steps).sum(), System.nanoTime() - started);
         }
 
         /** Stops every draw not yet done; does nothing once the call is answered. */
         public void cancel() {
-            for (CompletableFuture<Batcher.Result> f : drawn)
+            List<CompletableFuture<Batcher.Result>> stopping;
+            synchronized (this) {
+                stopped = true;
+                stopping = inFlight;
+            }
+            for (CompletableFuture<Batcher.Result> f : stopping)
                 if (f.cancel(false)) cancelled.increment();
         }
     }
 
     /**
-     * Answers the call on the calling thread, drawing the candidates one after another: no batcher, no
-     * helper threads, no budget, for a runtime with one thread (a browser, through TeaVM). Each draw is
-     * stepped alone, and batching changes the speed, never the bits, so the answer is respond's.
+     * Answers the call on the calling thread, stepping each response of each round alone, one after another:
+     * no batcher, no helper threads, no budget, for a runtime with one thread (a browser, through TeaVM).
+     * Batching changes the speed, never the bits, so the answer is respond's.
      */
     public static Answer respondHere(Network network, Touches call, Settings settings) {
         long started = System.nanoTime();
-        int n = call.isEmpty() ? 1 : settings.candidates();
-        float[] conditions = network.conditionsFor(call, call.isEmpty() ? null : PerformanceStyle.of(call));
+        Candidates candidates = new Candidates(network, call, settings);
         Network.Batch batch = new Network.Batch(1, null);
-        List<Batcher.Result> results = new ArrayList<>(n);
-        int steps = 0;
-        for (int k = 0; k < n; k++) {
-            Response response = new Response(network, call, settings.candidate(k), conditions);
-            response.start();
-            batch.states[0] = response.state;
-            batch.size = 1;
-            do network.step(batch); while (response.advance());
-            results.add(new Batcher.Result(response.touches(), response.steps));
-            steps += response.steps;
-        }
-        Batcher.Result kept = n == 1 ? results.getFirst() : nearestInCharacter(PerformanceCharacter.of(call), results);
-        return new Answer(kept.touches(), steps, System.nanoTime() - started);
-    }
-
-    private static Batcher.Result nearestInCharacter(double[] character, List<Batcher.Result> results) {
-        Batcher.Result best = results.getFirst();
-        double nearest = Double.POSITIVE_INFINITY;
-        for (Batcher.Result r : results) {
-            double distance = r.touches().isEmpty() ? Double.POSITIVE_INFINITY : PerformanceCharacter.distance(character, PerformanceCharacter.of(r.touches()));
-            if (distance < nearest) {
-                nearest = distance;
-                best = r;
+        batch.size = 1;
+        for (List<Response> round; !(round = candidates.nextRound()).isEmpty(); )
+            for (Response response : round) {
+                if (!response.start()) continue;
+                batch.states[0] = response.state;
+                do network.step(batch); while (response.advance());
             }
-        }
-        return best;
+        return new Answer(candidates.answer(), candidates.steps(), System.nanoTime() - started);
     }
 
     @Override

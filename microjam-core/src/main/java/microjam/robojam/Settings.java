@@ -7,7 +7,7 @@ import microjam.performance.InvalidValue;
 public record Settings(double temperature, double sigmaTemperature, long seed, int candidates) {
     public static final double DEFAULT_TEMPERATURE = 1.5, DEFAULT_SIGMA_TEMPERATURE = 0.01;
     public static final double MAX_TEMPERATURE = 10, MAX_SIGMA_TEMPERATURE = 10;
-    public static final int MAX_CANDIDATES = 16;
+    public static final int MAX_CANDIDATES = 64;
 
     public Settings {
         if (!Double.isFinite(temperature) || temperature < 0 || temperature > MAX_TEMPERATURE)

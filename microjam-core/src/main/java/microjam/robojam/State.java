@@ -30,6 +30,19 @@ final class State {
         for (float[] c : cells) Arrays.fill(c, 0f);
     }
 
+    /** Becomes a copy of another state of the same shape: a candidate forking from the state after its call. */
+    void copyFrom(State other) {
+        for (int l = 0; l < columns.length; l++) {
+            System.arraycopy(other.columns[l], 0, columns[l], 0, columns[l].length);
+            System.arraycopy(other.cells[l], 0, cells[l], 0, cells[l].length);
+            System.arraycopy(other.gates[l], 0, gates[l], 0, gates[l].length);
+        }
+        System.arraycopy(other.head, 0, head, 0, head.length);
+        System.arraycopy(other.means, 0, means, 0, means.length);
+        System.arraycopy(other.scales, 0, scales, 0, scales.length);
+        System.arraycopy(other.logits, 0, logits, 0, logits.length);
+    }
+
     /** The conditions read beside every touch until the next reset (a performance style's codes, unscaled). */
     void condition(float[] codes) {
         System.arraycopy(codes, 0, columns[0], Shape.TOUCH_DIMENSIONS, codes.length);

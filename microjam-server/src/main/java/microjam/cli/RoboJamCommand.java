@@ -44,7 +44,7 @@ final class RoboJamCommand implements Runnable {
         Double temperature;
         @Option(names = "--sigma-temperature", description = "Spread temperature, 0 to 10 (default: the model's recommendation; the original's is 0.01).")
         Double sigmaTemperature;
-        @Option(names = "--candidates", description = "Answers drawn, keeping the nearest to the call in character, 1 to 16 (default: the model's recommendation).")
+        @Option(names = "--candidates", description = "Answers drawn, keeping the nearest to the call in character, 1 to 64 (default: the model's recommendation).")
         Integer candidates;
         @Option(names = "--seed", description = "Seed: the same seed gives the same response (default: random).")
         Long seed;

@@ -20,8 +20,8 @@ public record ServerConfig(String host, int httpPort, int httpsPort, boolean htt
      */
     public record Timeouts(Duration idle, Duration body, int maxConnections, Duration requestHead, int maxConnectionsPerClient, Duration robojam) {
         /**
-         * A RoboJam call's deadline: a web-app call takes 10–300 ms and a full budget of work drains in
-         * 5–12 s (RoboJam.DEFAULT_STEP_BUDGET); past this, the client has most likely given up. Below the
+         * A RoboJam call's deadline: a web-app call takes 30–300 ms and a full budget of work drains in
+         * 6–12 s (RoboJam.DEFAULT_STEP_BUDGET); past this, the client has most likely given up. Below the
          * idle timeout, so that the deadline, not the connection, ends a call nobody answers.
          */
         public static final Duration ROBOJAM_DEADLINE = Duration.ofSeconds(12);

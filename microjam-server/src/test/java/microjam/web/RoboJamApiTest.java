@@ -65,7 +65,7 @@ class RoboJamApiTest extends ServerTest {
         assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "temperature", 11)), 400, "temperature");
         assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "sigmaTemperature", -1)), 400, "sigmaTemperature");
         assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "seed", "lucky")), 400, "seed");
-        assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "candidates", 17)), 400, "candidates");
+        assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "candidates", microjam.robojam.Settings.MAX_CANDIDATES + 1)), 400, "candidates");
         assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "candidates", 0)), 400, "candidates");
         assertField(api.post("/api/robojam", null, Map.of("touches", CALL, "stageName", "Ada")), 400, "stageName");
         assertField(api.post("/api/predict", null, Map.of()), 400, "perf");
