@@ -11,7 +11,7 @@ const MAX_SEEN = 500;
 /** Put on a kept copy served while the network is away, so the app can say it shows what was seen (api.js). */
 const SEEN_HEADER = 'X-MicroJam-Seen';
 const FILES = ['/', '/index.html', '/css/app.css', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png',
-  '/js/app.js', '/js/api.js', '/js/audio.js', '/js/csv.js', '/js/draw.js', '/js/instruments.js', '/js/jam.js', '/js/names.js', '/js/outbox.js',
+  '/js/app.js', '/js/api.js', '/js/audio.js', '/js/csv.js', '/js/draw.js', '/js/facts.js', '/js/instruments.js', '/js/jam.js', '/js/names.js', '/js/outbox.js',
   '/js/pitch.js', '/js/player.js', '/js/privacy.js', '/js/profile.js', '/js/research.js', '/js/render.js', '/js/ui.js', '/js/world.js',
   '/js/robojam-device.js', '/js/robojam-speed.js', '/js/robojam-worker.js', '/robojam/classes.wasm-runtime.js', '/robojam/robojam.wasm'];
 /** Where the server serves model files, each named by its digest (RoboJamRoutes.MODEL_FILES). */

@@ -15,6 +15,16 @@ public final class NoteRules {
     private NoteRules() {
     }
 
+    /** The scale's steps, in semitones above each octave's first note. */
+    public static int[] pentatonic() {
+        return PENTATONIC.clone();
+    }
+
+    /** A pitched instrument's lowest MIDI note and range in semitones; drums have none. */
+    public static java.util.Optional<int[]> range(Instrument instrument) {
+        return instrument == Instrument.DRUMS ? java.util.Optional.empty() : java.util.Optional.of(RANGES[instrument.id()].clone());
+    }
+
     public static int note(Instrument instrument, double x) {
         int base = RANGES[instrument.id()][0], range = RANGES[instrument.id()][1];
         int steps = range * PENTATONIC.length / 12 + 1;

@@ -97,7 +97,7 @@ public final class PerformerStore {
         StageName name = new StageName(ROBOJAM_NAME);
         Optional<Performer> existing = findRobojam();
         if (existing.isPresent()) return existing.get();
-        Performer robot = new Performer(TimeOrderedIds.next(), name, new Colour("#f44708"), Instant.now());
+        Performer robot = new Performer(TimeOrderedIds.next(), name, microjam.robojam.RoboJam.COLOUR, Instant.now());
         database.write(h -> h.createUpdate("""
                         INSERT INTO performer (id, stage_name, stage_name_skeleton, stage_name_folded_skeleton, colour, token_hash, created_at, robot)
                         VALUES (:id, :name, :skeleton, :foldedSkeleton, :colour, :hash, :created, 1)

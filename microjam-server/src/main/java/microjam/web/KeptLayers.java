@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import microjam.performance.Instrument;
 import microjam.performance.NewPerformance;
 import microjam.performance.Touches;
+import microjam.robojam.RoboJam;
 import microjam.store.PerformanceStore;
 import microjam.store.Performer;
 
@@ -35,7 +36,7 @@ final class KeptLayers implements RoboJamRoutes.Keeper {
 
     @Override
     public void keep(Context ctx, Performer keeper, UUID replyTo, Instrument instrument, Touches response) {
-        NewPerformance layer = new NewPerformance(instrument, RoboJamRoutes.COLOUR, RoboJamRoutes.BACKGROUND, replyTo, response);
+        NewPerformance layer = new NewPerformance(instrument, RoboJam.COLOUR, RoboJam.BACKGROUND, replyTo, response);
         switch (performances.publish(robot.id(), layer, keeper.id())) {
             case PerformanceStore.Publication.Published(var p) -> ctx.status(201).json(views.full(p.id()));
             case PerformanceStore.Publication.ReplyTargetMissing() -> throw PerformanceRoutes.replyToMissing(); // deleted while RoboJam drew

@@ -40,7 +40,6 @@ final class RoboJamRoutes {
     }
 
     private static final SecureRandom SEEDS = new SecureRandom();
-    static final microjam.performance.Colour COLOUR = new microjam.performance.Colour("#f44708"), BACKGROUND = new microjam.performance.Colour("#550527");
     private final RoboJam robojam; // null when no model is loaded
     private final Keeper keeper;
     private final microjam.research.UsageCounters usage;

@@ -89,6 +89,7 @@ public final class WebServer implements AutoCloseable {
             r.beforeMatched(limits::check);
             // The route table: each route names the kind of rate limit it draws from (RateLimits.Kind).
             r.get("/health", ctx -> health(ctx, database));
+            r.get(AppFacts.PATH, AppFacts::serve);
             MetricsAccess metricsAccess = MetricsAccess.of(config);
             r.get(MetricsServer.PATH, ctx -> metricsAccess.serve(ctx, metrics));
 

@@ -1,6 +1,6 @@
 // MicroJam in the browser: screens by URL hash, audio unlocked on the first gesture, offline support.
 import { showJam, leaveJam } from './jam.js';
-import { showWorld, showThread, showPerformer, stopWorld } from './world.js';
+import { showWorld, showThread, showPerformer, stopWorld, stopFeed } from './world.js';
 import { showProfile } from './profile.js';
 import { showPrivacy } from './privacy.js';
 import { showResearch } from './research.js';
@@ -8,6 +8,11 @@ import { unlockOnGestures } from './audio.js';
 import * as api from './api.js';
 import * as outbox from './outbox.js';
 import { el } from './ui.js';
+import { ROBOJAM } from './facts.js';
+
+// RoboJam's colours come from the server's one source (microjam.robojam.RoboJam) for the style sheet too.
+document.documentElement.style.setProperty('--robo', ROBOJAM.colour);
+document.documentElement.style.setProperty('--robo-bg', ROBOJAM.background);
 
 const routes = {
   jam: () => showJam(),
@@ -23,9 +28,12 @@ function route() {
   const [name, argument] = (location.hash.replace(/^#\/?/, '') || 'jam').split('/');
   leaveJam();
   stopWorld();
+  stopFeed();
   const show = routes[name] || routes.jam;
-  document.querySelectorAll('[data-nav]').forEach((a) => a.toggleAttribute('aria-current', a.dataset.nav === name));
-  document.querySelectorAll('[data-nav]').forEach((a) => { if (a.dataset.nav === name) a.setAttribute('aria-current', 'page'); });
+  document.querySelectorAll('[data-nav]').forEach((a) => {
+    if (a.dataset.nav === name) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
   show(argument);
 }
 

@@ -5,9 +5,9 @@
 // closed hi-hat, and dragging makes rolls. Every voice has an envelope (no clicks).
 import { admit, mtof } from './audio.js';
 import { note, bend, velocity } from './pitch.js';
+import { INSTRUMENTS, RANGES } from './facts.js';
 
-export const INSTRUMENTS = ['chirp', 'keys', 'drums', 'strings', 'quack', 'wub', 'pad', 'fmlead', 'leadguitar'];
-export const RANGES = { chirp: [60, 24], keys: [25, 48], strings: [48, 24], quack: [12, 49], wub: [20, 48], pad: [36, 24], fmlead: [36, 24], leadguitar: [36, 36] };
+export { INSTRUMENTS };
 const REARTICULATE = 0.3;
 
 /** Plays one touch of a layer at an audio-clock time; gesture keeps the layer's current voice. */

@@ -3,6 +3,7 @@
 // the performer publishes.
 import { audioContext, unlock, latency, audioTimeOf } from './audio.js';
 import { play, INSTRUMENTS } from './instruments.js';
+import { ROBOJAM } from './facts.js';
 import { Player, CYCLE } from './player.js';
 import { Trails } from './draw.js';
 import { render, wav, download } from './render.js';
@@ -17,7 +18,6 @@ const LIMIT = CYCLE, MAX_TOUCHES = 2000;
 const RING = 119.4;
 /** The original's dark square, for a performer without a background colour of their own. */
 const DEFAULT_BACKGROUND = '#000000';
-export const ROBOJAM = { colour: '#f44708', background: '#550527' };
 
 // The jam in progress survives moving between screens (but never leaves the device unpublished).
 export const jam = { parents: [], recording: null, robo: null, instrument: localStorage.getItem('microjam.instrument') || 'chirp', colour: '#e6e0ff', background: undefined, loop: true };
@@ -41,7 +41,7 @@ function layers() {
 export async function showJam() {
   const canvas = el('canvas', { class: 'square', role: 'img', 'aria-label': 'Performance square: touch to play, the first touch records five seconds' });
   const ring = el('div', { class: 'ring', 'aria-hidden': 'true' });
-  ring.innerHTML = `<svg viewBox="0 0 44 44"><circle cx="22" cy="22" r="19" fill="none" stroke="#333" stroke-width="4"/><circle class="progress" cx="22" cy="22" r="19" fill="none" stroke="#f44708" stroke-width="4" stroke-dasharray="${RING}" stroke-dashoffset="${RING}" transform="rotate(-90 22 22)"/></svg>`;
+  ring.innerHTML = `<svg viewBox="0 0 44 44"><circle cx="22" cy="22" r="19" fill="none" stroke="#333" stroke-width="4"/><circle class="progress" cx="22" cy="22" r="19" fill="none" stroke="${ROBOJAM.colour}" stroke-width="4" stroke-dasharray="${RING}" stroke-dashoffset="${RING}" transform="rotate(-90 22 22)"/></svg>`;
   const status = el('p', { class: 'status', id: 'jam-status', 'aria-live': 'polite' });
   const title = jam.parents.length ? `Reply to ${jam.parents[0].label}` : 'Jam';
   // The original's plain set in view (rewind, play, loop, RoboJam, publish); the rest one tap away under "More".
@@ -54,7 +54,8 @@ export async function showJam() {
       el('details', { id: 'more' }, el('summary', {}, 'More'), el('div', { class: 'row', id: 'more-controls' })),
       el('h2', { text: 'Mixer' }), el('div', { class: 'mixer', id: 'mixer' }),
       el('details', { id: 'diagnostics', ontoggle: showLatency }, el('summary', {}, 'About this device\'s audio'), el('p', { id: 'latency', class: 'hint' })))));
-  view = { canvas, ring: ring.querySelector('.progress'), status, main, trails: new Trails(canvas), player: null, recordingState: null, recordingFinger: null };
+  view = { canvas, ring: ring.querySelector('.progress'), status, main, trails: new Trails(canvas), player: null, recordingState: null, recordingFinger: null,
+    roboStatus: null }; // RoboJam's status, asked once a visit to this screen (renderRoboControls)
   paintGround();
   expose({ jam, view });
   attachRecorder(canvas);
@@ -324,13 +325,9 @@ function renderMixer() {
 async function renderRoboControls() {
   const row = view.main.querySelector('#robojam-controls');
   row.setAttribute('aria-busy', 'true'); // until it says whether and where RoboJam can answer
-  let status;
-  try {
-    status = await api.get('/api/robojam');
-    device.remember(status);
-  } catch {
-    status = { available: false, reason: 'RoboJam is unavailable offline: it has not been loaded on this device yet.' };
-  }
+  view.roboStatus ??= api.get('/api/robojam').then((status) => { device.remember(status); return status; },
+    () => ({ available: false, reason: 'RoboJam is unavailable offline: it has not been loaded on this device yet.' }));
+  let status = await view.roboStatus;
   if (!row.isConnected) return;
   // Offline, or on this device only: RoboJam answers here if this device has its model.
   if (!status.available || device.where() === 'device') {
@@ -363,7 +360,7 @@ async function askRoboJam() {
     // No sampling settings: the server, or this device, samples as the model recommends (microjam.robojam.Sampling),
     // and Keep does the same. An answer made here names its model, so Keep draws it again with that one.
     const answer = await roboAnswer(call, seed);
-    const others = ['chirp', 'keys', 'drums', 'strings', 'quack', 'wub', 'pad', 'fmlead', 'leadguitar'].filter((i) => i !== jam.instrument);
+    const others = INSTRUMENTS.filter((i) => i !== jam.instrument);
     const instrument = jam.robo?.instrument && jam.robo.instrument !== jam.instrument ? jam.robo.instrument : others[Math.floor(Math.random() * others.length)];
     jam.robo = { label: 'RoboJam (AI)', instrument, colour: ROBOJAM.colour, touches: csv.read(answer.touches), call, seed, keep: jam.robo?.keep || false, volume: 1, muted: false,
       model: answer.onDevice ? answer.model : undefined };

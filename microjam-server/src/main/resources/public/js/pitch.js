@@ -1,7 +1,7 @@
 // The touch-to-note rules shared by the synths and the server's MIDI export (microjam.web.MidiFile):
 // x picks a note of the major pentatonic scale within the instrument's range, a sideways drag bends
 // by up to an octave: 12 · (x − x at touch-down) semitones, velocity = 47 + 80 · (1 − y).
-export const PENTATONIC = [0, 2, 4, 7, 9];
+import { PENTATONIC } from './facts.js';
 
 export function note(base, range, x) {
   const steps = Math.floor((range * PENTATONIC.length) / 12) + 1;

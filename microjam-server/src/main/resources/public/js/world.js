@@ -44,9 +44,18 @@ export async function showPerformer(id) {
   }
 }
 
+/** Watches the end of the feed on screen: one at a time, let go when the feed ends, another replaces it or the screen changes. */
+let feedEnd = null;
+
+export function stopFeed() {
+  feedEnd?.disconnect();
+  feedEnd = null;
+}
+
 /** A list of cards from GET /api/performances with this query, a page at a time as the end comes into view. */
 function feed(query, empty) {
   jams = new Map();
+  stopFeed();
   const list = el('div', { class: 'cards', id: 'feed' });
   const sentinel = el('p', { class: 'hint', id: 'feed-end', text: 'Loading…' });
   let cursor = null, done = false, loading = false;
@@ -58,6 +67,7 @@ function feed(query, empty) {
       list.append(...page.items.map(card));
       cursor = page.nextCursor;
       done = !cursor;
+      if (done) observer.disconnect();
       sentinel.textContent = done ? (list.children.length ? 'That is everything.' : empty) : '';
     } catch (error) {
       sentinel.textContent = `Cannot load the feed: ${error.message}`;
@@ -65,7 +75,8 @@ function feed(query, empty) {
       loading = false;
     }
   };
-  new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) more(); }).observe(sentinel);
+  const observer = feedEnd = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) more(); });
+  observer.observe(sentinel);
   more();
   return { list, sentinel };
 }

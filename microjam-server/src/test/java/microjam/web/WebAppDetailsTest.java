@@ -41,6 +41,24 @@ class WebAppDetailsTest {
     }
 
     @Test
+    void theJamScreenAsksForRoboJamsStatusOnceAVisitHoweverOftenItsControlsRedraw() {
+        try (Browser b = new Browser()) {
+            b.driver.get(api.base + "/#/jam");
+            b.await(d -> d.findElement(By.id("robojam")));
+            for (int i = 0; i < 4; i++) b.driver.findElement(By.id("loop")).click(); // each click redraws the controls
+            b.await(d -> d.findElement(By.id("loop")).getText().equals("Loop: on"));
+            b.await(d -> d.findElement(By.id("robojam")));
+            String asked = "return performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/api/robojam').length";
+            assertThat(((Number) b.js(asked)).intValue()).as("GET /api/robojam from the page").isEqualTo(1);
+            assertThat(b.driver.findElements(By.cssSelector("[aria-current]"))).as("the current screen marked once")
+                    .extracting(e -> e.getDomAttribute("aria-current")).containsExactly("page");
+            b.driver.get(api.base + "/#/world");
+            b.await(d -> d.findElement(By.id("feed-end")));
+            assertThat(b.driver.findElements(By.cssSelector("[aria-current]"))).extracting(e -> e.getDomAttribute("data-nav")).containsExactly("world");
+        }
+    }
+
+    @Test
     void readingThePrivacyPolicyDuringOnboardingKeepsTheDraft() {
         try (Browser b = new Browser()) {
             b.driver.get(api.base + "/#/profile");
