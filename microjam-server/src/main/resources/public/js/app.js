@@ -2,7 +2,7 @@
 import { showJam, leaveJam } from './jam.js';
 import { showWorld, showThread, showPerformer, stopWorld, stopFeed } from './world.js';
 import { showProfile } from './profile.js';
-import { showPrivacy } from './privacy.js';
+import { showPrivacy, newerVersion } from './privacy.js';
 import { showResearch } from './research.js';
 import { unlockOnGestures } from './audio.js';
 import * as api from './api.js';
@@ -43,7 +43,7 @@ async function checkPolicy() {
   try {
     const [me, policy] = await Promise.all([api.get('/api/me', { auth: true }), api.get('/api/privacy')]);
     if (me.policyVersion === policy.version) return;
-    const changes = policy.changes.filter((c) => !me.policyVersion || c.version > me.policyVersion);
+    const changes = policy.changes.filter((c) => !me.policyVersion || newerVersion(c.version, me.policyVersion));
     const box = el('section', { class: 'card policy-update', id: 'policy-update', role: 'dialog', 'aria-label': 'The privacy policy changed' },
       el('h2', { text: `The privacy policy changed (version ${policy.version})` }),
       el('ul', {}, changes.map((c) => el('li', { text: `${c.version} (${c.date}): ${c.summary}` }))),

@@ -2,6 +2,16 @@
 import * as api from './api.js';
 import { el, screen } from './ui.js';
 
+/** Whether policy version a comes after b: dotted numbers, compared part by part ("1.10" comes after "1.9"). */
+export function newerVersion(a, b) {
+  const x = a.split('.').map(Number), y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const difference = (x[i] || 0) - (y[i] || 0);
+    if (difference) return difference > 0;
+  }
+  return false;
+}
+
 export async function showPrivacy() {
   try {
     const policy = await api.get('/api/privacy');

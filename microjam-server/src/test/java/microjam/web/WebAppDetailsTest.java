@@ -59,6 +59,20 @@ class WebAppDetailsTest {
     }
 
     @Test
+    void policyVersionsCompareAsNumbersNotText() {
+        try (Browser b = new Browser()) {
+            b.driver.get(api.base + "/#/privacy");
+            b.await(d -> d.findElement(By.id("policy-version")));
+            Object newer = b.asyncJs("""
+                    const done = arguments[arguments.length - 1];
+                    import('/js/privacy.js').then((p) => done([p.newerVersion('1.10', '1.9'), p.newerVersion('1.9', '1.10'), p.newerVersion('1.3', '1.3'),
+                      p.newerVersion('2', '1.9'), p.newerVersion('1.3.1', '1.3')]));
+                    """);
+            assertThat(newer).isEqualTo(java.util.List.of(true, false, false, true, true));
+        }
+    }
+
+    @Test
     void readingThePrivacyPolicyDuringOnboardingKeepsTheDraft() {
         try (Browser b = new Browser()) {
             b.driver.get(api.base + "/#/profile");
