@@ -7,8 +7,6 @@
 // The queue itself is bounded by RoboJam's budget of steps in flight, which admits jobs before they come here.
 package microjam.robojam;
 
-import microjam.performance.Touches;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,10 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 final class Batcher implements AutoCloseable {
-    record Job(Response response, CompletableFuture<Result> done) {
-    }
-
-    record Result(Touches touches, int steps) {
+    /** A response to step until it is done or paused; done completes then (the response holds what it drew). */
+    record Job(Response response, CompletableFuture<Void> done) {
     }
 
     private final Network network;
@@ -34,7 +30,7 @@ final class Batcher implements AutoCloseable {
         thread.start();
     }
 
-    CompletableFuture<Result> submit(Response response) {
+    CompletableFuture<Void> submit(Response response) {
         if (closed) throw shutDown();
         Job job = new Job(response, new CompletableFuture<>());
         worker.queue.add(job);
@@ -132,7 +128,7 @@ final class Batcher implements AutoCloseable {
 
         private void finish(Job job, RuntimeException failure) {
             if (failure != null) job.done().completeExceptionally(failure);
-            else job.done().complete(new Result(job.response().touches(), job.response().steps));
+            else job.done().complete(null);
         }
     }
 }

@@ -94,8 +94,8 @@ final class Response {
      */
     boolean start() {
         if (done) return false;
-        pauseAt = begun ? Double.POSITIVE_INFINITY : pauseAt;
-        if (!begun) {
+        if (begun) pauseAt = Double.POSITIVE_INFINITY; // resumed: it runs to its end
+        else {
             begun = true;
             if (prefix == null) {
                 state.reset();

@@ -182,7 +182,7 @@ public final class RoboJam implements AutoCloseable {
         private final Candidates candidates;
         private final long started;
         private final CompletableFuture<Answer> answer;
-        private List<CompletableFuture<Batcher.Result>> inFlight = List.of(); // the round being stepped; guarded by this
+        private List<CompletableFuture<Void>> inFlight = List.of(); // the round being stepped; guarded by this
         private boolean stopped; // guarded by this
 
         private Pending(Candidates candidates, long started) {
@@ -195,7 +195,7 @@ public final class RoboJam implements AutoCloseable {
         private CompletableFuture<Void> rounds() {
             List<Response> round = candidates.nextRound();
             if (round.isEmpty()) return CompletableFuture.completedFuture(null);
-            List<CompletableFuture<Batcher.Result>> submitted = new ArrayList<>(round.size());
+            List<CompletableFuture<Void>> submitted = new ArrayList<>(round.size());
             synchronized (this) {
                 if (stopped) return CompletableFuture.failedFuture(new CancellationException("cancelled"));
                 try {
@@ -228,12 +228,12 @@ public final class RoboJam implements AutoCloseable {
 
         /** Stops every draw not yet done; does nothing once the call is answered. */
         public void cancel() {
-            List<CompletableFuture<Batcher.Result>> stopping;
+            List<CompletableFuture<Void>> stopping;
             synchronized (this) {
                 stopped = true;
                 stopping = inFlight;
             }
-            for (CompletableFuture<Batcher.Result> f : stopping)
+            for (CompletableFuture<Void> f : stopping)
                 if (f.cancel(false)) cancelled.increment();
         }
     }
