@@ -15,7 +15,7 @@ export async function showProfile() {
     if (error.status === 401) { api.setToken(null); return onboarding(); }
     return screen('Profile', el('p', { class: 'hint', text: `Cannot load your profile: ${error.message}` }));
   }
-  const mine = el('div', { class: 'cards', id: 'mine' });
+  const mine = el('div', { class: 'cards', id: 'mine', 'aria-busy': 'true' }); // until the list below is in: it pushes what follows down
   screen('Profile',
     el('div', { class: 'row' }, el('img', { class: 'avatar big', src: avatarSrc(me.avatarUrl), alt: `Avatar of ${me.stageName}` }),
       el('div', {}, el('div', { class: 'name', id: 'my-name', text: me.stageName }), el('div', { class: 'hint', text: 'Your public stage name' }))),
@@ -35,6 +35,7 @@ export async function showProfile() {
     c.querySelector('.actions').append(el('button', { class: 'delete', onclick: () => deletePerformance(item.id, c) }, 'Delete'));
     mine.append(c);
   }
+  mine.removeAttribute('aria-busy');
 }
 
 // Name, colours and avatar can change any time; nothing is sent until "Save".

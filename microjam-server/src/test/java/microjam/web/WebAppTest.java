@@ -136,7 +136,8 @@ class WebAppTest {
 
             // Export downloads a ZIP; deleting the account removes everything and returns to onboarding.
             ada.open(base + "/#/profile");
-            ada.await(d -> d.findElement(By.id("export"))).click();
+            ada.await(d -> d.findElement(By.cssSelector("#mine:not([aria-busy])"))); // the list is in: the buttons below it have stopped moving
+            ada.driver.findElement(By.id("export")).click();
             Path zip = ada.downloads.resolve("microjam-export.zip");
             ada.await(d -> Files.exists(zip) && size(zip) > 0);
             assertThat(new String(Files.readAllBytes(zip), 0, 2)).isEqualTo("PK");
