@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
         description = "Import a directory of microjam CSV files (one performance each) as performances of a new performer.",
         footer = {"", "Exit codes: 0 all imported, 1 some or all files rejected (the rest are imported), 2 bad usage.",
                 "", "Examples:", "  microjam import exports/ --stage-name archive",

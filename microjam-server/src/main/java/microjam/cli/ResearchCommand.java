@@ -35,7 +35,7 @@ final class ResearchCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
+    @Command(name = "export", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
             description = {"Write public performances as microjam CSVs plus metadata.csv and features.csv (a row per performance), with numbers random per export.",
                     "For researchers only, never to publish: a copy cannot be recalled, so performances deleted after the export stay in it; README.txt says so."},
             footer = {"", "Example:", "  microjam research export --out dataset/"})
@@ -58,7 +58,7 @@ final class ResearchCommand implements Runnable {
         }
     }
 
-    @Command(name = "compare", mixinStandardHelpOptions = true,
+    @Command(name = "compare", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
             description = {"Compare public performances by instrument (Kruskal–Wallis, Mann–Whitney U with Cliff's delta), with plots, and RoboJam's responses "
                     + "with the calls they answered (Wilcoxon signed-rank); Holm's correction over every test of the report.",
                     "Privacy: no row of one performance; groups of fewer than " + Disclosure.MIN_PERFORMANCES + " performances or from fewer than "

@@ -21,123 +21,123 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
         description = "Serve MicroJam: the API on HTTP and HTTPS. With no options: SQLite in ./microjam-data, http://localhost:8080 and https://localhost:8443.",
         footer = {"", "Examples:", "  microjam serve", "  microjam serve --port 80 --https-port 443 --https-only --keystore site.p12",
-                "  MICROJAM_DATABASE_URL=jdbc:postgresql://localhost/microjam?user=mj microjam serve"})
+                "  MICROJAM_DATABASE_URL=jdbc:postgresql://localhost/microjam?user=mj microjam serve", "", EnvironmentDefaults.RULE})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     StorageOptions storage;
 
-    @Option(names = "--host", defaultValue = "${env:MICROJAM_HOST:-0.0.0.0}", description = "Address to bind (env MICROJAM_HOST; default ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to bind (default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "${env:MICROJAM_PORT:-8080}", description = "HTTP port (env MICROJAM_PORT; default ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--https-port", defaultValue = "${env:MICROJAM_HTTPS_PORT:-8443}", description = "HTTPS port (env MICROJAM_HTTPS_PORT; default ${DEFAULT-VALUE}).")
+    @Option(names = "--https-port", defaultValue = "8443", description = "HTTPS port (default ${DEFAULT-VALUE}).")
     int httpsPort;
 
-    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${env:MICROJAM_METRICS_PORT}",
-            description = {"Serve /metrics (Prometheus) on this admin port only, to whoever can reach it: firewall it (env MICROJAM_METRICS_PORT).",
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = {"Serve /metrics (Prometheus) on this admin port only, to whoever can reach it: firewall it.",
                     "Without it, /metrics is answered on the HTTP and HTTPS ports to clients on this machine only (loopback, not via a proxy)."})
     Integer metricsPort;
 
     // The privacy policy's facts that only the people running this server can state (PolicyFacts).
-    @Option(names = "--operator", paramLabel = "TEXT", defaultValue = "${env:MICROJAM_OPERATOR}",
-            description = "Who runs this server, as the privacy policy names them (env MICROJAM_OPERATOR).")
+    @Option(names = "--operator", paramLabel = "TEXT",
+            description = "Who runs this server, as the privacy policy names them.")
     String operator;
 
-    @Option(names = "--contact", paramLabel = "TEXT", defaultValue = "${env:MICROJAM_CONTACT}",
-            description = "How people reach the team, as the privacy policy says it, e.g. an email address (env MICROJAM_CONTACT).")
+    @Option(names = "--contact", paramLabel = "TEXT",
+            description = "How people reach the team, as the privacy policy says it, e.g. an email address.")
     String contact;
 
-    @Option(names = "--data-location", paramLabel = "TEXT", defaultValue = "${env:MICROJAM_DATA_LOCATION}",
-            description = "Where the data is stored, completing \"stored …\" in the privacy policy, e.g. \"in Oslo, Norway\" (env MICROJAM_DATA_LOCATION).")
+    @Option(names = "--data-location", paramLabel = "TEXT",
+            description = "Where the data is stored, completing \"stored …\" in the privacy policy, e.g. \"in Oslo, Norway\".")
     String dataLocation;
 
-    @Option(names = "--backups", paramLabel = "TEXT", defaultValue = "${env:MICROJAM_BACKUPS}",
-            description = "What the policy says of your backups, e.g. \"Nightly backups are kept 14 days, so deleted data leaves them within 14 days.\" (env MICROJAM_BACKUPS).")
+    @Option(names = "--backups", paramLabel = "TEXT",
+            description = "What the policy says of your backups, e.g. \"Nightly backups are kept 14 days, so deleted data leaves them within 14 days.\".")
     String backups;
 
-    @Option(names = "--https-only", defaultValue = "${env:MICROJAM_HTTPS_ONLY:-false}", fallbackValue = "true", arity = "0..1",
-            description = "Redirect HTTP to HTTPS and send HSTS (env MICROJAM_HTTPS_ONLY).")
+    @Option(names = "--https-only", defaultValue = "false", fallbackValue = "true", arity = "0..1",
+            description = "Redirect HTTP to HTTPS and send HSTS.")
     boolean httpsOnly;
 
-    @Option(names = "--keystore", paramLabel = "FILE", defaultValue = "${env:MICROJAM_KEYSTORE}",
-            description = "PKCS#12 keystore with the HTTPS certificate (env MICROJAM_KEYSTORE). Without it a self-signed localhost certificate is made in the data directory.")
+    @Option(names = "--keystore", paramLabel = "FILE",
+            description = "PKCS#12 keystore with the HTTPS certificate. Without it a self-signed localhost certificate is made in the data directory.")
     Path keystore;
 
-    @Option(names = "--keystore-password", paramLabel = "PASSWORD", defaultValue = "${env:MICROJAM_KEYSTORE_PASSWORD}",
-            description = "The keystore's password (prefer env MICROJAM_KEYSTORE_PASSWORD: command lines are visible to other users).")
+    @Option(names = "--keystore-password", paramLabel = "PASSWORD",
+            description = "The keystore's password (prefer its environment variable, MICROJAM_KEYSTORE_PASSWORD: command lines are visible to other users).")
     String keystorePassword;
 
-    @Option(names = "--robojam-model", paramLabel = "FILE", defaultValue = "${env:MICROJAM_ROBOJAM_MODEL}",
-            description = "RoboJam model file (env MICROJAM_ROBOJAM_MODEL; default: the shipped model, if this build has one).")
+    @Option(names = "--robojam-model", paramLabel = "FILE",
+            description = "RoboJam model file (default: the shipped model, if this build has one).")
     Path robojamModel;
 
-    @Option(names = "--robojam-threads", paramLabel = "N", defaultValue = "${env:MICROJAM_ROBOJAM_THREADS:-1}",
-            description = {"Cores one RoboJam step may be split across (env MICROJAM_ROBOJAM_THREADS; default ${DEFAULT-VALUE}).",
+    @Option(names = "--robojam-threads", paramLabel = "N", defaultValue = "1",
+            description = {"Cores one RoboJam step may be split across (default ${DEFAULT-VALUE}).",
                     "Splitting only pays on an otherwise idle machine with a large model; under load it makes every core wait for the slowest."})
     int robojamThreads;
 
-    @Option(names = "--robojam-budget", paramLabel = "STEPS", defaultValue = "${env:MICROJAM_ROBOJAM_BUDGET:-" + RoboJam.DEFAULT_STEP_BUDGET + "}",
-            description = {"RoboJam work admitted at once, in network steps, each call counted at its most (env MICROJAM_ROBOJAM_BUDGET; default ${DEFAULT-VALUE}:",
-                    "four of the largest calls, or 40 as the web app makes them). Past it a call is refused at once with 503 and Retry-After;",
+    @Option(names = "--robojam-budget", paramLabel = "STEPS", defaultValue = "" + RoboJam.DEFAULT_STEP_BUDGET,
+            description = {"RoboJam work admitted at once, in network steps, each call counted at its most (default ${DEFAULT-VALUE}:",
+                    "ten of the largest calls, or ten as the web app makes them). Past it a call is refused at once with 503 and Retry-After;",
                     "lower it for a larger model or a slower machine, so that what is admitted is answered within its deadline."})
     long robojamBudget;
 
-    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "${env:MICROJAM_IDLE_TIMEOUT:-30}",
-            description = "Close a connection that sends nothing for this long (env MICROJAM_IDLE_TIMEOUT; default ${DEFAULT-VALUE}).")
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Close a connection that sends nothing for this long (default ${DEFAULT-VALUE}).")
     int idleTimeout;
 
-    @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "${env:MICROJAM_BODY_TIMEOUT:-20}",
-            description = "A request body must arrive within this long, or 408 (env MICROJAM_BODY_TIMEOUT; default ${DEFAULT-VALUE}).")
+    @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "20",
+            description = "A request body must arrive within this long, or 408 (default ${DEFAULT-VALUE}).")
     int bodyTimeout;
 
-    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "${env:MICROJAM_MAX_CONNECTIONS:-10000}",
-            description = "Open connections at once; more wait to be accepted (env MICROJAM_MAX_CONNECTIONS; default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
+            description = "Open connections at once; more wait to be accepted (default ${DEFAULT-VALUE}).")
     int maxConnections;
 
-    @Option(names = "--request-head-timeout", paramLabel = "SECONDS", defaultValue = "${env:MICROJAM_REQUEST_HEAD_TIMEOUT:-10}",
+    @Option(names = "--request-head-timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = {"A request's line and headers must arrive within this long, counted from the connection's accept (its first request) "
-                    + "or from their first byte (later ones), else the connection is closed (env MICROJAM_REQUEST_HEAD_TIMEOUT; default ${DEFAULT-VALUE})."})
+                    + "or from their first byte (later ones), else the connection is closed (default ${DEFAULT-VALUE})."})
     int requestHeadTimeout;
 
-    @Option(names = "--max-connections-per-client", paramLabel = "N", defaultValue = "${env:MICROJAM_MAX_CONNECTIONS_PER_CLIENT:-100}",
+    @Option(names = "--max-connections-per-client", paramLabel = "N", defaultValue = "100",
             description = {"Open connections one client address (an IPv6 /64) may hold; more are closed at once; 0 for no cap; "
-                    + "trusted proxies are not capped (env MICROJAM_MAX_CONNECTIONS_PER_CLIENT; default ${DEFAULT-VALUE})."})
+                    + "trusted proxies are not capped (default ${DEFAULT-VALUE})."})
     int maxConnectionsPerClient;
 
-    @Option(names = "--public-host", paramLabel = "HOST[:PORT]", defaultValue = "${env:MICROJAM_PUBLIC_HOST:-localhost}",
+    @Option(names = "--public-host", paramLabel = "HOST[:PORT]", defaultValue = "localhost",
             description = {"The host clients reach the server by: plain HTTP is redirected to https://HOST[:PORT], never to a request's Host header; "
-                    + "without :PORT the HTTPS port (env MICROJAM_PUBLIC_HOST; default ${DEFAULT-VALUE})."})
+                    + "without :PORT the HTTPS port (default ${DEFAULT-VALUE})."})
     String publicHost;
 
-    @Option(names = "--plain-http-clients", paramLabel = "LIST", defaultValue = "${env:MICROJAM_PLAIN_HTTP_CLIENTS:-127.0.0.0/8,::1}",
+    @Option(names = "--plain-http-clients", paramLabel = "LIST", defaultValue = "127.0.0.0/8,::1",
             description = {"Client addresses and CIDR ranges that may use plain HTTP; everyone else is redirected to HTTPS (308) "
-                    + "so that tokens never cross the network in clear (env MICROJAM_PLAIN_HTTP_CLIENTS; default ${DEFAULT-VALUE}: this machine)."})
+                    + "so that tokens never cross the network in clear (default ${DEFAULT-VALUE}: this machine)."})
     String plainHttpClients;
 
-    @Option(names = "--trusted-proxies", paramLabel = "LIST", defaultValue = "${env:MICROJAM_TRUSTED_PROXIES}",
+    @Option(names = "--trusted-proxies", paramLabel = "LIST",
             description = {"Reverse proxies (addresses and CIDR ranges) whose X-Forwarded-Proto and X-Forwarded-For are believed; "
-                    + "from anyone else those headers are ignored (env MICROJAM_TRUSTED_PROXIES; default: none)."})
+                    + "from anyone else those headers are ignored (default: none)."})
     String trustedProxies;
 
-    @Option(names = "--rate-limit-writes", paramLabel = "N", defaultValue = "${env:MICROJAM_RATE_LIMIT_WRITES:-120}",
-            description = "Changes (uploads, profile edits, avatars, deletions) per minute per performer (else address), 0 for no limit (env MICROJAM_RATE_LIMIT_WRITES; default ${DEFAULT-VALUE}).")
+    @Option(names = "--rate-limit-writes", paramLabel = "N", defaultValue = "120",
+            description = "Changes (uploads, profile edits, avatars, deletions) per minute per performer (else address), 0 for no limit (default ${DEFAULT-VALUE}).")
     int writesPerMinute;
 
-    @Option(names = "--rate-limit-robojam", paramLabel = "N", defaultValue = "${env:MICROJAM_RATE_LIMIT_ROBOJAM:-60}",
-            description = "RoboJam requests per minute per client, 0 for no limit (env MICROJAM_RATE_LIMIT_ROBOJAM; default ${DEFAULT-VALUE}).")
+    @Option(names = "--rate-limit-robojam", paramLabel = "N", defaultValue = "60",
+            description = "RoboJam requests per minute per client, 0 for no limit (default ${DEFAULT-VALUE}).")
     int robojamPerMinute;
 
-    @Option(names = "--rate-limit-sign-ups", paramLabel = "N", defaultValue = "${env:MICROJAM_RATE_LIMIT_SIGN_UPS:-30}",
-            description = "Sign-ups per hour per client address, 0 for no limit (env MICROJAM_RATE_LIMIT_SIGN_UPS; default ${DEFAULT-VALUE}).")
+    @Option(names = "--rate-limit-sign-ups", paramLabel = "N", defaultValue = "30",
+            description = "Sign-ups per hour per client address, 0 for no limit (default ${DEFAULT-VALUE}).")
     int signUpsPerHour;
 
-    @Option(names = "--rate-limit-reads", paramLabel = "N", defaultValue = "${env:MICROJAM_RATE_LIMIT_READS:-1200}",
-            description = "API reads per minute per client address, 0 for no limit (env MICROJAM_RATE_LIMIT_READS; default ${DEFAULT-VALUE}).")
+    @Option(names = "--rate-limit-reads", paramLabel = "N", defaultValue = "1200",
+            description = "API reads per minute per client address, 0 for no limit (default ${DEFAULT-VALUE}).")
     int readsPerMinute;
 
     @Override

@@ -8,12 +8,12 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 
 final class StorageOptions {
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:MICROJAM_DATA_DIR:-./microjam-data}",
-            description = "Data directory: the SQLite file microjam.db and the self-signed certificate (env MICROJAM_DATA_DIR; default ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./microjam-data",
+            description = "Data directory: the SQLite file microjam.db and the self-signed certificate (default ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--database", paramLabel = "JDBC-URL", defaultValue = "${env:MICROJAM_DATABASE_URL}",
-            description = "Database instead of the embedded SQLite file, e.g. jdbc:postgresql://localhost/microjam?user=mj&password=… (env MICROJAM_DATABASE_URL).")
+    @Option(names = "--database", paramLabel = "JDBC-URL",
+            description = "Database instead of the embedded SQLite file, e.g. jdbc:postgresql://localhost/microjam?user=mj&password=….")
     String databaseUrl;
 
     String jdbcUrl() {
