@@ -195,11 +195,7 @@ final class BenchCommand implements Runnable {
         }
 
         static double percentile(double[] values, double p) {
-            double[] sorted = values.clone();
-            Arrays.sort(sorted);
-            if (sorted.length == 0) return Double.NaN;
-            int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+            return microjam.research.Quantiles.of(values, p / 100);
         }
     }
 

@@ -58,14 +58,6 @@ public record InstrumentComparison(Map<Instrument, List<Map<String, Double>>> fe
     public static double[] summary(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
-        return new double[]{quantile(s, 0.5), Features.mean(s), quantile(s, 0.75) - quantile(s, 0.25)};
-    }
-
-    /** Linear interpolation between order statistics (numpy's default, R's type 7). */
-    static double quantile(double[] sorted, double q) {
-        if (sorted.length == 0) return Double.NaN;
-        double at = q * (sorted.length - 1);
-        int lo = (int) Math.floor(at), hi = (int) Math.ceil(at);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+        return new double[]{Quantiles.of(s, 0.5), Features.mean(s), Quantiles.of(s, 0.75) - Quantiles.of(s, 0.25)};
     }
 }

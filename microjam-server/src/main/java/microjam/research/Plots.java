@@ -58,9 +58,9 @@ final class Plots {
             double[] v = InstrumentComparison.values(rows, feature);
             Arrays.sort(v);
             String label = instrument.wireName() + " (n = " + v.length + ")";
-            double low = InstrumentComparison.quantile(v, LOW_WHISKER), high = InstrumentComparison.quantile(v, HIGH_WHISKER);
-            boxes.add(new BoxAndWhiskerItem(Features.mean(v), InstrumentComparison.quantile(v, 0.5), InstrumentComparison.quantile(v, 0.25),
-                    InstrumentComparison.quantile(v, 0.75), low, high, low, high, List.of()), feature, label);
+            double low = Quantiles.of(v, LOW_WHISKER), high = Quantiles.of(v, HIGH_WHISKER);
+            boxes.add(new BoxAndWhiskerItem(Features.mean(v), Quantiles.of(v, 0.5), Quantiles.of(v, 0.25),
+                    Quantiles.of(v, 0.75), low, high, low, high, List.of()), feature, label);
             means.addValue(Features.mean(v), "mean", label);
         });
         BoxAndWhiskerRenderer box = new BoxAndWhiskerRenderer();

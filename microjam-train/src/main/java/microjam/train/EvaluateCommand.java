@@ -11,6 +11,7 @@ import microjam.robojam.ModelFile;
 import microjam.robojam.PerformanceStyle;
 import microjam.robojam.RoboJam;
 import microjam.robojam.Settings;
+import org.apache.commons.statistics.descriptive.Quantile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -184,10 +185,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static String percentiles(double[] values) {
         if (values.length == 0) return "–";
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "%.3f / %.3f / %.3f", sorted[(int) (0.1 * (sorted.length - 1))], sorted[(int) (0.5 * (sorted.length - 1))],
-                sorted[(int) (0.9 * (sorted.length - 1))]);
+        double[] q = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).evaluate(values, 0.1, 0.5, 0.9);
+        return String.format(Locale.ROOT, "%.3f / %.3f / %.3f", q[0], q[1], q[2]);
     }
 
     /**

@@ -8,6 +8,7 @@
 package microjam.train;
 
 import microjam.performance.Touches;
+import org.apache.commons.statistics.descriptive.Quantile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,8 +91,6 @@ final class Partitions {
     }
 
     private static double percentile95(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
+        return Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).evaluate(values, 0.95);
     }
 }

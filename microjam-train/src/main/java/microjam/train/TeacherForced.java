@@ -16,11 +16,14 @@ import microjam.robojam.Contract;
 import microjam.robojam.Model;
 import microjam.robojam.Network;
 import microjam.robojam.RoboJam;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 import java.util.ArrayList;
 import java.util.List;
 
 final class TeacherForced {
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+
     private static final int MAX_TOUCHES = 1000;
 
     private TeacherForced() {
@@ -86,7 +89,7 @@ final class TeacherForced {
         double[] logWeights = logWeights(out, k, kd);
         double p = 0;
         for (int c = 0; c < k; c++)
-            p += Math.exp(logWeights[c]) * 0.5 * Erf.erfc((threshold - out[c * d + j]) / (Contract.sigma(out[kd + c * d + j]) * Math.sqrt(2)));
+            p += Math.exp(logWeights[c]) * STANDARD_NORMAL.survivalProbability((threshold - out[c * d + j]) / Contract.sigma(out[kd + c * d + j]));
         return p;
     }
 
