@@ -5,6 +5,7 @@ package microjam.research;
 
 import microjam.console.LogLine;
 import microjam.store.Database;
+import microjam.store.UsageStore;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 public final class UsageCounters implements AutoCloseable {
-    public static final String[] LATENCY_BUCKETS = {"under_10ms", "under_30ms", "under_100ms", "under_300ms", "under_1s", "over_1s"};
+    public static final String[] LATENCY_BUCKETS = UsageStore.LATENCY_COLUMNS.toArray(String[]::new);
     private static final double[] BOUNDS_MS = {10, 30, 100, 300, 1000};
     private static final int REQUESTS = 0, CALL = 1, RESPONSE = 2, LATENCY = 3;
 
@@ -29,7 +30,7 @@ public final class UsageCounters implements AutoCloseable {
                       double meanResponseTouches, Map<String, Long> latency) {
     }
 
-    private final Database database;
+    private final UsageStore store;
     private final Map<Key, AtomicLongArray> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "usage-counters");
@@ -38,7 +39,7 @@ public final class UsageCounters implements AutoCloseable {
     });
 
     public UsageCounters(Database database) {
-        this.database = database;
+        this.store = new UsageStore(database);
         flusher.scheduleWithFixedDelay(this::flushInBackground, 5, 5, TimeUnit.SECONDS);
     }
 
@@ -91,43 +92,22 @@ public final class UsageCounters implements AutoCloseable {
     }
 
     private void store(List<Map.Entry<Key, long[]>> taken) {
-        database.write(h -> {
-            for (Map.Entry<Key, long[]> e : taken) {
-                long[] v = e.getValue();
-                h.createUpdate("""
-                                INSERT INTO robojam_usage (day, instrument, model, requests, call_touches, response_touches,
-                                    under_10ms, under_30ms, under_100ms, under_300ms, under_1s, over_1s)
-                                VALUES (:day, :instrument, :model, :r, :c, :s, :b0, :b1, :b2, :b3, :b4, :b5)
-                                ON CONFLICT (day, instrument, model) DO UPDATE SET
-                                    requests = robojam_usage.requests + excluded.requests,
-                                    call_touches = robojam_usage.call_touches + excluded.call_touches,
-                                    response_touches = robojam_usage.response_touches + excluded.response_touches,
-                                    under_10ms = robojam_usage.under_10ms + excluded.under_10ms,
-                                    under_30ms = robojam_usage.under_30ms + excluded.under_30ms,
-                                    under_100ms = robojam_usage.under_100ms + excluded.under_100ms,
-                                    under_300ms = robojam_usage.under_300ms + excluded.under_300ms,
-                                    under_1s = robojam_usage.under_1s + excluded.under_1s,
-                                    over_1s = robojam_usage.over_1s + excluded.over_1s""")
-                        .bind("day", e.getKey().day()).bind("instrument", e.getKey().instrument()).bind("model", e.getKey().model())
-                        .bind("r", v[REQUESTS]).bind("c", v[CALL]).bind("s", v[RESPONSE])
-                        .bind("b0", v[LATENCY]).bind("b1", v[LATENCY + 1]).bind("b2", v[LATENCY + 2])
-                        .bind("b3", v[LATENCY + 3]).bind("b4", v[LATENCY + 4]).bind("b5", v[LATENCY + 5])
-                        .execute();
-            }
-            return null;
-        });
+        store.add(taken.stream().map(e -> {
+            long[] v = e.getValue();
+            return new UsageStore.Count(e.getKey().day(), e.getKey().instrument(), e.getKey().model(), v[REQUESTS], v[CALL], v[RESPONSE],
+                    java.util.Arrays.copyOfRange(v, LATENCY, LATENCY + LATENCY_BUCKETS.length));
+        }).toList());
     }
 
     public List<Row> rows() {
         flush();
-        return database.jdbi().withHandle(h -> h.createQuery("SELECT * FROM robojam_usage ORDER BY day, instrument, model")
-                .map((rs, ctx) -> {
-                    Map<String, Long> latency = new java.util.LinkedHashMap<>();
-                    for (String b : LATENCY_BUCKETS) latency.put(b, rs.getLong(b));
-                    long requests = rs.getLong("requests");
-                    return new Row(rs.getString("day"), rs.getString("instrument"), rs.getString("model"), requests,
-                            rs.getLong("call_touches") / (double) requests, rs.getLong("response_touches") / (double) requests, latency);
-                }).list());
+        return store.all().stream().map(c -> {
+            Map<String, Long> latency = new java.util.LinkedHashMap<>();
+            long[] counts = c.latency();
+            for (int b = 0; b < LATENCY_BUCKETS.length; b++) latency.put(LATENCY_BUCKETS[b], counts[b]);
+            return new Row(c.day(), c.instrument(), c.model(), c.requests(), c.callTouches() / (double) c.requests(),
+                    c.responseTouches() / (double) c.requests(), latency);
+        }).toList();
     }
 
     public static String csv(List<Row> rows) {

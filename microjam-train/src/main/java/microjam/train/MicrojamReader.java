@@ -41,7 +41,7 @@ public final class MicrojamReader {
     /** The public performances of a MicroJam database (SQLite or PostgreSQL JDBC URL). */
     public static List<Session> database(String jdbcUrl) {
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, touches FROM performance ORDER BY id")) {
+             ResultSet rs = s.executeQuery("SELECT id, touches FROM training_performances ORDER BY id")) { // the server's read-only view for trainers (V12)
             List<Session> sessions = new ArrayList<>();
             while (rs.next()) {
                 Session session = parse(rs.getString(1), rs.getString(2));
