@@ -7,7 +7,7 @@ package microjam.robojam;
 
 import java.util.random.RandomGenerator;
 
-public final class Sampler {
+final class Sampler {
     static final double GREEDY_BELOW = 1e-6;
 
     private Sampler() {

@@ -13,7 +13,7 @@ import microjam.performance.TouchCsv;
 import microjam.performance.Touches;
 import microjam.store.Database;
 import microjam.store.PerformanceStore;
-import microjam.store.Performer;
+import microjam.performance.Performer;
 import microjam.store.PerformerStore;
 
 import java.io.IOException;

@@ -1,6 +1,7 @@
 // Performers: creation with a fresh secret token, lookup by token, profile changes, avatars.
 package microjam.store;
 
+import microjam.performance.Performer;
 import microjam.performance.Colour;
 import microjam.performance.NewPerformance;
 import microjam.performance.StageName;
@@ -20,6 +21,13 @@ public final class PerformerStore {
         record Created(Performer performer, String token) implements Creation {}
         /** lookAlike: the name the new one would be taken for, someone else's or RoboJam's. */
         record NameTaken(String lookAlike) implements Creation {}
+    }
+
+    /** What a change of profile did: made, answering the performer as changed, or refused for a name taken. */
+    public sealed interface Change {
+        record Changed(Performer performer) implements Change {}
+        /** lookAlike: the name the new one would be taken for, someone else's or RoboJam's. */
+        record NameTaken(String lookAlike) implements Change {}
     }
 
     /** Why a name cannot be had, naming the name it would be taken for: look-alikes differ in ways hard to see. */
@@ -130,10 +138,10 @@ public final class PerformerStore {
     }
 
     /**
-     * Changes the stage name, colour and/or background (null: unchanged). When the new name would be taken
-     * for someone else's (or RoboJam's), nothing changes and that name is answered; otherwise empty.
+     * Changes the stage name, colour and/or background (null: unchanged) of an existing performer. When the
+     * new name would be taken for someone else's (or RoboJam's), nothing changes and that name is answered.
      */
-    public Optional<String> update(UUID id, StageName stageName, Colour colour, Colour background) {
+    public Change update(UUID id, StageName stageName, Colour colour, Colour background) {
         StageNameKeys keys = stageName == null ? null : StageNameKeys.of(stageName);
         try {
             Optional<String> refused = database.write(h -> {
@@ -152,11 +160,12 @@ public final class PerformerStore {
                 Database.profileChanged(h);
                 return Optional.empty();
             });
-            if (keys != null && refused.isEmpty()) database.scrubSoon(); // the old name leaves the files too
-            return refused;
+            if (refused.isPresent()) return new Change.NameTaken(refused.get());
+            if (keys != null) database.scrubSoon(); // the old name leaves the files too
+            return new Change.Changed(find(id).orElseThrow(() -> new IllegalStateException("no performer " + id)));
         } catch (UnableToExecuteStatementException e) {
             Optional<String> racedBy = keys == null ? Optional.empty() : lookAlike(keys, id);
-            if (racedBy.isPresent()) return racedBy;
+            if (racedBy.isPresent()) return new Change.NameTaken(racedBy.get());
             throw e;
         }
     }

@@ -2,6 +2,7 @@
 // A plain hash suffices because the token has full entropy (nothing to guess or look up in a table).
 package microjam.store;
 
+import microjam.performance.Performer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

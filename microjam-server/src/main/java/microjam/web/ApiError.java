@@ -39,6 +39,16 @@ public final class ApiError extends RuntimeException {
         return new ApiError(404, null, NO_SUCH_ROUTE);
     }
 
+    /** A reply (a published layer or a kept RoboJam answer) to a performance that is not there, or no longer. */
+    static ApiError replyToMissing() {
+        return new ApiError(404, "replyTo", "replyTo names no existing performance");
+    }
+
+    /** A reply to a jam that already holds the most layers a jam can. */
+    static ApiError jamFull() {
+        return new ApiError(409, "replyTo", "this jam already has " + microjam.performance.Performance.MAX_LAYERS + " layers, the most a jam can hold: reply to another one");
+    }
+
     public static ApiError notFound(String what) {
         return new ApiError(404, null, what + " not found");
     }

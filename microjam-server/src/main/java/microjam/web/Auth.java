@@ -3,7 +3,7 @@
 package microjam.web;
 
 import io.javalin.http.Context;
-import microjam.store.Performer;
+import microjam.performance.Performer;
 import microjam.store.PerformerStore;
 
 import java.util.Optional;

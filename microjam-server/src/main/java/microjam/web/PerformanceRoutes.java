@@ -11,7 +11,7 @@ import microjam.performance.TouchCsv;
 import microjam.store.FeedQuery;
 import microjam.store.PerformanceCard;
 import microjam.store.PerformanceStore;
-import microjam.store.Performer;
+import microjam.performance.Performer;
 import microjam.store.TimeOrderedIds;
 
 import java.util.ArrayList;
@@ -52,8 +52,8 @@ final class PerformanceRoutes {
             case PerformanceStore.Publication.Published(Performance p) ->
                     ctx.status(201).header("Location", "/api/performances/" + p.id()).json(full(p.id()));
             case PerformanceStore.Publication.ReplyTargetMissing() ->
-                    throw replyToMissing();
-            case PerformanceStore.Publication.JamFull() -> throw jamFull();
+                    throw ApiError.replyToMissing();
+            case PerformanceStore.Publication.JamFull() -> throw ApiError.jamFull();
         }
     }
 
@@ -134,14 +134,6 @@ final class PerformanceRoutes {
         PerformanceCard self = cards.get(id);
         if (self == null) throw ApiError.notFound("performance");
         return Views.full(self, layers);
-    }
-
-    static ApiError replyToMissing() {
-        return new ApiError(404, "replyTo", "replyTo names no existing performance");
-    }
-
-    static ApiError jamFull() {
-        return new ApiError(409, "replyTo", "this jam already has " + Performance.MAX_LAYERS + " layers, the most a jam can hold: reply to another one");
     }
 
     private static UUID pathId(String text) {

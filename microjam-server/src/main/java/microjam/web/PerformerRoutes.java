@@ -6,7 +6,7 @@ import io.javalin.http.Context;
 import microjam.performance.Colour;
 import microjam.performance.StageName;
 import microjam.store.PerformanceStore;
-import microjam.store.Performer;
+import microjam.performance.Performer;
 import microjam.store.PerformerStore;
 import microjam.store.TimeOrderedIds;
 
@@ -98,10 +98,10 @@ final class PerformerRoutes {
             }
             throw ApiError.badRequest(null, "send stageName, colour, background and/or acceptedPolicy to change");
         }
-        performers.update(me.id(), name, colour, background).ifPresent(lookAlike -> {
-            throw nameTaken(name, lookAlike);
-        });
-        ctx.json(Views.performer(performers.find(me.id()).orElseThrow()));
+        switch (performers.update(me.id(), name, colour, background)) {
+            case PerformerStore.Change.Changed changed -> ctx.json(Views.performer(changed.performer()));
+            case PerformerStore.Change.NameTaken taken -> throw nameTaken(name, taken.lookAlike());
+        }
     }
 
     void changeAvatar(Context ctx) {

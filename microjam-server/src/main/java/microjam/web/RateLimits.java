@@ -18,7 +18,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
-import microjam.store.Performer;
+import microjam.performance.Performer;
 
 import java.time.Duration;
 import java.util.EnumMap;

@@ -14,6 +14,7 @@ package microjam.web;
 
 import io.javalin.http.Context;
 import microjam.performance.Instrument;
+import microjam.performance.Performer;
 import microjam.performance.TouchCsv;
 import microjam.performance.Touches;
 import microjam.robojam.RoboJam;
@@ -48,9 +49,9 @@ final class RoboJamRoutes {
     /** Publishes a kept RoboJam layer as a reply by the built-in RoboJam performer. */
     interface Keeper {
         /** Who keeps the layer (401 without a valid token), checked with its reply target (404 if missing) before RoboJam draws it. */
-        microjam.store.Performer keeper(Context ctx, java.util.UUID replyTo);
+        Performer keeper(Context ctx, java.util.UUID replyTo);
 
-        void keep(Context ctx, microjam.store.Performer keeper, java.util.UUID replyTo, Instrument instrument, Touches response);
+        void keep(Context ctx, Performer keeper, java.util.UUID replyTo, Instrument instrument, Touches response);
     }
 
     /** Seconds a client is asked to wait after RoboJam was too busy: the budget of work in flight drains within seconds. */
@@ -146,7 +147,7 @@ final class RoboJamRoutes {
         Settings settings = settings(model, request.temperature(), request.sigmaTemperature(), request.seed(), request.candidates());
         Touches call = read("touches", request.touches());
         Instrument instrument = Instrument.parse(request.instrument());
-        microjam.store.Performer performer = keeper.keeper(ctx, replyTo);
+        Performer performer = keeper.keeper(ctx, replyTo);
         keeper.keep(ctx, performer, replyTo, instrument, draw(ctx, model, call, settings).touches());
     }
 

@@ -4,7 +4,7 @@ package microjam.web;
 import microjam.performance.Performance;
 import microjam.performance.TouchCsv;
 import microjam.store.PerformanceCard;
-import microjam.store.Performer;
+import microjam.performance.Performer;
 
 import java.time.Instant;
 import java.util.List;

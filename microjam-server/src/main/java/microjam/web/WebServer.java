@@ -70,7 +70,7 @@ public final class WebServer implements AutoCloseable {
         PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth, new FeedCache(database, changes));
         UsageCounters usage = new UsageCounters(database);
         Metrics metrics = new Metrics(database, robojam);
-        RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, new KeptLayers(performances, performers.robojam(), auth, performanceRoutes), usage, metrics,
+        RoboJamRoutes robojamRoutes = new RoboJamRoutes(robojam, new KeptLayers(performances, performers.robojam(), auth, performanceRoutes::full), usage, metrics,
                 config.timeouts().robojam());
         ResearchReportGuard research = new ResearchReportGuard(config.researchDir(), database);
 

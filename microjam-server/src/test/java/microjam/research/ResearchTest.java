@@ -14,7 +14,7 @@ import microjam.performance.TouchCsv;
 import microjam.robojam.ModelFile;
 import microjam.store.Database;
 import microjam.store.PerformanceStore;
-import microjam.store.Performer;
+import microjam.performance.Performer;
 import microjam.store.PerformerStore;
 import microjam.testing.TestServer;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@
 // content (secure_delete) and the write-ahead log is emptied soon after every deletion (Scrubber).
 package microjam.store;
 
+import microjam.performance.Performer;
 import microjam.testing.Api;
 import microjam.testing.Engine;
 import microjam.testing.TestServer;

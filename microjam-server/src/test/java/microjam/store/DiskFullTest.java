@@ -3,6 +3,7 @@
 // The disk is a real 2 MB tmpfs, so this needs root with the right to mount (skipped otherwise).
 package microjam.store;
 
+import microjam.performance.Performer;
 import microjam.performance.TouchCsv;
 import microjam.testing.Api;
 import microjam.testing.ServerProcess;

@@ -3,6 +3,7 @@
 // after theirs; PostgreSQL commits durably by default. Nothing is ever half-written.
 package microjam.store;
 
+import microjam.performance.Performer;
 import microjam.performance.TouchCsv;
 import microjam.performance.Touches;
 import microjam.testing.Api;

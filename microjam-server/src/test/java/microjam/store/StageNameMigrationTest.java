@@ -4,6 +4,7 @@
 // database itself. On SQLite and PostgreSQL.
 package microjam.store;
 
+import microjam.performance.Performer;
 import microjam.performance.Colour;
 import microjam.performance.StageName;
 import microjam.testing.Engine;

@@ -12,7 +12,7 @@ import microjam.robojam.PerformanceStart;
 import microjam.robojam.PerformanceStyle;
 import microjam.store.Database;
 import microjam.store.PerformanceStore;
-import microjam.store.Performer;
+import microjam.performance.Performer;
 import microjam.store.PerformerStore;
 import org.junit.jupiter.api.Test;
 
