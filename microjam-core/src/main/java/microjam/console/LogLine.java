@@ -3,6 +3,8 @@
 // to the caller: never a token, an address, a stage name or touch data.
 package microjam.console;
 
+import java.util.Locale;
+
 public final class LogLine {
     private LogLine() {
     }
@@ -28,7 +30,7 @@ public final class LogLine {
                 case '\t' -> quoted.append("\\t");
                 default -> {
                     if (c >= ' ' && c <= '~') quoted.append(c);
-                    else quoted.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    else quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                 }
             }
         }

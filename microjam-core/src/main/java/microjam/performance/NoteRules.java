@@ -5,6 +5,8 @@
 // hi-hat (bottom-right), and a drag repeats the hit every max(0.05, 0.25 − 0.4·distance) seconds.
 package microjam.performance;
 
+import java.util.Optional;
+
 public final class NoteRules {
     private static final int[] PENTATONIC = {0, 2, 4, 7, 9};
     /** Lowest MIDI note and range in semitones of each pitched instrument, in Instrument order (drums unused). */
@@ -21,8 +23,8 @@ public final class NoteRules {
     }
 
     /** A pitched instrument's lowest MIDI note and range in semitones; drums have none. */
-    public static java.util.Optional<int[]> range(Instrument instrument) {
-        return instrument == Instrument.DRUMS ? java.util.Optional.empty() : java.util.Optional.of(RANGES[instrument.id()].clone());
+    public static Optional<int[]> range(Instrument instrument) {
+        return instrument == Instrument.DRUMS ? Optional.empty() : Optional.of(RANGES[instrument.id()].clone());
     }
 
     public static int note(Instrument instrument, double x) {

@@ -13,9 +13,13 @@
 // meta.* entries, which ModelFile lifts into this record (fromVersion1).
 package microjam.robojam;
 
+import microjam.performance.InvalidValue;
+
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 public record Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle defaultStyle, Sampling sampling, Precision weights) {
     /** What the head's third dimension predicts. */
@@ -23,7 +27,7 @@ public record Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle 
         LINEAR, LOG;
 
         String text() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -152,7 +156,7 @@ public record Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle 
     }
 
     /** Reads the contract from header entries; keyOf names each key as the file spells it (for version 1, meta.*). */
-    static Contract read(Map<String, String> header, java.util.function.Function<Key, String> keyOf) {
+    static Contract read(Map<String, String> header, Function<Key, String> keyOf) {
         String scaleText = header.get(keyOf.apply(Key.SCALE));
         if (scaleText == null || scaleText.isBlank()) throw new IllegalArgumentException("'" + keyOf.apply(Key.SCALE) + "' is missing");
         float scale = (float) number(keyOf.apply(Key.SCALE), scaleText);
@@ -178,7 +182,7 @@ public record Contract(float scale, boolean startSteps, Dt dt, PerformanceStyle 
             sampling = new Sampling(number(header, keyOf.apply(Key.TEMPERATURE), fallback.temperature()),
                     number(header, keyOf.apply(Key.SIGMA_TEMPERATURE), fallback.sigmaTemperature()),
                     (int) Math.round(number(header, keyOf.apply(Key.CANDIDATES), fallback.candidates())));
-        } catch (microjam.performance.InvalidValue e) {
+        } catch (InvalidValue e) {
             throw new IllegalArgumentException("the recommended sampling is out of range: " + e.getMessage(), e);
         }
         return new Contract(scale, starts.equals("true"), dt, style, sampling, weights(header.get(keyOf.apply(Key.WEIGHTS))));

@@ -20,16 +20,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
 
 public final class ModelFile {
     static final byte[] MAGIC = "ROBOJAM1".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 2, FIRST_VERSION = 1;
     /** The header keys of the shape and the file's description; the Contract's keys and meta.* are the others. */
-    private static final java.util.Set<String> STRUCTURE = java.util.Set.of("name", "data", "layers", "units", "mixtures", "dimensions", "conditions");
+    private static final Set<String> STRUCTURE = Set.of("name", "data", "layers", "units", "mixtures", "dimensions", "conditions");
     static final int MAX_HEADER = 65536;
     static final long MAX_FILE = 1L << 30;
     private static final String META = "meta.";
@@ -49,7 +52,7 @@ public final class ModelFile {
 
     public static Model decode(byte[] bytes, String source) {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < MAGIC.length + 12 || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length))
+        if (bytes.length < MAGIC.length + 12 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length))
             throw fail(source, "not a RoboJam model file (it does not start with ROBOJAM1)");
         in.position(MAGIC.length);
         int version = in.getInt();
@@ -196,7 +199,7 @@ public final class ModelFile {
         return parsed(header, key, source, Float::parseFloat, "a number");
     }
 
-    private static <T> T parsed(Properties header, String key, String source, java.util.function.Function<String, T> parse, String kind) {
+    private static <T> T parsed(Properties header, String key, String source, Function<String, T> parse, String kind) {
         String value = required(header, key, source);
         try {
             return parse.apply(value);

@@ -7,6 +7,8 @@ package microjam.robojam;
 
 import microjam.performance.Touches;
 
+import java.util.Arrays;
+
 public final class Network {
     private final Model model;
     private final Shape shape;
@@ -82,9 +84,9 @@ public final class Network {
             batch.size = 1;
             for (int t = 0; t < inputs.length; t++) {
                 state.input(inputs[t][0], inputs[t][1], inputs[t][2]);
-                if (shape.conditions() > 0) state.condition(java.util.Arrays.copyOfRange(inputs[t], Shape.TOUCH_DIMENSIONS, shape.inputSize(0)));
+                if (shape.conditions() > 0) state.condition(Arrays.copyOfRange(inputs[t], Shape.TOUCH_DIMENSIONS, shape.inputSize(0)));
                 step(batch);
-                outputs[t] = java.util.Arrays.copyOf(state.head, shape.headOutputs());
+                outputs[t] = Arrays.copyOf(state.head, shape.headOutputs());
             }
         }
         return outputs;

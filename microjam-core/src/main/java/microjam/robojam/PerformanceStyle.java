@@ -12,6 +12,7 @@ import microjam.performance.Features;
 import microjam.performance.Touch;
 import microjam.performance.Touches;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 public record PerformanceStyle(double rate, double moving, double spread, double meanX, double meanY) {
@@ -86,7 +87,7 @@ public record PerformanceStyle(double rate, double moving, double spread, double
         String[] parts = text.strip().split("\\s+");
         if (parts.length != 3 && parts.length != 5)
             throw new IllegalArgumentException("a style is three numbers: rate, moving share, spread, or five with its mean x and y (was \"" + text + "\")");
-        double[] v = java.util.Arrays.stream(parts).mapToDouble(Double::parseDouble).toArray();
+        double[] v = Arrays.stream(parts).mapToDouble(Double::parseDouble).toArray();
         return parts.length == 3 ? new PerformanceStyle(v[0], v[1], v[2]) : new PerformanceStyle(v[0], v[1], v[2], v[3], v[4]);
     }
 }

@@ -6,6 +6,11 @@
 //   headBias            P
 package microjam.robojam;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
 public record Weights(Shape shape, float[][] inputKernel, float[][] recurrentKernel, float[][] bias,
                       float[] headKernel, float[] headBias) {
     public Weights {
@@ -41,7 +46,7 @@ public record Weights(Shape shape, float[][] inputKernel, float[][] recurrentKer
 
     /** These weights as the precision stores them (Precision.stored), every tensor rounded. */
     public Weights stored(Precision precision) {
-        java.util.function.UnaryOperator<float[]> round = values -> {
+        UnaryOperator<float[]> round = values -> {
             float[] out = new float[values.length];
             for (int i = 0; i < values.length; i++) out[i] = precision.stored(values[i]);
             return out;
@@ -57,21 +62,21 @@ public record Weights(Shape shape, float[][] inputKernel, float[][] recurrentKer
 
     /** Whether every weight is a value of the precision, as stored() would leave it. */
     public boolean storedIn(Precision precision) {
-        for (java.util.Map.Entry<String, float[]> tensor : tensors())
+        for (Map.Entry<String, float[]> tensor : tensors())
             for (float v : tensor.getValue()) if (Float.floatToRawIntBits(precision.stored(v)) != Float.floatToRawIntBits(v)) return false;
         return true;
     }
 
     /** The tensors in file order, each with its name. */
-    public java.util.List<java.util.Map.Entry<String, float[]>> tensors() {
-        java.util.List<java.util.Map.Entry<String, float[]>> list = new java.util.ArrayList<>();
+    public List<Map.Entry<String, float[]>> tensors() {
+        List<Map.Entry<String, float[]>> list = new ArrayList<>();
         for (int l = 0; l < shape.layers(); l++) {
-            list.add(java.util.Map.entry("inputKernel[" + l + "]", inputKernel[l]));
-            list.add(java.util.Map.entry("recurrentKernel[" + l + "]", recurrentKernel[l]));
-            list.add(java.util.Map.entry("bias[" + l + "]", bias[l]));
+            list.add(Map.entry("inputKernel[" + l + "]", inputKernel[l]));
+            list.add(Map.entry("recurrentKernel[" + l + "]", recurrentKernel[l]));
+            list.add(Map.entry("bias[" + l + "]", bias[l]));
         }
-        list.add(java.util.Map.entry("headKernel", headKernel));
-        list.add(java.util.Map.entry("headBias", headBias));
+        list.add(Map.entry("headKernel", headKernel));
+        list.add(Map.entry("headBias", headBias));
         return list;
     }
 }

@@ -5,6 +5,7 @@
 package microjam.bench;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,7 +109,7 @@ final class Connection implements AutoCloseable {
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
         socket.setSoTimeout(60_000);
         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-        out = new java.io.BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+        out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
     }
 
     @Override

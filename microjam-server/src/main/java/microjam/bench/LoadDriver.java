@@ -13,17 +13,21 @@ import microjam.performance.Instrument;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.ToDoubleFunction;
 
 public final class LoadDriver {
     public record Settings(List<URI> servers, LoadMix mix, int connections, int seconds, int warmUpSeconds, long seed) {
@@ -139,7 +143,7 @@ public final class LoadDriver {
         return new Result(settings, total, List.copyOf(servers), timeline, seconds);
     }
 
-    private static double peak(List<Second> timeline, java.util.function.ToDoubleFunction<Second> value) {
+    private static double peak(List<Second> timeline, ToDoubleFunction<Second> value) {
         return timeline.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
     }
 
@@ -164,7 +168,7 @@ public final class LoadDriver {
     }
 
     // One closed-loop connection per virtual thread, each with its own seed, until the deadline; the servers in turn.
-    private void connect(java.util.concurrent.ExecutorService workers, long firstSeed, long deadline) {
+    private void connect(ExecutorService workers, long firstSeed, long deadline) {
         for (int c = 0; c < settings.connections(); c++) {
             long seed = firstSeed + c;
             int server = c % settings.servers().size();
@@ -177,7 +181,7 @@ public final class LoadDriver {
         String policy;
         try {
             policy = JSON.readTree(send(new Call("/api/privacy", null, null), 200)).get("version").asText();
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             throw new IOException("cannot reach a server at " + settings.servers().getFirst() + ": " + e.getMessage(), e);
         }
         for (int i = 1; i < samplers.size(); i++) {
@@ -238,7 +242,7 @@ public final class LoadDriver {
     }
 
     private String upload(SplittableRandom random, String replyTo) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("instrument", INSTRUMENTS[random.nextInt(INSTRUMENTS.length)].wireName(),
+        Map<String, Object> body = new HashMap<>(Map.of("instrument", INSTRUMENTS[random.nextInt(INSTRUMENTS.length)].wireName(),
                 "colour", String.format("#%06x", random.nextInt(0x1000000)), "touches", performances.get(random.nextInt(performances.size()))));
         if (replyTo != null) body.put("replyTo", replyTo);
         return json(body);

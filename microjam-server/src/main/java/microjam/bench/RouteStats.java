@@ -4,6 +4,7 @@ package microjam.bench;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,7 +35,7 @@ final class RouteStats {
     }
 
     /** One route's figures over several servers: their latencies in one histogram, their counts added. */
-    static RouteStats sum(Route route, java.util.List<RouteStats> parts) {
+    static RouteStats sum(Route route, List<RouteStats> parts) {
         RouteStats all = new RouteStats(route);
         for (RouteStats part : parts) {
             all.micros.add(part.micros);

@@ -1,10 +1,14 @@
 // microjam bench robojam: how fast RoboJam answers, alone and under concurrent load.
 package microjam.cli;
 
+import microjam.bench.LoadDriver;
+import microjam.bench.LoadMix;
+import microjam.bench.LoadReport;
+import microjam.bench.SpawnedServer;
 import microjam.console.Progress;
-
 import microjam.performance.Touch;
 import microjam.performance.Touches;
+import microjam.research.Quantiles;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
 import microjam.robojam.Precision;
@@ -12,13 +16,16 @@ import microjam.robojam.RandomModel;
 import microjam.robojam.RoboJam;
 import microjam.robojam.Settings;
 import microjam.robojam.Shape;
+import microjam.robojam.WarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 @Command(name = "bench", description = "Measure speed.", mixinStandardHelpOptions = true, subcommands = {BenchCommand.RoboJamBench.class, BenchCommand.LoadBench.class})
 final class BenchCommand implements Runnable {
@@ -77,7 +85,7 @@ final class BenchCommand implements Runnable {
             if (precisions.length == 0) throw new IllegalArgumentException("--precision needs at least one of float32, bfloat16");
             PrintWriter out = spec.commandLine().getOut();
             Model m = model == null ? RandomModel.create(new Shape(layers, units, mixtures, 3), 1) : ModelFile.read(model);
-            Touches call = microjam.robojam.WarmUp.fiveSecondCall();
+            Touches call = WarmUp.fiveSecondCall();
             out.printf(Locale.ROOT, "model %s: %d x %d LSTM, %d mixtures, %.1f MB of weights; kernel: %s; %d of %d cores%n", m.name(),
                     m.shape().layers(), m.shape().units(), m.shape().mixtures(), m.sizeInBytes() / 1e6, RoboJam.kernel(),
                     threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
@@ -103,7 +111,7 @@ final class BenchCommand implements Runnable {
 
         private void warmUp(RoboJam robojam) {
             try (Progress progress = new Progress("warm-up  " + robojam.precision().label(), WARM_UP, spec.commandLine().getErr())) {
-                microjam.robojam.WarmUp.run(robojam, WARM_UP, progress::step);
+                WarmUp.run(robojam, WARM_UP, progress::step);
             }
         }
 
@@ -167,7 +175,7 @@ final class BenchCommand implements Runnable {
         private void concurrent(RoboJam robojam, Touches call, int clients, PrintWriter out) throws Exception {
             AtomicLong done = new AtomicLong();
             long end = System.nanoTime() + seconds * 1_000_000_000L;
-            List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
             try (ExecutorService pool = Executors.newFixedThreadPool(clients);
                  Progress progress = new Progress(String.format(Locale.ROOT, "%2d clients %s", clients, robojam.precision().label()), seconds,
                          spec.commandLine().getErr())) {
@@ -195,7 +203,7 @@ final class BenchCommand implements Runnable {
         }
 
         static double percentile(double[] values, double p) {
-            return microjam.research.Quantiles.of(values, p / 100);
+            return Quantiles.of(values, p / 100);
         }
     }
 
@@ -211,7 +219,7 @@ final class BenchCommand implements Runnable {
     static final class LoadBench implements Callable<Integer> {
         @Option(names = "--url", paramLabel = "URL", split = ",", description = "A running server to load instead of starting one (serve it with --rate-limit-writes 0 --rate-limit-robojam 0 --rate-limit-sign-ups 0 --rate-limit-reads 0 --max-connections-per-client 0); "
                 + "several, comma-separated, that share one database: the connections are spread over them in turn, and the report gives each server and all together.")
-        List<java.net.URI> urls;
+        List<URI> urls;
         @Option(names = "--database", paramLabel = "JDBC-URL", description = "Database for the server this starts (default: a fresh SQLite file).")
         String database;
         @Option(names = "--seconds", defaultValue = "60", description = "How long to drive it (default ${DEFAULT-VALUE}).")
@@ -234,24 +242,24 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (urls != null && database != null) throw new IllegalArgumentException("--url and --database exclude each other: --database is for the server this starts");
-            microjam.bench.LoadMix loadMix = microjam.bench.LoadMix.parse(mix);
+            LoadMix loadMix = LoadMix.parse(mix);
             PrintWriter out = spec.commandLine().getOut();
-            microjam.bench.SpawnedServer own = null;
+            SpawnedServer own = null;
             try {
                 if (urls == null) {
                     out.println("starting a server on " + (database == null ? "a fresh SQLite file" : "the given database") + "…");
                     out.flush();
-                    own = microjam.bench.SpawnedServer.forLoad(database);
+                    own = SpawnedServer.forLoad(database);
                 }
-                List<java.net.URI> servers = urls != null ? urls : List.of(own.base());
+                List<URI> servers = urls != null ? urls : List.of(own.base());
                 out.printf(Locale.ROOT, "load on %s: %d connections, %d s after %d s of warm-up, mix %s%n",
-                        servers.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")), connections, seconds, warmUp, mix);
+                        servers.stream().map(Object::toString).collect(Collectors.joining(", ")), connections, seconds, warmUp, mix);
                 out.flush();
-                var result = new microjam.bench.LoadDriver(new microjam.bench.LoadDriver.Settings(servers, loadMix, connections, seconds, warmUp, seed))
+                var result = new LoadDriver(new LoadDriver.Settings(servers, loadMix, connections, seconds, warmUp, seed))
                         .run(spec.commandLine().getErr());
-                microjam.bench.LoadReport.print(result, out);
+                LoadReport.print(result, out);
                 if (this.out != null) {
-                    microjam.bench.LoadReport.write(result, this.out);
+                    LoadReport.write(result, this.out);
                     out.println("wrote " + this.out.resolve("load.csv") + " and " + this.out.resolve("load.png"));
                 }
                 return result.errors() == 0 ? 0 : Main.FAILED;

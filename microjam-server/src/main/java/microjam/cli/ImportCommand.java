@@ -2,11 +2,11 @@
 package microjam.cli;
 
 import microjam.console.Progress;
-
 import microjam.importer.Importer;
 import microjam.performance.Colour;
 import microjam.performance.Instrument;
 import microjam.performance.StageName;
+import microjam.robojam.RoboJam;
 import microjam.store.Database;
 import microjam.store.PerformerStore;
 import picocli.CommandLine.Command;
@@ -35,7 +35,7 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--instrument", defaultValue = "chirp", paramLabel = "NAME", description = "Instrument of every imported performance (default ${DEFAULT-VALUE}).")
     String instrument;
 
-    @Option(names = "--colour", defaultValue = microjam.robojam.RoboJam.COLOUR_HEX, paramLabel = "#RRGGBB", description = "Colour of the performer and the performances (default ${DEFAULT-VALUE}).")
+    @Option(names = "--colour", defaultValue = RoboJam.COLOUR_HEX, paramLabel = "#RRGGBB", description = "Colour of the performer and the performances (default ${DEFAULT-VALUE}).")
     String colour;
 
     @Option(names = "--repair", description = "Trim files to 5 s, clip positions into the square and keep 2,000 touches instead of rejecting them; lists each change.")

@@ -13,6 +13,7 @@ import microjam.research.ResearchExport;
 import microjam.research.RoboJamStudy;
 import microjam.research.UsageCounters;
 import microjam.robojam.Model;
+import microjam.robojam.ModelFile;
 import microjam.robojam.RoboJam;
 import microjam.store.Database;
 import microjam.store.PerformanceStore;
@@ -83,7 +84,7 @@ final class ResearchCommand implements Runnable {
                 List<PerformanceStore.Owned> all = new PerformanceStore(db).allOwned();
                 if (all.isEmpty()) throw new IllegalArgumentException("no public performances to analyse");
                 InstrumentComparison comparison = InstrumentComparison.of(all);
-                Model m = calls == 0 ? null : model != null ? microjam.robojam.ModelFile.read(model) : Models.shipped();
+                Model m = calls == 0 ? null : model != null ? ModelFile.read(model) : Models.shipped();
                 int answered = m == null ? 0 : Math.min(calls, all.size());
                 int steps = Features.NAMES.size() + comparison.performances().size() + answered;
                 try (Progress progress = new Progress("report   ", steps, spec.commandLine().getErr())) {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -55,9 +56,9 @@ final class RoboJamCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Touches call = TouchCsv.read(Files.readString(callFile, StandardCharsets.UTF_8));
-            microjam.robojam.Model loaded = Models.load(model);
+            Model loaded = Models.load(model);
             Settings settings = loaded.recommended().or(temperature, sigmaTemperature, candidates)
-                    .withSeed(seed != null ? seed : new java.security.SecureRandom().nextLong());
+                    .withSeed(seed != null ? seed : new SecureRandom().nextLong());
             try (RoboJam robojam = new RoboJam(loaded, 1)) {
                 RoboJam.Answer answer = robojam.respond(call, settings);
                 spec.commandLine().getOut().print(TouchCsv.write(answer.touches()));

@@ -4,6 +4,7 @@ package microjam.cli;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
 import microjam.robojam.RoboJam;
+import microjam.robojam.WarmUp;
 import microjam.store.Database;
 import microjam.web.ClientAddresses;
 import microjam.web.PolicyFacts;
@@ -199,7 +200,7 @@ final class ServeCommand implements Callable<Integer> {
     // In the background: the server answers at once, RoboJam reaches full speed within seconds.
     private static void warmUp(RoboJam robojam) {
         try {
-            microjam.robojam.WarmUp.run(robojam, microjam.robojam.WarmUp.SERVER_RESPONSES, () -> { });
+            WarmUp.run(robojam, WarmUp.SERVER_RESPONSES, () -> { });
         } catch (RuntimeException stoppedMeanwhile) {
             // the server is shutting down: nothing to warm
         }

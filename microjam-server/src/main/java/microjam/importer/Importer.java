@@ -7,16 +7,17 @@ import microjam.performance.Colour;
 import microjam.performance.Instrument;
 import microjam.performance.InvalidValue;
 import microjam.performance.NewPerformance;
+import microjam.performance.Performer;
 import microjam.performance.Repair;
 import microjam.performance.StageName;
 import microjam.performance.TouchCsv;
 import microjam.performance.Touches;
 import microjam.store.Database;
 import microjam.store.PerformanceStore;
-import microjam.performance.Performer;
 import microjam.store.PerformerStore;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +114,6 @@ public final class Importer {
 
     private static String decode(byte[] bytes) throws CharacterCodingException {
         return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     }
 }

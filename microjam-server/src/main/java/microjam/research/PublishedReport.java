@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -118,7 +119,7 @@ public final class PublishedReport {
         try (Reader in = Files.newBufferedReader(file)) {
             p.load(in);
             return Optional.of(new Basis(UUID.fromString(p.getProperty("report")), Integer.parseInt(p.getProperty("performances"))));
-        } catch (java.nio.file.NoSuchFileException gone) {
+        } catch (NoSuchFileException gone) {
             return Optional.empty();
         } catch (IOException | RuntimeException unreadable) {
             return Optional.of(new Basis(null, -1));

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class Report {
     public static void write(Path dir, int performances, InstrumentComparison c, RoboJamStudy robojam, Runnable onStep) {
         List<Entry> family = family(c, robojam);
         double[] holm = Statistics.holm(family.stream().mapToDouble(e -> e.result().p()).toArray());
-        Map<Entry, Double> adjusted = new java.util.IdentityHashMap<>();
+        Map<Entry, Double> adjusted = new IdentityHashMap<>();
         for (int i = 0; i < family.size(); i++) adjusted.put(family.get(i), holm[i]);
         try {
             Files.createDirectories(dir);

@@ -21,6 +21,7 @@ import org.apache.commons.statistics.ranking.NaturalRanking;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 public final class Statistics {
     public record Test(double statistic, double p) {
@@ -75,7 +76,7 @@ public final class Statistics {
 
     /** Holm's adjustment of the p-values of one family of tests; NaN (a test not made) stays NaN and is not counted. */
     public static double[] holm(double[] p) {
-        Integer[] order = java.util.stream.IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).boxed().toArray(Integer[]::new);
+        Integer[] order = IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).boxed().toArray(Integer[]::new);
         Arrays.sort(order, (a, b) -> Double.compare(p[a], p[b]));
         double[] adjusted = new double[p.length];
         Arrays.fill(adjusted, Double.NaN);

@@ -6,10 +6,13 @@ package microjam.research;
 import microjam.console.LogLine;
 import microjam.store.Database;
 import microjam.store.UsageStore;
+import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,7 +51,7 @@ public final class UsageCounters implements AutoCloseable {
         try {
             flush();
         } catch (RuntimeException databaseAwayOrFull) {
-            org.slf4j.LoggerFactory.getLogger(UsageCounters.class).warn("event=usage_flush_deferred cause={}", LogLine.value(LogLine.cause(databaseAwayOrFull)));
+            LoggerFactory.getLogger(UsageCounters.class).warn("event=usage_flush_deferred cause={}", LogLine.value(LogLine.cause(databaseAwayOrFull)));
         }
     }
 
@@ -95,14 +98,14 @@ public final class UsageCounters implements AutoCloseable {
         store.add(taken.stream().map(e -> {
             long[] v = e.getValue();
             return new UsageStore.Count(e.getKey().day(), e.getKey().instrument(), e.getKey().model(), v[REQUESTS], v[CALL], v[RESPONSE],
-                    java.util.Arrays.copyOfRange(v, LATENCY, LATENCY + LATENCY_BUCKETS.length));
+                    Arrays.copyOfRange(v, LATENCY, LATENCY + LATENCY_BUCKETS.length));
         }).toList());
     }
 
     public List<Row> rows() {
         flush();
         return store.all().stream().map(c -> {
-            Map<String, Long> latency = new java.util.LinkedHashMap<>();
+            Map<String, Long> latency = new LinkedHashMap<>();
             long[] counts = c.latency();
             for (int b = 0; b < LATENCY_BUCKETS.length; b++) latency.put(LATENCY_BUCKETS[b], counts[b]);
             return new Row(c.day(), c.instrument(), c.model(), c.requests(), c.callTouches() / (double) c.requests(),

@@ -5,6 +5,7 @@ package microjam.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
@@ -148,12 +149,12 @@ public final class Database implements AutoCloseable {
     }
 
     /** Inside a write that deletes something: counts a deletion, in the same transaction. */
-    static void deleted(org.jdbi.v3.core.Handle h) {
+    static void deleted(Handle h) {
         h.createUpdate("UPDATE change_generation SET deletions = deletions + 1 WHERE id = 1").execute();
     }
 
     /** Inside a write that changes what feeds show of a performer (name, colours): counts it, in the same transaction. */
-    static void profileChanged(org.jdbi.v3.core.Handle h) {
+    static void profileChanged(Handle h) {
         h.createUpdate("UPDATE change_generation SET profiles = profiles + 1 WHERE id = 1").execute();
     }
 

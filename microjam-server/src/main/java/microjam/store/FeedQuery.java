@@ -5,6 +5,7 @@ package microjam.store;
 import microjam.performance.Instrument;
 import microjam.performance.InvalidValue;
 
+import java.util.List;
 import java.util.UUID;
 
 public record FeedQuery(int limit, UUID before, Instrument instrument, UUID performer, boolean jamsOnly) {
@@ -15,6 +16,6 @@ public record FeedQuery(int limit, UUID before, Instrument instrument, UUID perf
         if (limit < 1 || limit > MAX_LIMIT) throw new InvalidValue("limit", "limit must be between 1 and " + MAX_LIMIT);
     }
 
-    public record Page(java.util.List<PerformanceCard> items, UUID nextCursor) {
+    public record Page(List<PerformanceCard> items, UUID nextCursor) {
     }
 }

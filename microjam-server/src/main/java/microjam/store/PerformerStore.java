@@ -1,10 +1,11 @@
 // Performers: creation with a fresh secret token, lookup by token, profile changes, avatars.
 package microjam.store;
 
-import microjam.performance.Performer;
 import microjam.performance.Colour;
 import microjam.performance.NewPerformance;
+import microjam.performance.Performer;
 import microjam.performance.StageName;
+import microjam.robojam.RoboJam;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -105,7 +107,7 @@ public final class PerformerStore {
         StageName name = new StageName(ROBOJAM_NAME);
         Optional<Performer> existing = findRobojam();
         if (existing.isPresent()) return existing.get();
-        Performer robot = new Performer(TimeOrderedIds.next(), name, microjam.robojam.RoboJam.COLOUR, Instant.now());
+        Performer robot = new Performer(TimeOrderedIds.next(), name, RoboJam.COLOUR, Instant.now());
         database.write(h -> h.createUpdate("""
                         INSERT INTO performer (id, stage_name, stage_name_skeleton, stage_name_folded_skeleton, colour, token_hash, created_at, robot)
                         VALUES (:id, :name, :skeleton, :foldedSkeleton, :colour, :hash, :created, 1)
@@ -186,7 +188,7 @@ public final class PerformerStore {
     /** The background of the performer's square: their choice, or the original app's dark square. */
     public Colour background(UUID id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT background FROM performer WHERE id = :id")
-                .bind("id", id.toString()).mapTo(String.class).stream().filter(java.util.Objects::nonNull).findFirst())
+                .bind("id", id.toString()).mapTo(String.class).stream().filter(Objects::nonNull).findFirst())
                 .map(Colour::new).orElse(NewPerformance.DEFAULT_BACKGROUND);
     }
 
@@ -225,7 +227,7 @@ public final class PerformerStore {
                         WHERE stage_name_skeleton = :skeleton OR stage_name_folded_skeleton = :foldedSkeleton""")
                 .bindMethods(keys)
                 .map((rs, ctx) -> except != null && except.toString().equals(rs.getString("id")) ? null : rs.getString("stage_name"))
-                .stream().filter(java.util.Objects::nonNull).findFirst();
+                .stream().filter(Objects::nonNull).findFirst();
     }
 
     static Performer performer(ResultSet rs) throws SQLException {

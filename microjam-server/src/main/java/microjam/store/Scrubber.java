@@ -9,12 +9,14 @@
 // What PostgreSQL still keeps for a while (WAL segments, backups) is stated in docs/privacy.md.
 package microjam.store;
 
+import microjam.console.LogLine;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,7 +53,7 @@ final class Scrubber implements AutoCloseable {
         try {
             if (engine == Database.Engine.SQLITE) timer.schedule(this::checkpoint, DELAY.toMillis(), TimeUnit.MILLISECONDS);
             else timer.schedule(this::vacuum, POSTGRES_DELAY.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             // shutting down: the checkpoint SQLite makes when the last connection closes empties the log
         }
     }
@@ -65,7 +67,7 @@ final class Scrubber implements AutoCloseable {
             if (busy != 0 && pending.compareAndSet(false, true)) schedule();
         } catch (RuntimeException e) {
             // e.g. a full disk: the next deletion tries again, and SQLite's own checkpoints go on meanwhile
-            LOG.warn("event=wal_checkpoint_failed cause={}", microjam.console.LogLine.value(e.getClass().getSimpleName()));
+            LOG.warn("event=wal_checkpoint_failed cause={}", LogLine.value(e.getClass().getSimpleName()));
         } finally {
             writer.unlock();
         }
@@ -77,7 +79,7 @@ final class Scrubber implements AutoCloseable {
             // VACUUM cannot run inside a transaction: Jdbi's handle is in autocommit here.
             jdbi.useHandle(h -> h.execute("VACUUM performance, performer, avatar"));
         } catch (RuntimeException e) {
-            LOG.warn("event=vacuum_failed cause={}", microjam.console.LogLine.value(e.getClass().getSimpleName()));
+            LOG.warn("event=vacuum_failed cause={}", LogLine.value(e.getClass().getSimpleName()));
         }
     }
 

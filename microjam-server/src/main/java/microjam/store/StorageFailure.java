@@ -3,6 +3,7 @@
 // until space is freed; reads go on). Engines say so in their own ways; this is the one place that knows.
 package microjam.store;
 
+import org.jdbi.v3.core.ConnectionException;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -18,7 +19,7 @@ public enum StorageFailure {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_FULL) return Optional.of(FULL);
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof org.jdbi.v3.core.ConnectionException) return Optional.of(UNREACHABLE);
+                    || t instanceof ConnectionException) return Optional.of(UNREACHABLE);
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.equals("53100")) return Optional.of(FULL); // PostgreSQL: disk_full

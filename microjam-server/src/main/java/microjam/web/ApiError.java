@@ -1,6 +1,8 @@
 // An API failure with its HTTP status and the request field it concerns; written as {"error", "field"}.
 package microjam.web;
 
+import microjam.performance.Performance;
+
 public final class ApiError extends RuntimeException {
     /** What a 404 for a path that is not there says, whoever answers it. */
     public static final String NO_SUCH_ROUTE = "no such page or API route";
@@ -46,7 +48,7 @@ public final class ApiError extends RuntimeException {
 
     /** A reply to a jam that already holds the most layers a jam can. */
     static ApiError jamFull() {
-        return new ApiError(409, "replyTo", "this jam already has " + microjam.performance.Performance.MAX_LAYERS + " layers, the most a jam can hold: reply to another one");
+        return new ApiError(409, "replyTo", "this jam already has " + Performance.MAX_LAYERS + " layers, the most a jam can hold: reply to another one");
     }
 
     public static ApiError notFound(String what) {

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 
 final class Bodies {
@@ -58,7 +59,7 @@ final class Bodies {
 
     private static void drain(Context ctx) {
         try (InputStream in = ctx.req().getInputStream()) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException ignored) {
             // the client gave up: the 413 goes nowhere either way
         }

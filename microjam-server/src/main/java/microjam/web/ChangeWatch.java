@@ -7,15 +7,18 @@
 package microjam.web;
 
 import microjam.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 final class ChangeWatch implements AutoCloseable {
     static final Duration POLL = Duration.ofMillis(200);
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChangeWatch.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeWatch.class);
 
     private final List<Runnable> onDeletion = new CopyOnWriteArrayList<>();
     private final Thread poller;
@@ -59,7 +62,7 @@ final class ChangeWatch implements AutoCloseable {
      * dropped and no cached page matches (each failed poll is a new unknown), and reads go to the database (503).
      */
     private static Database.Changes unknown() {
-        return new Database.Changes(-1, -1, java.util.UUID.randomUUID().toString());
+        return new Database.Changes(-1, -1, UUID.randomUUID().toString());
     }
 
     private synchronized void moveTo(Database.Changes now) {

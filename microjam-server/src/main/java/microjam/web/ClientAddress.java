@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
 final class ClientAddress {
     private static final int IPV6_PREFIX_BYTES = 8; // a /64
@@ -32,7 +33,7 @@ final class ClientAddress {
     static String group(InetAddress address) {
         if (!(address instanceof Inet6Address)) return address.getHostAddress();
         byte[] network = address.getAddress();
-        java.util.Arrays.fill(network, IPV6_PREFIX_BYTES, 16, (byte) 0);
+        Arrays.fill(network, IPV6_PREFIX_BYTES, 16, (byte) 0);
         try {
             return InetAddress.getByAddress(network).getHostAddress() + "/64";
         } catch (UnknownHostException impossible) {

@@ -6,6 +6,7 @@
 // answered 503 with Retry-After at once instead of waiting in an unbounded line.
 package microjam.web;
 
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 final class DecodePool {
     private final ThreadPoolExecutor executor;
@@ -26,7 +28,7 @@ final class DecodePool {
     }
 
     /** Runs work on one of the pool's threads and waits for it (a virtual thread waiting here frees its carrier). */
-    <T> T call(Callable<T> work, java.time.Duration wait) {
+    <T> T call(Callable<T> work, Duration wait) {
         Future<T> result;
         try {
             result = executor.submit(work);
@@ -35,7 +37,7 @@ final class DecodePool {
         }
         try {
             return result.get(wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.TimeoutException stalled) {
+        } catch (TimeoutException stalled) {
             // Past every deadline a queued decode could need: something stalled outside the decoder's own checks.
             result.cancel(true);
             throw busy();

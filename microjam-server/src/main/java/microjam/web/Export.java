@@ -2,9 +2,11 @@
 // and performances.json with their metadata.
 package microjam.web;
 
+import microjam.performance.Colour;
 import microjam.performance.Performance;
-import microjam.performance.TouchCsv;
 import microjam.performance.Performer;
+import microjam.performance.TouchCsv;
+import microjam.store.PerformerStore;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +31,7 @@ final class Export {
     private Export() {
     }
 
-    static byte[] zip(Performer performer, microjam.performance.Colour background, microjam.store.PerformerStore.Consent consent, String tokenHash, byte[] avatarPng,
+    static byte[] zip(Performer performer, Colour background, PerformerStore.Consent consent, String tokenHash, byte[] avatarPng,
                       List<Performance> performances) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

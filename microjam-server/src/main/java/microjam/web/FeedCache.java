@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import microjam.store.Database;
 import microjam.store.FeedQuery;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 final class FeedCache {
@@ -47,7 +48,7 @@ final class FeedCache {
     }
 
     private static ETags.Tagged tagged(String json) {
-        return ETags.Tagged.of(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return ETags.Tagged.of(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean isFirstPage(FeedQuery query) {

@@ -5,6 +5,7 @@ package microjam.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -12,12 +13,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import microjam.performance.InvalidValue;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.stream.Collectors;
 
@@ -68,15 +73,15 @@ public final class Json {
     }
 
     private static String describe(JsonMappingException e, String field) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException)
+        if (e instanceof UnrecognizedPropertyException)
             return "unknown field \"" + field + "\"";
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && !field.isEmpty() && integral(m.getTargetType()))
+        if (e instanceof MismatchedInputException m && !field.isEmpty() && integral(m.getTargetType()))
             return field + " must be a whole number";
-        if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException && !field.isEmpty())
+        if (e.getCause() instanceof InputCoercionException && !field.isEmpty())
             return field + " is out of range";
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && !field.isEmpty())
+        if (e instanceof MismatchedInputException m && !field.isEmpty())
             return field + " has the wrong type" + (m.getTargetType() != null ? " (expected " + simpleName(m.getTargetType()) + ")" : "");
-        if (e.getCause() instanceof microjam.performance.InvalidValue invalid) return invalid.getMessage();
+        if (e.getCause() instanceof InvalidValue invalid) return invalid.getMessage();
         // Jackson's own words here name our classes: say what the client can act on instead.
         if (field.isEmpty()) return "the request body must be a JSON object";
         return field + " is not valid here";
@@ -84,7 +89,7 @@ public final class Json {
 
     private static boolean integral(Class<?> type) {
         return type != null && (type == int.class || type == long.class || type == short.class || type == byte.class
-                || type == Integer.class || type == Long.class || type == Short.class || type == Byte.class || type == java.math.BigInteger.class);
+                || type == Integer.class || type == Long.class || type == Short.class || type == Byte.class || type == BigInteger.class);
     }
 
     private static String simpleName(Class<?> type) {

@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import java.util.Map;
 
 final class JsonErrorHandler extends ErrorHandler {
@@ -50,6 +51,6 @@ final class JsonErrorHandler extends ErrorHandler {
         String known = MESSAGES.get(code);
         if (known != null) return known;
         String reason = HttpStatus.getMessage(code); // the standard reason phrase: fixed text too
-        return reason == null ? "error " + code : reason.toLowerCase(java.util.Locale.ROOT);
+        return reason == null ? "error " + code : reason.toLowerCase(Locale.ROOT);
     }
 }

@@ -6,17 +6,18 @@ package microjam.web;
 import microjam.performance.Performance;
 import microjam.performance.Touch;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 final class PerformancePicture {
     static final int SIZE = 512;
@@ -65,7 +66,7 @@ final class PerformancePicture {
         if (path == null) return;
         if (points == 1) {
             double r = STROKE / 2;
-            g.fill(new java.awt.geom.Ellipse2D.Double(start.x() * SIZE - r, start.y() * SIZE - r, 2 * r, 2 * r));
+            g.fill(new Ellipse2D.Double(start.x() * SIZE - r, start.y() * SIZE - r, 2 * r, 2 * r));
         } else {
             g.draw(path);
         }

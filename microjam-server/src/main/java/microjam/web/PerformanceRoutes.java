@@ -7,13 +7,14 @@ import microjam.performance.Colour;
 import microjam.performance.Instrument;
 import microjam.performance.NewPerformance;
 import microjam.performance.Performance;
+import microjam.performance.Performer;
 import microjam.performance.TouchCsv;
 import microjam.store.FeedQuery;
 import microjam.store.PerformanceCard;
 import microjam.store.PerformanceStore;
-import microjam.performance.Performer;
 import microjam.store.TimeOrderedIds;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ final class PerformanceRoutes {
     private void csv(Context ctx, UUID id) {
         String csv = performances.csv(id).orElseThrow(() -> ApiError.notFound("performance"));
         ETags.answer(ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "inline; filename=\"" + id + ".csv\""),
-                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                csv.getBytes(StandardCharsets.UTF_8));
     }
 
     private void midi(Context ctx, UUID id) {

@@ -4,12 +4,14 @@ package microjam.web;
 
 import io.javalin.http.Context;
 import microjam.performance.Colour;
+import microjam.performance.Performer;
 import microjam.performance.StageName;
 import microjam.store.PerformanceStore;
-import microjam.performance.Performer;
 import microjam.store.PerformerStore;
 import microjam.store.TimeOrderedIds;
+import microjam.store.Tokens;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,7 +22,7 @@ final class PerformerRoutes {
     record ProfileChange(String stageName, String colour, String background, String acceptedPolicy) {
     }
 
-    record Me(UUID id, String stageName, String colour, String background, java.time.Instant createdAt, String avatarUrl, String policyVersion) {
+    record Me(UUID id, String stageName, String colour, String background, Instant createdAt, String avatarUrl, String policyVersion) {
     }
 
     record Created(UUID id, String token, String stageName, String colour, String avatarUrl) {
@@ -115,7 +117,7 @@ final class PerformerRoutes {
     void export(Context ctx) {
         Performer me = auth.require(ctx);
         byte[] avatar = performers.avatar(me.id()).orElseGet(() -> Avatars.generated(me.id(), me.colour()));
-        byte[] zip = Export.zip(me, performers.background(me.id()), performers.consent(me.id()), microjam.store.Tokens.hash(Auth.bearerToken(ctx)),
+        byte[] zip = Export.zip(me, performers.background(me.id()), performers.consent(me.id()), Tokens.hash(Auth.bearerToken(ctx)),
                 avatar, performances.byPerformer(me.id()));
         ctx.contentType("application/zip")
                 .header("Content-Disposition", "attachment; filename=\"microjam-export.zip\"")

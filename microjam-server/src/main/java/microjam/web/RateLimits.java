@@ -19,6 +19,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
 import microjam.performance.Performer;
+import microjam.store.SharedLimits;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -72,9 +73,9 @@ public final class RateLimits {
     private final Config config;
     private final Auth auth;
     private final Map<Kind, Cache<String, Bucket>> buckets = new EnumMap<>(Kind.class);
-    private final microjam.store.SharedLimits shared; // null where this process is the database's sole writer
+    private final SharedLimits shared; // null where this process is the database's sole writer
 
-    RateLimits(Config config, Auth auth, microjam.store.SharedLimits shared) {
+    RateLimits(Config config, Auth auth, SharedLimits shared) {
         this.config = config;
         this.auth = auth;
         this.shared = shared;

@@ -16,13 +16,21 @@ import io.javalin.http.Context;
 import microjam.performance.Instrument;
 import microjam.performance.Performer;
 import microjam.performance.TouchCsv;
+import microjam.performance.TouchCsvException;
 import microjam.performance.Touches;
+import microjam.research.UsageCounters;
+import microjam.robojam.ModelFile;
 import microjam.robojam.RoboJam;
 import microjam.robojam.Settings;
+import microjam.store.TimeOrderedIds;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
 
 final class RoboJamRoutes {
     record Predict(String perf) {
@@ -43,15 +51,15 @@ final class RoboJamRoutes {
     private static final SecureRandom SEEDS = new SecureRandom();
     private final RoboJam robojam; // null when no model is loaded
     private final Keeper keeper;
-    private final microjam.research.UsageCounters usage;
+    private final UsageCounters usage;
     private final Metrics metrics;
 
     /** Publishes a kept RoboJam layer as a reply by the built-in RoboJam performer. */
     interface Keeper {
         /** Who keeps the layer (401 without a valid token), checked with its reply target (404 if missing) before RoboJam draws it. */
-        Performer keeper(Context ctx, java.util.UUID replyTo);
+        Performer keeper(Context ctx, UUID replyTo);
 
-        void keep(Context ctx, Performer keeper, java.util.UUID replyTo, Instrument instrument, Touches response);
+        void keep(Context ctx, Performer keeper, UUID replyTo, Instrument instrument, Touches response);
     }
 
     /** Seconds a client is asked to wait after RoboJam was too busy: the budget of work in flight drains within seconds. */
@@ -59,18 +67,18 @@ final class RoboJamRoutes {
     /** Nginx's status for a request whose client closed the connection first: nobody reads it, but the access log and metrics say why. */
     static final int CLIENT_CLOSED_REQUEST = 499;
 
-    private final java.time.Duration deadline;
+    private final Duration deadline;
     /** The loaded model as a model file, for the browser, and its path (named by its bytes' digest); null without a model. */
     private final byte[] modelFile;
     private final String modelFilePath;
 
-    RoboJamRoutes(RoboJam robojam, Keeper keeper, microjam.research.UsageCounters usage, Metrics metrics, java.time.Duration deadline) {
+    RoboJamRoutes(RoboJam robojam, Keeper keeper, UsageCounters usage, Metrics metrics, Duration deadline) {
         this.metrics = metrics;
         this.robojam = robojam;
         this.keeper = keeper;
         this.usage = usage;
         this.deadline = deadline;
-        this.modelFile = robojam == null ? null : microjam.robojam.ModelFile.encode(robojam.model());
+        this.modelFile = robojam == null ? null : ModelFile.encode(robojam.model());
         this.modelFilePath = robojam == null ? null : MODEL_FILES + ETags.sha256Hex(modelFile, 16) + ".model";
     }
 
@@ -137,7 +145,7 @@ final class RoboJamRoutes {
     void keep(Context ctx) {
         RoboJam model = require();
         Keep request = Bodies.json(ctx, Keep.class);
-        java.util.UUID replyTo = microjam.store.TimeOrderedIds.parseOrNull(request.replyTo());
+        UUID replyTo = TimeOrderedIds.parseOrNull(request.replyTo());
         if (replyTo == null) throw ApiError.badRequest("replyTo", "replyTo must be the id of the performance RoboJam answered");
         if (request.touches() == null) throw ApiError.badRequest("touches", "touches is required: the call RoboJam answered");
         if (request.seed() == null) throw ApiError.badRequest("seed", "seed is required: the seed of the answer to keep");
@@ -164,9 +172,9 @@ final class RoboJamRoutes {
         }
         try (ClientWatch ignored = ClientWatch.start(ctx, pending::cancel)) {
             return pending.await(deadline);
-        } catch (java.util.concurrent.TimeoutException late) {
+        } catch (TimeoutException late) {
             throw retryLater("RoboJam took longer than " + seconds(deadline) + " s to answer; try again in " + RETRY_AFTER_SECONDS + " s");
-        } catch (java.util.concurrent.CancellationException clientGone) {
+        } catch (CancellationException clientGone) {
             throw new ApiError(CLIENT_CLOSED_REQUEST, null, "the client closed the connection before RoboJam answered");
         } catch (InterruptedException e) { // await has cancelled the call
             Thread.currentThread().interrupt();
@@ -174,7 +182,7 @@ final class RoboJamRoutes {
         }
     }
 
-    static String seconds(java.time.Duration d) {
+    static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
     }
 
@@ -199,7 +207,7 @@ final class RoboJamRoutes {
     private static Touches read(String field, String csv) {
         try {
             return TouchCsv.read(csv);
-        } catch (microjam.performance.TouchCsvException e) {
+        } catch (TouchCsvException e) {
             throw ApiError.badRequest(field, field + ": " + e.getMessage());
         }
     }

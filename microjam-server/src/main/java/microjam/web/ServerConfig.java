@@ -5,9 +5,10 @@ package microjam.web;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 
-public record ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir,
+public record ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, Path researchDir,
                            RateLimits.Config rateLimits, Timeouts timeouts, Network network, Integer metricsPort, PolicyFacts policyFacts) {
     /**
      * idle: a connection that sends nothing for this long is closed; body: a request body must have
@@ -90,18 +91,18 @@ public record ServerConfig(String host, int httpPort, int httpsPort, boolean htt
         this(host, httpPort, httpsPort, httpsOnly, keystore, null, RateLimits.Config.DEFAULT, Timeouts.DEFAULT, Network.DEFAULT);
     }
 
-    public ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir,
+    public ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, Path researchDir,
                         RateLimits.Config rateLimits) {
         this(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, Timeouts.DEFAULT, Network.DEFAULT);
     }
 
-    public ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir,
+    public ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, Path researchDir,
                         RateLimits.Config rateLimits, Timeouts timeouts) {
         this(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, timeouts, Network.DEFAULT);
     }
 
     /** No admin port: /metrics is answered on the public ports, to local clients only. */
-    public ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, java.nio.file.Path researchDir,
+    public ServerConfig(String host, int httpPort, int httpsPort, boolean httpsOnly, Tls.Keystore keystore, Path researchDir,
                         RateLimits.Config rateLimits, Timeouts timeouts, Network network) {
         this(host, httpPort, httpsPort, httpsOnly, keystore, researchDir, rateLimits, timeouts, network, null, PolicyFacts.DEFAULT);
     }

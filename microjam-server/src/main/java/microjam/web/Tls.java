@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class Tls {
             generate(tmp, password);
             PrivateFiles.restrictNew(tmp); // keytool made it with the umask's mode
             writePrivate(passwordFile, password);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             return new Keystore(file, password);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the self-signed certificate in " + dataDir + ": " + e.getMessage(), e);

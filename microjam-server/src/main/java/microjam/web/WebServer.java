@@ -6,27 +6,39 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import microjam.console.LogLine;
 import microjam.performance.InvalidValue;
+import microjam.research.Disclosure;
+import microjam.research.PublishedReport;
 import microjam.research.UsageCounters;
 import microjam.robojam.RoboJam;
 import microjam.store.Database;
-import microjam.store.StorageFailure;
 import microjam.store.PerformanceStore;
 import microjam.store.PerformerStore;
+import microjam.store.SharedLimits;
+import microjam.store.StorageFailure;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -64,7 +76,7 @@ public final class WebServer implements AutoCloseable {
         PerformanceStore performances = new PerformanceStore(database);
         ChangeWatch changes = new ChangeWatch(database);
         Pictures pictures = new Pictures(changes);
-        PrivacyPolicy policy = PrivacyPolicy.load(config.policyFacts(), microjam.research.Disclosure.MIN_PERFORMANCES, microjam.research.Disclosure.MIN_PERFORMERS);
+        PrivacyPolicy policy = PrivacyPolicy.load(config.policyFacts(), Disclosure.MIN_PERFORMANCES, Disclosure.MIN_PERFORMERS);
         Auth auth = new Auth(performers, policy);
         PerformerRoutes performerRoutes = new PerformerRoutes(performers, performances, pictures, auth, policy);
         PerformanceRoutes performanceRoutes = new PerformanceRoutes(performances, pictures, auth, new FeedCache(database, changes));
@@ -78,7 +90,7 @@ public final class WebServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             configure(cfg, config, metrics);
             var r = cfg.routes;
-            RateLimits limits = new RateLimits(config.rateLimits(), auth, database.soleWriter() ? null : new microjam.store.SharedLimits(database));
+            RateLimits limits = new RateLimits(config.rateLimits(), auth, database.soleWriter() ? null : new SharedLimits(database));
             r.before(ctx -> guard(ctx, config, httpsPort.get()));
             r.before(MethodGuard::refuseOverrides);
             r.before(HiddenFiles::refuse);
@@ -168,27 +180,27 @@ public final class WebServer implements AutoCloseable {
         // The method is the request line's, one of a fixed set (MethodGuard), so neither logs nor metrics grow with what clients invent.
         cfg.requestLogger.http((ctx, ms) -> {
             String route = route(ctx), method = MethodGuard.label(ctx);
-            ACCESS.info("event=request method={} route={} status={} ms={}", method, LogLine.value(route), ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms));
+            ACCESS.info("event=request method={} route={} status={} ms={}", method, LogLine.value(route), ctx.statusCode(), String.format(Locale.ROOT, "%.1f", ms));
             metrics.request(method, route, ctx.statusCode(), ms);
         });
         cfg.jsonMapper(new JavalinJackson(Json.MAPPER, true));
         cfg.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = "/public";
-            files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            files.location = Location.CLASSPATH;
             files.headers = Map.of("Cache-Control", "no-cache");
             files.mimeTypes.add("application/manifest+json", "webmanifest");
         });
         if (config.researchDir() != null) {
             try {
-                java.nio.file.Files.createDirectories(config.researchDir());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot create the research directory " + config.researchDir(), e);
+                Files.createDirectories(config.researchDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the research directory " + config.researchDir(), e);
             }
             cfg.staticFiles.add(files -> {
-                files.hostedPath = microjam.research.PublishedReport.PATH;
+                files.hostedPath = PublishedReport.PATH;
                 files.directory = config.researchDir().toAbsolutePath().toString();
-                files.location = io.javalin.http.staticfiles.Location.EXTERNAL;
+                files.location = Location.EXTERNAL;
                 files.headers = Map.of("Cache-Control", "no-cache");
             });
         }
@@ -197,9 +209,9 @@ public final class WebServer implements AutoCloseable {
         // Graceful shutdown: on stop, connectors close to new requests and those in flight get up to 10 s to finish.
         cfg.jetty.modifyServer(server -> {
             server.setStopTimeout(10_000);
-            server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            server.insertHandler(new GracefulHandler());
             // Past this many open connections, new ones wait in the accept queue: a flood of idle sockets runs out of room here, not out of file descriptors.
-            server.addBean(new org.eclipse.jetty.server.NetworkConnectionLimit(config.timeouts().maxConnections(), server));
+            server.addBean(new NetworkConnectionLimit(config.timeouts().maxConnections(), server));
             server.addBean(new RequestHeadDeadline(server, config.timeouts().requestHead()));
         });
         cfg.jetty.modifyHttpConfiguration(WebServer::harden);
@@ -246,7 +258,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static ServerConnector connector(Server server, ServerConfig config, int port, String name, ConnectionsPerClient perClient,
-                                             org.eclipse.jetty.server.ConnectionFactory... factories) {
+                                             ConnectionFactory... factories) {
         ServerConnector connector = new ServerConnector(server, factories);
         connector.addBean(perClient); // Jetty tells it of every accept and close on this connector
         connector.setHost(config.host());
@@ -269,7 +281,7 @@ public final class WebServer implements AutoCloseable {
         if (secure || !config.httpsOnly() && config.network().plainHttpClients().contains(ClientAddresses.literal(ctx.req().getRemoteAddr())))
             return;
         String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
-        ctx.redirect(config.network().httpsOrigin(httpsPort) + ctx.path() + query, io.javalin.http.HttpStatus.PERMANENT_REDIRECT);
+        ctx.redirect(config.network().httpsOrigin(httpsPort) + ctx.path() + query, HttpStatus.PERMANENT_REDIRECT);
         ctx.skipRemainingHandlers();
     }
 

@@ -4,17 +4,23 @@
 // replaying the call; and whether the answers answer their own calls without copying them (Relatedness).
 package microjam.train;
 
+import microjam.console.Progress;
 import microjam.performance.Touch;
 import microjam.performance.Touches;
 import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
 import microjam.robojam.PerformanceStyle;
+import microjam.robojam.Precision;
 import microjam.robojam.RoboJam;
+import microjam.robojam.Sampling;
 import microjam.robojam.Settings;
 import org.apache.commons.statistics.descriptive.Quantile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,7 +112,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (calls < 1) throw new IllegalArgumentException("--calls must be at least 1");
         if (limit < 0) throw new IllegalArgumentException("--limit must be 0 (all) or more");
         Model read = ModelFile.read(modelFile);
-        Model model = precision == null ? read : read.inPrecision(microjam.robojam.Precision.of(precision));
+        Model model = precision == null ? read : read.inPrecision(Precision.of(precision));
         List<Session> all = Sources.read(data, only == null ? null : MicrojamReader.list(only), database), sessions = all, others = List.of();
         String ids = model.metadata().get("split.validation.ids");
         if (ids != null) {
@@ -119,15 +125,15 @@ final class EvaluateCommand implements Callable<Integer> {
         if (sessions.isEmpty()) throw new IllegalArgumentException("none of the model's " + part + " sessions are in this data");
         if (limit > 0 && limit < sessions.size()) sessions = sessions.subList(0, limit);
         // Unless told otherwise, the RoboJam people hear: the model's recommended sampling (Sampling), as the server uses it.
-        microjam.robojam.Sampling chosen = model.recommended().or(temperature, sigmaTemperature, candidates);
+        Sampling chosen = model.recommended().or(temperature, sigmaTemperature, candidates);
         Settings settings = chosen.withSeed(seed);
         Report report = evaluate(model, sessions, others, calls, partitions, settings, picture, relatedCalls, spec.commandLine().getErr());
         print(report, settings, sessions.size(), spec.commandLine().getOut());
         if (recommend) {
             try {
                 ModelFile.write(model.recommending(chosen), modelFile);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("could not write the recommendation into " + modelFile, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write the recommendation into " + modelFile, e);
             }
             spec.commandLine().getOut().printf(Locale.ROOT, "%s now recommends temperature %s, sigma temperature %s, %d candidates, and stores its weights in %s.%n",
                     modelFile, chosen.temperature(), chosen.sigmaTemperature(), chosen.candidates(), model.contract().weights().label());
@@ -135,7 +141,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void print(Report report, Settings settings, int evaluated, java.io.PrintWriter out) {
+    private void print(Report report, Settings settings, int evaluated, PrintWriter out) {
         double temperature = settings.temperature(), sigmaTemperature = settings.sigmaTemperature();
         int candidates = settings.candidates();
         String part = split.words, other = split == SplitPart.validation ? "training" : "held-out";
@@ -195,7 +201,7 @@ final class EvaluateCommand implements Callable<Integer> {
      * split), or none.
      */
     public static Report evaluate(Model model, List<Session> sessions, List<Session> others, int calls, int partitions, Settings settings, Path picture,
-                                  int relatedCalls, java.io.PrintWriter progressOut) {
+                                  int relatedCalls, PrintWriter progressOut) {
         long seed = settings.seed();
         double nll = TeacherForced.nll(model, sessions);
         List<Touches> humans = new ArrayList<>(), robo = new ArrayList<>(), uniform = new ArrayList<>(), real = new ArrayList<>();
@@ -203,7 +209,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<float[][]> pictureCalls = new ArrayList<>(), pictureResponses = new ArrayList<>();
         Random random = new Random(seed);
         try (RoboJam robojam = new RoboJam(model);
-             microjam.console.Progress progress = new microjam.console.Progress("answering", sessions.size(), progressOut)) {
+             Progress progress = new Progress("answering", sessions.size(), progressOut)) {
             for (int i = 0; i < sessions.size(); i++) {
                 progress.step();
                 Touches call = performance(sessions.get(i));

@@ -10,9 +10,12 @@ import microjam.robojam.PerformanceStyle;
 import microjam.robojam.RoboJam;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 public final class FeatureDistributions {
     public static final List<String> NAMES = List.of("dt", "touches per second", "fraction moving", "swipe length", "spatial spread", "x", "y");
@@ -59,8 +62,8 @@ public final class FeatureDistributions {
     }
 
     /** Pearson correlation of one style number of paired performances (for example calls and their responses). */
-    public static double styleCorrelation(List<Touches> first, List<Touches> second, java.util.function.ToDoubleFunction<PerformanceStyle> feature) {
-        java.util.function.Function<List<Touches>, double[]> values = list -> list.stream().mapToDouble(p -> feature.applyAsDouble(PerformanceStyle.of(p))).toArray();
+    public static double styleCorrelation(List<Touches> first, List<Touches> second, ToDoubleFunction<PerformanceStyle> feature) {
+        Function<List<Touches>, double[]> values = list -> list.stream().mapToDouble(p -> feature.applyAsDouble(PerformanceStyle.of(p))).toArray();
         return correlation(values.apply(first), values.apply(second));
     }
 
@@ -81,7 +84,7 @@ public final class FeatureDistributions {
     }
 
     static double correlation(double[] a, double[] b) {
-        double meanA = java.util.Arrays.stream(a).average().orElse(0), meanB = java.util.Arrays.stream(b).average().orElse(0);
+        double meanA = Arrays.stream(a).average().orElse(0), meanB = Arrays.stream(b).average().orElse(0);
         double ab = 0, aa = 0, bb = 0;
         for (int i = 0; i < a.length; i++) {
             ab += (a[i] - meanA) * (b[i] - meanB);

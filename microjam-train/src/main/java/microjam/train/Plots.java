@@ -4,10 +4,12 @@ package microjam.train;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ public final class Plots {
         data.addSeries(validation);
         JFreeChart chart = ChartFactory.createXYLineChart(title, "epoch", "negative log-likelihood per touch", data,
                 PlotOrientation.VERTICAL, true, false, false);
-        ((org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
+        ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
         save(chart, png, 800, 500);
     }
 
@@ -42,7 +44,7 @@ public final class Plots {
                 "y", data, PlotOrientation.VERTICAL, false, false, false);
         chart.getXYPlot().getRangeAxis().setInverted(true);
         var renderer = chart.getXYPlot().getRenderer();
-        for (int i = 0; i < data.getSeriesCount(); i++) renderer.setSeriesPaint(i, i % 2 == 0 ? java.awt.Color.GRAY : new java.awt.Color(0xF44708));
+        for (int i = 0; i < data.getSeriesCount(); i++) renderer.setSeriesPaint(i, i % 2 == 0 ? Color.GRAY : new Color(0xF44708));
         save(chart, png, 300 * calls.size(), 360);
     }
 

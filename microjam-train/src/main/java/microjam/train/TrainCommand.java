@@ -7,11 +7,15 @@ import microjam.robojam.Model;
 import microjam.robojam.ModelFile;
 import microjam.robojam.PerformanceStyle;
 import microjam.robojam.Shape;
+import microjam.robojam.Weights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +29,7 @@ import java.util.concurrent.Callable;
                 "  microjam robojam train --data ../shared/data/metatone --epochs 5 -o pretrained.model"})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "PATH", description = "A directory or file of microjam CSVs or Metatone logs (repeatable).")
-    List<Path> data = new java.util.ArrayList<>();
+    List<Path> data = new ArrayList<>();
     @Option(names = "--only", paramLabel = "LIST", description = "Use only the microjam files this list names (e.g. cc0.txt).")
     Path only;
     @Option(names = "--from-database", paramLabel = "JDBC-URL", description = "Also train on the public performances of a MicroJam database.")
@@ -67,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     /** The shape asked for; with --init and no shape option given, the starting model's own. */
-    private Shape shape(microjam.robojam.Weights initial) {
+    private Shape shape(Weights initial) {
         var parsed = spec.commandLine().getParseResult();
         boolean asked = parsed.hasMatchedOption("--layers") || parsed.hasMatchedOption("--units") || parsed.hasMatchedOption("--mixtures");
         Shape shape = initial != null && !asked ? initial.shape() : new Shape(layers, units, mixtures, 3);
@@ -75,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The conditions the trained model reads: its starting model's at least, a style's with --style, and its place's too with --place. */
-    private int conditions(microjam.robojam.Weights initial) {
+    private int conditions(Weights initial) {
         int asked = place ? PerformanceStyle.CODES_WITH_PLACE : style ? PerformanceStyle.CODES : 0;
         return Math.max(asked, initial == null ? 0 : initial.shape().conditions());
     }
@@ -84,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         if (data.isEmpty() && database == null) throw new IllegalArgumentException("give training data with --data PATH and/or --from-database JDBC-URL");
         Model starting = init == null ? null : ModelFile.read(init);
-        microjam.robojam.Weights initial = starting == null ? null : starting.weights();
+        Weights initial = starting == null ? null : starting.weights();
         // A model that reads fewer conditions starts one that reads more as it was: the new inputs' weights are zero.
         if (initial != null && conditions(initial) > initial.shape().conditions()) initial = initial.withConditions(conditions(initial));
         // A model goes on as it was trained: predicting dt in log space (its head's third output means u, not dt),
@@ -123,8 +127,8 @@ final class TrainCommand implements Callable<Integer> {
         Model model = new Model(modelName, dataNote, Training.contract(config, split), meta, result.best());
         try {
             ModelFile.write(model, output);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Training.writeLosses(result.history(), output.resolveSibling(output.getFileName() + ".losses.csv"));
         Plots.learningCurves(result.history(), modelName, output.resolveSibling(output.getFileName() + ".curves.png"));

@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 public final class Training {
     public record Epoch(int epoch, double trainLoss, double validationLoss, double seconds) {
@@ -232,7 +233,7 @@ public final class Training {
 
     /** Mean negative log-likelihood per touch over the validation windows. */
     public double validate(Trainer trainer, Windows valid) {
-        int[] order = java.util.stream.IntStream.range(0, valid.size()).toArray();
+        int[] order = IntStream.range(0, valid.size()).toArray();
         double sum = 0;
         for (int from = 0; from < valid.size(); from += config.batch()) {
             int count = Math.min(config.batch(), valid.size() - from);

@@ -14,7 +14,9 @@ import microjam.robojam.PerformanceStart;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 public record Windows(List<float[][]> list, int seqLen) {
@@ -36,7 +38,7 @@ public record Windows(List<float[][]> list, int seqLen) {
 
     public static Windows stream(List<Session> sessions, int seqLen, long seed, boolean startSteps, int conditions) {
         List<Session> order = new ArrayList<>(sessions);
-        java.util.Collections.shuffle(order, new java.util.Random(seed));
+        Collections.shuffle(order, new Random(seed));
         float[][] all = order.stream().flatMap(s -> {
             float[] codes = conditions > 0 ? s.style().codes(conditions) : null;
             float[] start = codes != null ? withCodes(PerformanceStart.input(1f), codes) : PerformanceStart.input(1f);
