@@ -41,6 +41,8 @@ public final class PerformanceStore {
         record NotYours() implements Deletion {}
     }
 
+    /** What performance(ResultSet) reads: named, not SELECT *, so a column added to the table is read only where it is meant to be. */
+    private static final String PERFORMANCE_COLUMNS = "id, performer_id, instrument, colour, background, created_at, reply_to, touches";
     private static final String CARD_COLUMNS = """
             p.id, p.performer_id, m.stage_name, p.instrument, p.colour, p.background, p.created_at, p.reply_to,
             p.touch_count, p.duration, m.robot, (SELECT COUNT(*) FROM performance r WHERE r.reply_to = p.id) AS reply_count""";
@@ -95,7 +97,7 @@ public final class PerformanceStore {
     }
 
     public Optional<Performance> find(UUID id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM performance WHERE id = :id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + PERFORMANCE_COLUMNS + " FROM performance WHERE id = :id")
                 .bind("id", id.toString()).map((rs, ctx) -> performance(rs)).findFirst());
     }
 
@@ -163,7 +165,7 @@ public final class PerformanceStore {
 
     /** Every published performance, oldest first (research exports and analyses; deleted ones are gone). */
     public List<Performance> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM performance ORDER BY id").map((rs, ctx) -> performance(rs)).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + PERFORMANCE_COLUMNS + " FROM performance ORDER BY id").map((rs, ctx) -> performance(rs)).list());
     }
 
     /** {@link #all()} with who each performance belongs to, read in one query. */
@@ -174,7 +176,7 @@ public final class PerformanceStore {
 
     /** Every performance of one performer (and the RoboJam layers they kept), oldest first: for their export. */
     public List<Performance> byPerformer(UUID performerId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM performance WHERE performer_id = :id OR kept_by = :id ORDER BY id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + PERFORMANCE_COLUMNS + " FROM performance WHERE performer_id = :id OR kept_by = :id ORDER BY id")
                 .bind("id", performerId.toString()).map((rs, ctx) -> performance(rs)).list());
     }
 
