@@ -44,11 +44,9 @@ public final class Json {
                 .addModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
                 .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(1 << 20).build());
-        for (LogicalType textual : new LogicalType[]{LogicalType.Textual}) {
-            mapper.coercionConfigFor(textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        }
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail) // 1 is not "1"
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         // The same for integer fields, whatever the feature's default in a later Jackson: a float token is never an integer.
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         return mapper;

@@ -1,7 +1,7 @@
 // The edges of HTTP, as an attacker uses them: method override headers and made-up methods (which must
 // neither act, nor forge access-log fields, nor grow /metrics), malformed requests that Jetty answers
 // itself (JSON and the security headers all the same), dotfiles in the static directories, fractions
-// where whole numbers belong, media types that only look like JSON, and who may read /metrics.
+// where whole numbers belong, numbers and booleans where text belongs, media types that only look like JSON, and who may read /metrics.
 // Each attack leaves the server serving others and the database as it was.
 package microjam.web;
 
@@ -204,6 +204,20 @@ class HttpEdgesTest extends ServerTest {
             }
         }
         assertThat(http.get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void numbersAndBooleansAreRefusedWhereTextBelongs() {
+        var before = DatabaseSnapshot.of(server.database);
+        for (Object notText : List.of(123, 1.5, true)) {
+            Api.Response r = api.post("/api/performers", null, Api.signUp("Ada", "#336699", "stageName", notText));
+            assertThat(r.status()).as("stageName: %s", notText).isEqualTo(400);
+            assertThat(r.json().get("field").asText()).as("stageName: %s", notText).isEqualTo("stageName");
+            Api.Response colour = api.post("/api/performers", null, Api.signUp("Ada", "#336699", "colour", notText));
+            assertThat(colour.status()).as("colour: %s", notText).isEqualTo(400);
+            assertThat(colour.json().get("field").asText()).isEqualTo("colour");
+        }
+        assertThat(DatabaseSnapshot.of(server.database)).as("nothing stored").isEqualTo(before);
     }
 
     @Test
