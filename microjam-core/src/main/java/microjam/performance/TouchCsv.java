@@ -44,7 +44,8 @@ public final class TouchCsv {
         return new Touches(touches);
     }
 
-    /** The text's lines as String.lines cuts them (at \n, \r or \r\n; no empty last line after a final break), without streams (TeaVM's String has no lines()). */
+    /** The text's lines as String.lines cuts them (at \n, \r or \r\n; no empty last line after a final break), without streams (TeaVM's String has
+     * no lines()). */
     static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
         int start = 0, n = text.length();

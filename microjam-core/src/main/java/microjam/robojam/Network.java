@@ -63,7 +63,8 @@ public final class Network {
         return bytes;
     }
 
-    /** The style codes a conditioned model reads beside every input when answering this call (its own style, or the model's default for an empty call); null for a model without conditions. */
+    /** The style codes a conditioned model reads beside every input when answering this call (its own style, or the model's default for an empty
+     * call); null for a model without conditions. */
     float[] conditionsFor(Touches call, PerformanceStyle callStyle) {
         if (shape.conditions() == 0) return null;
         return (call.isEmpty() ? defaultStyle : callStyle).codes(shape.conditions());

@@ -72,12 +72,14 @@ final class Response {
         this.inputs = inputs(network.model(), call);
     }
 
-    /** Steps fed before sampling: a start step before and after the call when the model reads them, and each call touch (an empty call: one zero input, or one start step). */
+    /** Steps fed before sampling: a start step before and after the call when the model reads them, and each call touch (an empty call: one zero
+     * input, or one start step). */
     static int inputs(Model model, Touches call) {
         return model.contract().startSteps() ? (call.isEmpty() ? 1 : call.size() + 2) : Math.max(1, call.size());
     }
 
-    /** The most steps an answer to this call can take, n candidates forked from one reading of the call: every input once, then a step per touch up to the limit for each. */
+    /** The most steps an answer to this call can take, n candidates forked from one reading of the call: every input once, then a step per touch up
+     * to the limit for each. */
     static long maxSteps(Model model, Touches call, int candidates) {
         return inputs(model, call) + (long) candidates * MAX_TOUCHES;
     }

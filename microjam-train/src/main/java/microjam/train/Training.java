@@ -177,7 +177,8 @@ public final class Training {
         return config.contract().withDefaultStyle(config.shape().conditions() > 0 ? meanStyle(split.training()) : null);
     }
 
-    /** What evaluate needs of a model from this run beside its contract: its split, so it picks the held-out sessions. The trainer's model file adds its history. */
+    /** What evaluate needs of a model from this run beside its contract: its split, so it picks the held-out sessions. The trainer's model file adds
+     * its history. */
     static Map<String, String> metadata(TrainConfig config, Split split) {
         Map<String, String> meta = new TreeMap<>();
         meta.put("split.seed", String.valueOf(config.seed()));
