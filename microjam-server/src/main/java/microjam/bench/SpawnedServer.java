@@ -43,7 +43,8 @@ public final class SpawnedServer implements AutoCloseable {
 
     /** The same, with these JVM options after this JVM's own (e.g. the launcher's heap, to see what it holds). */
     public static SpawnedServer start(Path dataDir, List<String> jvmOptions, List<String> serveOptions) throws IOException, InterruptedException {
-        int port = freePort(), httpsPort = freePort();
+        int[] ports = freePorts(2);
+        int port = ports[0], httpsPort = ports[1];
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> !a.startsWith("-agentlib")).toList());
@@ -87,8 +88,20 @@ public final class SpawnedServer implements AutoCloseable {
     }
 
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /**
+     * n ports free now, all different: each is held open until all are chosen (two sockets opened and closed one
+     * after the other can be given the same port, which made a spawned server refuse to start now and then).
+     */
+    public static int[] freePorts(int n) throws IOException {
+        List<ServerSocket> held = new ArrayList<>(n);
+        try {
+            for (int i = 0; i < n; i++) held.add(new ServerSocket(0));
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : held) socket.close();
         }
     }
 
