@@ -4,7 +4,7 @@
 // effect, z (touch size) drives vibrato. Drums map the four quadrants to snare, open hi-hat, kick and
 // closed hi-hat, and dragging makes rolls. Every voice has an envelope (no clicks).
 import { admit, mtof } from './audio.js';
-import { note, bend, velocity } from './pitch.js';
+import { note, bend, velocity, drum as drumAt, rollInterval } from './pitch.js';
 import { INSTRUMENTS, RANGES } from './facts.js';
 
 export { INSTRUMENTS };
@@ -149,13 +149,13 @@ const DRUM_LEVEL = 1.4; // as loud as the pitched instruments (see SPECS)
 
 // --- drums: quadrants, rolls that speed up with the distance dragged, sideways drag shifts pitch ---
 function drums(ctx, destination, touch, time, gesture) {
-  const drum = touch.y < 0.5 ? (touch.x < 0.5 ? 'snare' : 'openhat') : (touch.x < 0.5 ? 'kick' : 'closedhat');
+  const drum = drumAt(touch.x, touch.y);
   if (!touch.moving) {
     gesture.x0 = touch.x; gesture.y0 = touch.y; gesture.lastHit = time;
     return hit(ctx, destination, drum, touch, time, 0);
   }
   const distance = Math.hypot(touch.x - gesture.x0, touch.y - gesture.y0);
-  const interval = Math.max(0.05, 0.25 - distance * 0.4);
+  const interval = rollInterval(distance);
   if (time - gesture.lastHit >= interval) {
     gesture.lastHit = time;
     hit(ctx, destination, drum, touch, time, bend(touch.x, gesture.x0));

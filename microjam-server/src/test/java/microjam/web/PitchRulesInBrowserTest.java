@@ -1,6 +1,7 @@
 // The synths (js/pitch.js with /js/facts.js) and the MIDI export (NoteRules) say they share the touch-to-note
-// rules: run the browser's and compare them with the server's for every instrument over the whole square,
-// so that the notes heard are the notes exported.
+// rules: run the browser's and compare them with the server's over the whole square (notes of every pitched
+// instrument, velocities, bends, the drum under a touch and a drag's roll interval), so that the notes heard
+// are the notes exported.
 package microjam.web;
 
 import microjam.performance.Instrument;
@@ -34,7 +35,9 @@ class PitchRulesInBrowserTest {
                       const xs = Array.from({ length: points }, (_, i) => i / (points - 1));
                       const notes = {};
                       for (const [name, range] of Object.entries(f.RANGES)) notes[name] = xs.map((x) => p.note(...range, x));
-                      done({ instruments: f.INSTRUMENTS, notes, velocities: xs.map((y) => p.velocity(y)), bends: xs.map((x) => p.bend(x, 0.5)) });
+                      const drums = xs.flatMap((x) => xs.filter((_, j) => j % 10 === 0).map((y) => p.drum(x, y)));
+                      done({ instruments: f.INSTRUMENTS, notes, velocities: xs.map((y) => p.velocity(y)), bends: xs.map((x) => p.bend(x, 0.5)),
+                        drums, rolls: xs.map((d) => p.rollInterval(d)) });
                     }).catch((e) => done({ error: String(e) }));
                     """, POINTS);
             assertThat(browsers).doesNotContainKey("error");
@@ -49,8 +52,15 @@ class PitchRulesInBrowserTest {
                 assertThat(notes.get(instrument.wireName()).stream().map(Number::intValue).toList()).as("%s's notes", instrument).isEqualTo(exported);
             }
             assertThat(notes.keySet()).as("every pitched instrument, no other").containsExactlyInAnyOrderElementsOf(pitched);
+            Map<String, Integer> generalMidi = Map.of("snare", NoteRules.SNARE, "openhat", NoteRules.OPEN_HAT, "kick", NoteRules.KICK, "closedhat", NoteRules.CLOSED_HAT);
+            List<Integer> exportedDrums = new ArrayList<>();
+            for (int i = 0; i < POINTS; i++)
+                for (int j = 0; j < POINTS; j += 10) exportedDrums.add(NoteRules.drum(i / (double) (POINTS - 1), j / (double) (POINTS - 1)));
+            assertThat(((List<String>) browsers.get("drums")).stream().map(generalMidi::get).toList()).as("the drum under each touch").isEqualTo(exportedDrums);
             for (int i = 0; i < POINTS; i++) {
                 double at = i / (double) (POINTS - 1);
+                assertThat(((Number) ((List<?>) browsers.get("rolls")).get(i)).doubleValue()).as("roll interval at distance %s", at)
+                        .isCloseTo(NoteRules.rollInterval(at), org.assertj.core.data.Offset.offset(1e-12));
                 assertThat(((Number) ((List<?>) browsers.get("velocities")).get(i)).intValue()).as("velocity at y %s", at).isEqualTo(NoteRules.velocity(at));
                 assertThat(((Number) ((List<?>) browsers.get("bends")).get(i)).doubleValue()).as("bend at x %s", at).isCloseTo(NoteRules.bend(at, 0.5), org.assertj.core.data.Offset.offset(1e-12));
             }
