@@ -32,10 +32,6 @@ public final class ApiError extends RuntimeException {
         return new ApiError(429, null, message, retryAfterSeconds);
     }
 
-    public static ApiError badRequest(String field, String message) {
-        return new ApiError(400, field, message);
-    }
-
     /** A 404 that says no more than an unknown path does. */
     public static ApiError noSuchRoute() {
         return new ApiError(404, null, NO_SUCH_ROUTE);

@@ -15,6 +15,7 @@
 package microjam.web;
 
 import microjam.performance.Colour;
+import microjam.performance.InvalidValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,10 +71,10 @@ final class Avatars {
     static byte[] normalise(byte[] upload, String contentType) {
         String format = formatOf(contentType);
         if (!hasMagic(upload, format))
-            throw ApiError.badRequest("avatar", "the body is not a " + format.toUpperCase(Locale.ROOT) + " image");
+            throw new InvalidValue("avatar", "the body is not a " + format.toUpperCase(Locale.ROOT) + " image");
         int scans = format.equals("jpeg") ? JpegScans.count(upload) : 1;
         if (scans > MAX_JPEG_SCANS)
-            throw ApiError.badRequest("avatar", "a JPEG avatar may have at most " + MAX_JPEG_SCANS + " scans (a progressive photo has about 10); this one has " + scans);
+            throw new InvalidValue("avatar", "a JPEG avatar may have at most " + MAX_JPEG_SCANS + " scans (a progressive photo has about 10); this one has " + scans);
         // The longest wait: every queued decode and this one each run to their deadline, with room for the crop and encode.
         return DECODING.call(() -> PerformancePicture.encode(squareThumbnail(decode(upload, format, DECODE_DEADLINE))),
                 DECODE_DEADLINE.multipliedBy(DECODE_QUEUE + 2L));
@@ -103,14 +104,14 @@ final class Avatars {
             reader.setInput(in, true, true); // ignore metadata: it is never read, so never kept
             int width = reader.getWidth(0), height = reader.getHeight(0);
             if (width > MAX_DIMENSION || height > MAX_DIMENSION || width < 1 || height < 1)
-                throw ApiError.badRequest("avatar", "an avatar must be at most " + MAX_DIMENSION + "x" + MAX_DIMENSION
+                throw new InvalidValue("avatar", "an avatar must be at most " + MAX_DIMENSION + "x" + MAX_DIMENSION
                         + " pixels (declared " + width + "x" + height + ")");
             Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0); // the first is what read() decodes into
             if (!types.hasNext()) throw undecodable();
             int bytesPerPixel = bytesPerPixel(types.next());
             long decodedBytes = (long) width * height * bytesPerPixel;
             if (decodedBytes > DECODED_BYTES)
-                throw ApiError.badRequest("avatar", "an avatar may decode to at most " + (DECODED_BYTES >> 20) + " MiB; this one is "
+                throw new InvalidValue("avatar", "an avatar may decode to at most " + (DECODED_BYTES >> 20) + " MiB; this one is "
                         + width + "x" + height + " at " + bytesPerPixel + " bytes a pixel, " + (decodedBytes >> 20) + " MiB");
             ImageReadParam param = reader.getDefaultReadParam();
             int side = Math.min(width, height);
@@ -125,11 +126,11 @@ final class Avatars {
             BufferedImage image = reader.read(0, param);
             if (watch.passed) {
                 LOG.warn("event=avatar_decode_aborted format={} width={} height={} ms={}", format, width, height, deadline.toMillis());
-                throw ApiError.badRequest("avatar", "the image took longer than " + deadline.toSeconds() + " s to decode; send a smaller or simpler one");
+                throw new InvalidValue("avatar", "the image took longer than " + deadline.toSeconds() + " s to decode; send a smaller or simpler one");
             }
             return image;
-        } catch (ApiError e) {
-            throw e;
+        } catch (ApiError | InvalidValue refused) { // ours, not the decoder's (InvalidValue is an IllegalArgumentException too)
+            throw refused;
         } catch (OutOfMemoryError e) {
             throw shortOfMemory(format);
         } catch (IOException | RuntimeException e) {
@@ -146,8 +147,8 @@ final class Avatars {
         return Math.max(1, bytes);
     }
 
-    private static ApiError undecodable() {
-        return ApiError.badRequest("avatar", "the image could not be decoded");
+    private static InvalidValue undecodable() {
+        return new InvalidValue("avatar", "the image could not be decoded");
     }
 
     // The checks keep a decode to a few MiB, so this means the heap was full of something else: not the image's fault.

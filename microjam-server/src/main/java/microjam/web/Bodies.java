@@ -3,6 +3,7 @@
 package microjam.web;
 
 import io.javalin.http.Context;
+import microjam.performance.InvalidValue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class Bodies {
             return body.toByteArray();
         } catch (IOException e) {
             if (deadline != null) deadline.check();
-            throw ApiError.badRequest(null, "the request body could not be read");
+            throw new InvalidValue(null, "the request body could not be read");
         }
     }
 

@@ -54,19 +54,19 @@ public final class Json {
 
     /** Reads a request body into a record, turning every mapping problem into a 400 naming the field. */
     public static <T> T read(byte[] body, Class<T> type) {
-        if (body.length == 0) throw ApiError.badRequest(null, "the request body must be a JSON object");
+        if (body.length == 0) throw new InvalidValue(null, "the request body must be a JSON object");
         try {
             T value = MAPPER.readValue(body, type);
-            if (value == null) throw ApiError.badRequest(null, "the request body must be a JSON object");
+            if (value == null) throw new InvalidValue(null, "the request body must be a JSON object");
             return value;
         } catch (JsonMappingException e) {
             String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            throw ApiError.badRequest(field.isEmpty() ? null : field, describe(e, field));
+            throw new InvalidValue(field.isEmpty() ? null : field, describe(e, field));
         } catch (JsonProcessingException e) {
-            throw ApiError.badRequest(null, "the request body is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidValue(null, "the request body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw ApiError.badRequest(null, "the request body could not be read");
+            throw new InvalidValue(null, "the request body could not be read");
         }
     }
 

@@ -6,6 +6,7 @@
 package microjam.web;
 
 import io.javalin.http.Context;
+import microjam.performance.InvalidValue;
 
 import java.util.List;
 import java.util.Set;
@@ -23,9 +24,9 @@ final class MethodGuard {
     static void refuseOverrides(Context ctx) {
         for (String header : OVERRIDE_HEADERS)
             if (ctx.req().getHeader(header) != null)
-                throw ApiError.badRequest(header, "method override headers are not accepted: send the request with its own method");
+                throw new InvalidValue(header, "method override headers are not accepted: send the request with its own method");
         if (ctx.queryParamMap().containsKey(OVERRIDE_PARAMETER))
-            throw ApiError.badRequest(OVERRIDE_PARAMETER, "_method is not accepted: send the request with its own method");
+            throw new InvalidValue(OVERRIDE_PARAMETER, "_method is not accepted: send the request with its own method");
     }
 
     /** The method of the request line as logs and metrics may show it (never ctx.method(): see above). */

@@ -5,6 +5,7 @@ package microjam.web;
 import io.javalin.http.Context;
 import microjam.performance.Colour;
 import microjam.performance.Instrument;
+import microjam.performance.InvalidValue;
 import microjam.performance.NewPerformance;
 import microjam.performance.Performance;
 import microjam.performance.Performer;
@@ -44,9 +45,9 @@ final class PerformanceRoutes {
         UUID replyTo = null;
         if (s.replyTo() != null) {
             replyTo = TimeOrderedIds.parseOrNull(s.replyTo());
-            if (replyTo == null) throw ApiError.badRequest("replyTo", "replyTo must be a performance id");
+            if (replyTo == null) throw new InvalidValue("replyTo", "replyTo must be a performance id");
         }
-        if (s.touches() == null) throw ApiError.badRequest("touches", "touches is required: the performance as microjam CSV");
+        if (s.touches() == null) throw new InvalidValue("touches", "touches is required: the performance as microjam CSV");
         NewPerformance submitted = new NewPerformance(Instrument.parse(s.instrument()), Colour.of(s.colour(), "colour"),
                 s.background() == null ? null : Colour.of(s.background(), "background"), replyTo, TouchCsv.read(s.touches()));
         switch (performances.publish(me.id(), submitted)) {
@@ -65,7 +66,7 @@ final class PerformanceRoutes {
         Instrument instrument = instrumentName == null || instrumentName.isEmpty() ? null : Instrument.parse(instrumentName);
         UUID performer = idParam(ctx, "performer");
         String view = ctx.queryParamAsClass("view", String.class).getOrDefault("jams");
-        if (!view.equals("jams") && !view.equals("all")) throw ApiError.badRequest("view", "view must be jams or all");
+        if (!view.equals("jams") && !view.equals("all")) throw new InvalidValue("view", "view must be jams or all");
         FeedQuery query = new FeedQuery(limit, before, instrument, performer, view.equals("jams"));
         ETags.Tagged page = feedCache.page(query, () -> {
             FeedQuery.Page found = performances.feed(query);
@@ -147,7 +148,7 @@ final class PerformanceRoutes {
         String text = ctx.queryParam(name);
         if (text == null || text.isEmpty()) return null;
         UUID id = TimeOrderedIds.parseOrNull(text);
-        if (id == null) throw ApiError.badRequest(name, name + " must be an id as given by the API");
+        if (id == null) throw new InvalidValue(name, name + " must be an id as given by the API");
         return id;
     }
 
@@ -157,7 +158,7 @@ final class PerformanceRoutes {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest(name, name + " must be a whole number");
+            throw new InvalidValue(name, name + " must be a whole number");
         }
     }
 }

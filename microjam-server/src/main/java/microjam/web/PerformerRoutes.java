@@ -4,6 +4,7 @@ package microjam.web;
 
 import io.javalin.http.Context;
 import microjam.performance.Colour;
+import microjam.performance.InvalidValue;
 import microjam.performance.Performer;
 import microjam.performance.StageName;
 import microjam.store.PerformanceStore;
@@ -48,7 +49,7 @@ final class PerformerRoutes {
         Colour colour = Colour.of(request.colour(), "colour");
         // Nothing is stored for a new performer before they confirm their age and accept the policy.
         if (!Boolean.TRUE.equals(request.age13OrOver()))
-            throw ApiError.badRequest("age13OrOver", "age13OrOver must be true: MicroJam is for people 13 or older");
+            throw new InvalidValue("age13OrOver", "age13OrOver must be true: MicroJam is for people 13 or older");
         requireCurrentPolicy(request.acceptedPolicy());
         switch (performers.create(name, colour, policy.version())) {
             case PerformerStore.Creation.Created(Performer p, String token) -> ctx.status(201)
@@ -80,7 +81,7 @@ final class PerformerRoutes {
 
     private void requireCurrentPolicy(String accepted) {
         if (!policy.version().equals(accepted))
-            throw ApiError.badRequest("acceptedPolicy", "acceptedPolicy must be the current privacy policy's version, " + policy.version());
+            throw new InvalidValue("acceptedPolicy", "acceptedPolicy must be the current privacy policy's version, " + policy.version());
     }
 
     void changeMe(Context ctx) {
@@ -98,7 +99,7 @@ final class PerformerRoutes {
                 me(ctx);
                 return;
             }
-            throw ApiError.badRequest(null, "send stageName, colour, background and/or acceptedPolicy to change");
+            throw new InvalidValue(null, "send stageName, colour, background and/or acceptedPolicy to change");
         }
         switch (performers.update(me.id(), name, colour, background)) {
             case PerformerStore.Change.Changed changed -> ctx.json(Views.performer(changed.performer()));

@@ -14,6 +14,7 @@ package microjam.web;
 
 import io.javalin.http.Context;
 import microjam.performance.Instrument;
+import microjam.performance.InvalidValue;
 import microjam.performance.Performer;
 import microjam.performance.TouchCsv;
 import microjam.performance.TouchCsvException;
@@ -115,7 +116,7 @@ final class RoboJamRoutes {
     void predict(Context ctx) {
         RoboJam model = require();
         Predict request = Bodies.anyJson(ctx, Predict.class); // the original's clients: any Content-Type
-        if (request.perf() == null) throw ApiError.badRequest("perf", "perf is required: the call as microjam CSV");
+        if (request.perf() == null) throw new InvalidValue("perf", "perf is required: the call as microjam CSV");
         Touches call = read("perf", request.perf());
         RoboJam.Answer answer = draw(ctx, model, call, model.model().recommended().withSeed(SEEDS.nextLong()));
         Touches response = answer.touches();
@@ -127,7 +128,7 @@ final class RoboJamRoutes {
     void respond(Context ctx) {
         RoboJam model = require();
         Request request = Bodies.json(ctx, Request.class);
-        if (request.touches() == null) throw ApiError.badRequest("touches", "touches is required: the call as microjam CSV");
+        if (request.touches() == null) throw new InvalidValue("touches", "touches is required: the call as microjam CSV");
         Touches call = read("touches", request.touches());
         Instrument instrument = request.instrument() == null ? null : Instrument.parse(request.instrument());
         Settings settings = settings(model, request.temperature(), request.sigmaTemperature(), request.seed() == null ? SEEDS.nextLong() : request.seed(), request.candidates());
@@ -146,9 +147,9 @@ final class RoboJamRoutes {
         RoboJam model = require();
         Keep request = Bodies.json(ctx, Keep.class);
         UUID replyTo = TimeOrderedIds.parseOrNull(request.replyTo());
-        if (replyTo == null) throw ApiError.badRequest("replyTo", "replyTo must be the id of the performance RoboJam answered");
-        if (request.touches() == null) throw ApiError.badRequest("touches", "touches is required: the call RoboJam answered");
-        if (request.seed() == null) throw ApiError.badRequest("seed", "seed is required: the seed of the answer to keep");
+        if (replyTo == null) throw new InvalidValue("replyTo", "replyTo must be the id of the performance RoboJam answered");
+        if (request.touches() == null) throw new InvalidValue("touches", "touches is required: the call RoboJam answered");
+        if (request.seed() == null) throw new InvalidValue("seed", "seed is required: the seed of the answer to keep");
         // An answer made on the device names its model: another model would draw another answer than the one heard.
         if (request.model() != null && !request.model().equals(model.model().name()))
             throw new ApiError(409, "model", "RoboJam's model has changed since this answer was made; ask RoboJam again");
@@ -208,7 +209,7 @@ final class RoboJamRoutes {
         try {
             return TouchCsv.read(csv);
         } catch (TouchCsvException e) {
-            throw ApiError.badRequest(field, field + ": " + e.getMessage());
+            throw new InvalidValue(field, field + ": " + e.getMessage());
         }
     }
 }

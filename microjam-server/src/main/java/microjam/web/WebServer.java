@@ -287,7 +287,7 @@ public final class WebServer implements AutoCloseable {
 
     private static void robojamStats(Context ctx, UsageCounters usage) {
         String format = ctx.queryParam("format");
-        if (format != null && !format.equals("csv") && !format.equals("json")) throw ApiError.badRequest("format", "format must be json or csv");
+        if (format != null && !format.equals("csv") && !format.equals("json")) throw new InvalidValue("format", "format must be json or csv");
         if ("csv".equals(format)) ctx.contentType("text/csv; charset=utf-8").result(UsageCounters.csv(usage.rows()));
         else ctx.json(Map.of("rows", usage.rows()));
     }

@@ -3,6 +3,7 @@
 // before decoding, with a 400 that says which; a decode past its deadline is aborted and says so.
 package microjam.web;
 
+import microjam.performance.InvalidValue;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -80,8 +81,7 @@ class AvatarDecodingTest {
 
     @Test
     void whatWouldDecodeToMoreThanTheBudgetIsRefusedFromItsHeader() {
-        ApiError refused = refusal(ImageBombs.png16Bomb(4096, 4096), "image/png");
-        assertThat(refused.status()).isEqualTo(400);
+        InvalidValue refused = refusal(ImageBombs.png16Bomb(4096, 4096), "image/png");
         assertThat(refused.field()).isEqualTo("avatar");
         assertThat(refused.getMessage()).isEqualTo("an avatar may decode to at most 64 MiB; this one is 4096x4096 at 8 bytes a pixel, 128 MiB");
     }
@@ -92,8 +92,7 @@ class AvatarDecodingTest {
         assertThat(JpegScans.count(atTheLimit)).isEqualTo(Avatars.MAX_JPEG_SCANS);
         assertThat(avatar(atTheLimit, "image/jpeg").getWidth()).isEqualTo(Avatars.SIZE);
 
-        ApiError refused = refusal(ImageBombs.progressiveJpegBomb(4096, 100), "image/jpeg");
-        assertThat(refused.status()).isEqualTo(400);
+        InvalidValue refused = refusal(ImageBombs.progressiveJpegBomb(4096, 100), "image/jpeg");
         assertThat(refused.field()).isEqualTo("avatar");
         assertThat(refused.getMessage()).contains("at most 16 scans").contains("this one has 110");
         assertThat(refusal(ImageBombs.progressiveJpegBomb(1024, Avatars.MAX_JPEG_SCANS - 9), "image/jpeg").getMessage()).contains("has 17");
@@ -120,18 +119,18 @@ class AvatarDecodingTest {
         // The JPEG bomb decoded as if the scan check had missed it: 10 s and more in full.
         byte[] bomb = ImageBombs.progressiveJpegBomb(4096, 100);
         long start = System.nanoTime();
-        ApiError refused = catchThrowableOfType(ApiError.class, () -> Avatars.decode(bomb, "jpeg", Duration.ofSeconds(1)));
+        InvalidValue refused = catchThrowableOfType(InvalidValue.class, () -> Avatars.decode(bomb, "jpeg", Duration.ofSeconds(1)));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(refused).isNotNull();
-        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.field()).isEqualTo("avatar");
         assertThat(refused.getMessage()).isEqualTo("the image took longer than 1 s to decode; send a smaller or simpler one");
         assertThat(took).as("aborted in the middle of the decode").isLessThan(Duration.ofSeconds(5));
 
         // Past at the first check: the PNG reader is aborted through the same calls.
         byte[] png = AvatarApiTest.image(4096, 4096, "png");
-        assertThat(catchThrowableOfType(ApiError.class, () -> Avatars.decode(png, "png", Duration.ZERO)).getMessage())
+        assertThat(catchThrowableOfType(InvalidValue.class, () -> Avatars.decode(png, "png", Duration.ZERO)).getMessage())
                 .contains("took longer than 0 s");
-        assertThat(catchThrowableOfType(ApiError.class, () -> Avatars.decode(bomb, "jpeg", Duration.ZERO)).getMessage())
+        assertThat(catchThrowableOfType(InvalidValue.class, () -> Avatars.decode(bomb, "jpeg", Duration.ZERO)).getMessage())
                 .contains("took longer than");
     }
 
@@ -143,8 +142,9 @@ class AvatarDecodingTest {
         return avatar;
     }
 
-    private static ApiError refusal(byte[] upload, String type) {
-        ApiError refused = catchThrowableOfType(ApiError.class, () -> Avatars.normalise(upload, type));
+    /** A 400 naming the avatar (WebServer answers every InvalidValue so). */
+    private static InvalidValue refusal(byte[] upload, String type) {
+        InvalidValue refused = catchThrowableOfType(InvalidValue.class, () -> Avatars.normalise(upload, type));
         assertThat(refused).as("refused").isNotNull();
         return refused;
     }

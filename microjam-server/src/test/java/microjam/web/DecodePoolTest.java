@@ -2,6 +2,7 @@
 // call is answered 503 with Retry-After at once; what the work throws comes back as itself.
 package microjam.web;
 
+import microjam.performance.InvalidValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -65,7 +66,7 @@ class DecodePoolTest {
         assertThat(worker).isNotSameAs(Thread.currentThread());
         assertThat(worker.isVirtual()).isFalse();
         assertThat(worker.getName()).startsWith("test-decode-");
-        ApiError refused = ApiError.badRequest("avatar", "no");
+        InvalidValue refused = new InvalidValue("avatar", "no");
         assertThatThrownBy(() -> pool.call(() -> {
             throw refused;
         }, WAIT)).isSameAs(refused);
