@@ -5,9 +5,8 @@
 // closed hi-hat, and dragging makes rolls. Every voice has an envelope (no clicks).
 import { admit, mtof } from './audio.js';
 import { note, bend, velocity, drum as drumAt, rollInterval } from './pitch.js';
-import { INSTRUMENTS, RANGES } from './facts.js';
+import { RANGES } from './facts.js';
 
-export { INSTRUMENTS };
 const REARTICULATE = 0.3;
 
 /** Plays one touch of a layer at an audio-clock time; gesture keeps the layer's current voice. */

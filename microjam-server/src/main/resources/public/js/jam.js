@@ -2,8 +2,8 @@
 // with the layers it replies to, a mixer, RoboJam, and publishing. Nothing leaves the device until
 // the performer publishes.
 import { audioContext, unlock, latency, audioTimeOf } from './audio.js';
-import { play, INSTRUMENTS } from './instruments.js';
-import { ROBOJAM } from './facts.js';
+import { play } from './instruments.js';
+import { INSTRUMENTS, ROBOJAM } from './facts.js';
 import { Player, CYCLE } from './player.js';
 import { Trails } from './draw.js';
 import { render, wav, download } from './render.js';

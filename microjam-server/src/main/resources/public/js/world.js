@@ -6,7 +6,7 @@ import * as csv from './csv.js';
 import { unlock } from './audio.js';
 import { Player, CYCLE } from './player.js';
 import { drawPictures } from './draw.js';
-import { INSTRUMENTS } from './instruments.js';
+import { INSTRUMENTS } from './facts.js';
 import { render, wav, download } from './render.js';
 import { replyTo } from './jam.js';
 import { el, screen, timeAgo, toast, avatarSrc, count } from './ui.js';
