@@ -99,7 +99,7 @@ public final class Importer {
     public Outcome importAll(Request request, List<Accepted> accepted, List<Rejected> rejected, Runnable onPublished) {
         if (accepted.isEmpty()) return new Outcome.NothingAccepted(rejected);
         return switch (performers.create(request.stageName(), request.colour())) {
-            case PerformerStore.Creation.NameTaken(String lookAlike) -> new Outcome.NameTaken(lookAlike);
+            case PerformerStore.NameTaken(String lookAlike) -> new Outcome.NameTaken(lookAlike);
             case PerformerStore.Creation.Created(Performer performer, String token) -> {
                 List<Accepted> repaired = new ArrayList<>();
                 for (Accepted a : accepted) {

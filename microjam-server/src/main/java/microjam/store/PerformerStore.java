@@ -21,16 +21,15 @@ import java.util.UUID;
 public final class PerformerStore {
     public sealed interface Creation {
         record Created(Performer performer, String token) implements Creation {}
-        /** lookAlike: the name the new one would be taken for, someone else's or RoboJam's. */
-        record NameTaken(String lookAlike) implements Creation {}
     }
 
     /** What a change of profile did: made, answering the performer as changed, or refused for a name taken. */
     public sealed interface Change {
         record Changed(Performer performer) implements Change {}
-        /** lookAlike: the name the new one would be taken for, someone else's or RoboJam's. */
-        record NameTaken(String lookAlike) implements Change {}
     }
+
+    /** A new performer or a changed name refused: lookAlike is the name it would be taken for, someone else's or RoboJam's. */
+    public record NameTaken(String lookAlike) implements Creation, Change {}
 
     /** Why a name cannot be had, naming the name it would be taken for: look-alikes differ in ways hard to see. */
     public static String nameTaken(StageName name, String lookAlike) {
@@ -56,7 +55,7 @@ public final class PerformerStore {
     public Creation create(StageName stageName, Colour colour, String policyVersion) {
         StageNameKeys keys = StageNameKeys.of(stageName);
         Optional<String> lookAlike = lookAlike(keys, null);
-        if (lookAlike.isPresent()) return new Creation.NameTaken(lookAlike.get());
+        if (lookAlike.isPresent()) return new NameTaken(lookAlike.get());
         String token = Tokens.newToken();
         Performer performer = new Performer(TimeOrderedIds.next(), stageName, colour, Instant.now());
         try {
@@ -75,7 +74,7 @@ public final class PerformerStore {
                     .execute());
         } catch (UnableToExecuteStatementException e) {
             Optional<String> racedBy = lookAlike(keys, null); // lost a race for the name
-            if (racedBy.isPresent()) return new Creation.NameTaken(racedBy.get());
+            if (racedBy.isPresent()) return new NameTaken(racedBy.get());
             throw e;
         }
         return new Creation.Created(performer, token);
@@ -162,12 +161,12 @@ public final class PerformerStore {
                 Database.profileChanged(h);
                 return Optional.empty();
             });
-            if (refused.isPresent()) return new Change.NameTaken(refused.get());
+            if (refused.isPresent()) return new NameTaken(refused.get());
             if (keys != null) database.scrubSoon(); // the old name leaves the files too
             return new Change.Changed(find(id).orElseThrow(() -> new IllegalStateException("no performer " + id)));
         } catch (UnableToExecuteStatementException e) {
             Optional<String> racedBy = keys == null ? Optional.empty() : lookAlike(keys, id);
-            if (racedBy.isPresent()) return new Change.NameTaken(racedBy.get());
+            if (racedBy.isPresent()) return new NameTaken(racedBy.get());
             throw e;
         }
     }

@@ -55,7 +55,7 @@ final class PerformerRoutes {
             case PerformerStore.Creation.Created(Performer p, String token) -> ctx.status(201)
                     .header("Location", "/api/performers/" + p.id())
                     .json(new Created(p.id(), token, p.stageName().value(), p.colour().hex(), Views.avatarUrl(p.id())));
-            case PerformerStore.Creation.NameTaken(String lookAlike) -> throw nameTaken(name, lookAlike);
+            case PerformerStore.NameTaken(String lookAlike) -> throw nameTaken(name, lookAlike);
         }
     }
 
@@ -103,7 +103,7 @@ final class PerformerRoutes {
         }
         switch (performers.update(me.id(), name, colour, background)) {
             case PerformerStore.Change.Changed changed -> ctx.json(Views.performer(changed.performer()));
-            case PerformerStore.Change.NameTaken taken -> throw nameTaken(name, taken.lookAlike());
+            case PerformerStore.NameTaken(String lookAlike) -> throw nameTaken(name, lookAlike);
         }
     }
 

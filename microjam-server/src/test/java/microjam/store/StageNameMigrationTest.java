@@ -60,8 +60,8 @@ class StageNameMigrationTest {
 
             PerformerStore performers = new PerformerStore(database);
             assertThat(performers.robojam().stageName().value()).as("RoboJam's row can be made").isEqualTo(PerformerStore.ROBOJAM_NAME);
-            assertThat(performers.create(new StageName("ALICE"), new Colour("#000000"))).isEqualTo(new PerformerStore.Creation.NameTaken("alice"));
-            assertThat(performers.create(new StageName("Performer 2"), new Colour("#000000"))).isInstanceOf(PerformerStore.Creation.NameTaken.class);
+            assertThat(performers.create(new StageName("ALICE"), new Colour("#000000"))).isEqualTo(new PerformerStore.NameTaken("alice"));
+            assertThat(performers.create(new StageName("Performer 2"), new Colour("#000000"))).isInstanceOf(PerformerStore.NameTaken.class);
             // The database itself refuses a second row with a taken key, whatever the code in front of it does.
             StageNameKeys alice = StageNameKeys.of(new StageName("alice"));
             for (String[] keys : new String[][]{{alice.skeleton(), "other"}, {"other", alice.foldedSkeleton()}})
