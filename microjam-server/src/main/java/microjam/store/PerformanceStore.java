@@ -13,6 +13,7 @@ import org.jdbi.v3.core.statement.Query;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,10 +62,12 @@ public final class PerformanceStore {
 
     /** keptBy: the person who kept a RoboJam layer that RoboJam (performerId) publishes; null otherwise. */
     public Publication publish(UUID performerId, NewPerformance submitted, UUID keptBy) {
+        String csv = TouchCsv.write(submitted.touches());
+        // Nothing is stored that cannot be read back: the row as written meets the reader's limits, or 400. What is
+        // published is what a read will give (touches as read back, the time to the millisecond it is stored in),
+        // so the answer made from it is the one everyone reads later.
         Performance performance = new Performance(TimeOrderedIds.next(), performerId, submitted.instrument(),
-                submitted.colour(), submitted.background(), Instant.now(), submitted.replyTo(), submitted.touches());
-        String csv = TouchCsv.write(performance.touches());
-        TouchCsv.read(csv); // nothing is stored that cannot be read back: the row as written meets the reader's limits, or 400
+                submitted.colour(), submitted.background(), Instant.now().truncatedTo(ChronoUnit.MILLIS), submitted.replyTo(), TouchCsv.read(csv));
         return database.writeGrouped(h -> {
             if (performance.replyTo() != null) {
                 int layers = layers(h, performance.replyTo());

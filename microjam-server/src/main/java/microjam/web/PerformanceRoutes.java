@@ -52,7 +52,7 @@ final class PerformanceRoutes {
                 s.background() == null ? null : Colour.of(s.background(), "background"), replyTo, TouchCsv.read(s.touches()));
         switch (performances.publish(me.id(), submitted)) {
             case PerformanceStore.Publication.Published(Performance p) ->
-                    ctx.status(201).header("Location", "/api/performances/" + p.id()).json(full(p.id()));
+                    ctx.status(201).header("Location", "/api/performances/" + p.id()).json(p.replyTo() == null ? firstLayer(me, p) : full(p.id()));
             case PerformanceStore.Publication.ReplyTargetMissing() ->
                     throw ApiError.replyToMissing();
             case PerformanceStore.Publication.JamFull() -> throw ApiError.jamFull();
@@ -121,6 +121,16 @@ final class PerformanceRoutes {
     private void picture(Context ctx, UUID id) {
         ETags.Tagged png = pictures.of(id, () -> performances.find(id).orElseThrow(() -> ApiError.notFound("performance")));
         ETags.answer(ctx.contentType("image/png"), png);
+    }
+
+    /**
+     * A performance that starts a jam, answered from what is in hand rather than read back (three queries
+     * fewer per upload, issue 20): no replies yet, one layer, its performer's name as they signed in.
+     */
+    private static Views.PerformanceView firstLayer(Performer me, Performance p) {
+        PerformanceCard card = new PerformanceCard(p.id(), me.id(), me.stageName().value(), p.instrument(), p.colour(), p.background(),
+                p.createdAt(), null, p.touches().size(), p.touches().duration(), 0, 1, false);
+        return Views.full(card, List.of(Views.layer(card, p)));
     }
 
     Views.PerformanceView full(UUID id) {

@@ -42,6 +42,23 @@ class PerformanceApiTest extends ServerTest {
     }
 
     @Test
+    void theAnswerToAPublicationIsWhatEveryoneReadsAfterwards() {
+        // The upload's answer is built from what the server has in hand (no read-back, issue 20): it must say what a
+        // later read says, field for field, for a first layer and for a reply, with touches written loosely.
+        Api.Performer ada = api.newPerformer(), bo = api.newPerformer();
+        String loose = "time,x,y,z,moving\n0.0,0.25,0.5,1,0\n0.0104,0.30000049,0.5,1.0,1\n1.5000004,0.9999999,0.0000004,20,1\n";
+        Api.Response root = api.publish(ada, "strings", loose, null);
+        assertThat(root.status()).isEqualTo(201);
+        String rootId = root.json().get("id").asText();
+        assertThat(root.json()).isEqualTo(api.get("/api/performances/" + rootId).json());
+
+        Api.Response reply = api.publish(bo, "quack", Api.sampleCsv(12), UUID.fromString(rootId));
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().get("layerCount").asInt()).isEqualTo(2);
+        assertThat(reply.json()).isEqualTo(api.get("/api/performances/" + reply.json().get("id").asText()).json());
+    }
+
+    @Test
     void aReplyChainOfThreePlaysAsThreeLayersRootLast() {
         Api.Performer ada = api.newPerformer(), bo = api.newPerformer(), cy = api.newPerformer();
         UUID root = api.publishOk(ada, "keys", Api.sampleCsv(10), null);
