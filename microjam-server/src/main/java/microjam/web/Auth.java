@@ -22,20 +22,24 @@ final class Auth {
      * older version are asked again (the app shows what changed) before anything more of theirs is stored.
      */
     Performer requireConsent(Context ctx) {
-        Performer me = require(ctx);
-        if (!policy.version().equals(performers.policyVersion(me.id()).orElse(null)))
+        PerformerStore.SignedIn me = requireSignedIn(ctx);
+        if (!policy.version().equals(me.acceptedPolicy()))
             throw new ApiError(403, "acceptedPolicy", "the privacy policy changed: accept version " + policy.version()
                     + " (PUT /api/me {\"acceptedPolicy\": \"" + policy.version() + "\"}) before publishing");
-        return me;
+        return me.performer();
     }
 
     Performer require(Context ctx) {
+        return requireSignedIn(ctx).performer();
+    }
+
+    private PerformerStore.SignedIn requireSignedIn(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank())
             throw new ApiError(401, "Authorization", "this needs your performer token: send Authorization: Bearer TOKEN");
         if (!isBearer(header))
             throw new ApiError(401, "Authorization", "the Authorization header must be \"Bearer TOKEN\"");
-        return identify(ctx).orElseThrow(() -> new ApiError(401, "Authorization", "unknown or revoked performer token"));
+        return performers.signedIn(bearerToken(ctx)).orElseThrow(() -> new ApiError(401, "Authorization", "unknown or revoked performer token"));
     }
 
     /**
