@@ -130,6 +130,20 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * A write that is one statement (an upload that starts a jam): on SQLite it shares a group commit like
+     * {@link #writeGrouped}; on PostgreSQL it runs outside a transaction, so the statement commits itself, durably,
+     * in one round trip where BEGIN and COMMIT take two.
+     */
+    public <R> R writeOneStatement(HandleCallback<R, RuntimeException> statement) {
+        if (groupCommit != null) return writeGrouped(statement);
+        try {
+            return jdbi.withHandle(statement);
+        } finally {
+            writes.incrementAndGet();
+        }
+    }
+
+    /**
      * Counts the writes made through this object, moving on after each one ends (committed or not).
      * Something read while this stayed the same is still current, as long as this process is the only
      * writer: true of the embedded SQLite file, not of a PostgreSQL shared by several servers.

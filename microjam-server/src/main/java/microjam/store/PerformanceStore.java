@@ -23,7 +23,8 @@ import java.util.UUID;
 
 public final class PerformanceStore {
     public sealed interface Publication {
-        record Published(Performance performance) implements Publication {}
+        /** csv: its touches as stored, the text every read of them gives. */
+        record Published(Performance performance, String csv) implements Publication {}
         record ReplyTargetMissing() implements Publication {}
         /** The reply would make its jam deeper than Performance.MAX_LAYERS. */
         record JamFull() implements Publication {}
@@ -68,30 +69,33 @@ public final class PerformanceStore {
         // so the answer made from it is the one everyone reads later.
         Performance performance = new Performance(TimeOrderedIds.next(), performerId, submitted.instrument(),
                 submitted.colour(), submitted.background(), Instant.now().truncatedTo(ChronoUnit.MILLIS), submitted.replyTo(), TouchCsv.read(csv));
+        if (performance.replyTo() == null) return database.writeOneStatement(h -> insert(h, performance, csv, keptBy));
         return database.writeGrouped(h -> {
-            if (performance.replyTo() != null) {
-                int layers = layers(h, performance.replyTo());
-                if (layers == 0) return new Publication.ReplyTargetMissing();
-                if (layers >= Performance.MAX_LAYERS) return new Publication.JamFull();
-            }
-            h.createUpdate("""
-                    INSERT INTO performance (id, performer_id, instrument, colour, background, reply_to, created_at,
-                                             touch_count, duration, touches, kept_by)
-                    VALUES (:id, :performer, :instrument, :colour, :background, :replyTo, :created, :count, :duration, :touches, :keptBy)""")
-                    .bind("id", performance.id().toString())
-                    .bind("performer", performerId.toString())
-                    .bind("instrument", performance.instrument().wireName())
-                    .bind("colour", performance.colour().hex())
-                    .bind("background", performance.background().hex())
-                    .bind("replyTo", performance.replyTo() == null ? null : performance.replyTo().toString())
-                    .bind("created", performance.createdAt().toEpochMilli())
-                    .bind("count", performance.touches().size())
-                    .bind("duration", performance.touches().duration())
-                    .bind("touches", csv)
-                    .bind("keptBy", keptBy == null ? null : keptBy.toString())
-                    .execute();
-            return new Publication.Published(performance);
+            int layers = layers(h, performance.replyTo());
+            if (layers == 0) return new Publication.ReplyTargetMissing();
+            if (layers >= Performance.MAX_LAYERS) return new Publication.JamFull();
+            return insert(h, performance, csv, keptBy);
         });
+    }
+
+    private static Publication insert(Handle h, Performance performance, String csv, UUID keptBy) {
+        h.createUpdate("""
+                INSERT INTO performance (id, performer_id, instrument, colour, background, reply_to, created_at,
+                                         touch_count, duration, touches, kept_by)
+                VALUES (:id, :performer, :instrument, :colour, :background, :replyTo, :created, :count, :duration, :touches, :keptBy)""")
+                .bind("id", performance.id().toString())
+                .bind("performer", performance.performerId().toString())
+                .bind("instrument", performance.instrument().wireName())
+                .bind("colour", performance.colour().hex())
+                .bind("background", performance.background().hex())
+                .bind("replyTo", performance.replyTo() == null ? null : performance.replyTo().toString())
+                .bind("created", performance.createdAt().toEpochMilli())
+                .bind("count", performance.touches().size())
+                .bind("duration", performance.touches().duration())
+                .bind("touches", csv)
+                .bind("keptBy", keptBy == null ? null : keptBy.toString())
+                .execute();
+        return new Publication.Published(performance, csv);
     }
 
     /** How many layers the jam ending in this performance has (0: no such performance), counting no further than the limit. */

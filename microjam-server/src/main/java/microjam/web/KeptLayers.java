@@ -40,7 +40,7 @@ final class KeptLayers implements RoboJamRoutes.Keeper {
     public void keep(Context ctx, Performer keeper, UUID replyTo, Instrument instrument, Touches response) {
         NewPerformance layer = new NewPerformance(instrument, RoboJam.COLOUR, RoboJam.BACKGROUND, replyTo, response);
         switch (performances.publish(robot.id(), layer, keeper.id())) {
-            case PerformanceStore.Publication.Published(var p) -> ctx.status(201).json(fullView.apply(p.id()));
+            case PerformanceStore.Publication.Published(var p, var csv) -> ctx.status(201).json(fullView.apply(p.id()));
             case PerformanceStore.Publication.ReplyTargetMissing() -> throw ApiError.replyToMissing(); // deleted while RoboJam drew
             case PerformanceStore.Publication.JamFull() -> throw ApiError.jamFull();
         }

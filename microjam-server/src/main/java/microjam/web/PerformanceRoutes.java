@@ -51,8 +51,8 @@ final class PerformanceRoutes {
         NewPerformance submitted = new NewPerformance(Instrument.parse(s.instrument()), Colour.of(s.colour(), "colour"),
                 s.background() == null ? null : Colour.of(s.background(), "background"), replyTo, TouchCsv.read(s.touches()));
         switch (performances.publish(me.id(), submitted)) {
-            case PerformanceStore.Publication.Published(Performance p) ->
-                    ctx.status(201).header("Location", "/api/performances/" + p.id()).json(p.replyTo() == null ? firstLayer(me, p) : full(p.id()));
+            case PerformanceStore.Publication.Published(Performance p, String csv) ->
+                    ctx.status(201).header("Location", "/api/performances/" + p.id()).json(p.replyTo() == null ? firstLayer(me, p, csv) : full(p.id()));
             case PerformanceStore.Publication.ReplyTargetMissing() ->
                     throw ApiError.replyToMissing();
             case PerformanceStore.Publication.JamFull() -> throw ApiError.jamFull();
@@ -127,10 +127,10 @@ final class PerformanceRoutes {
      * A performance that starts a jam, answered from what is in hand rather than read back (three queries
      * fewer per upload, issue 20): no replies yet, one layer, its performer's name as they signed in.
      */
-    private static Views.PerformanceView firstLayer(Performer me, Performance p) {
+    private static Views.PerformanceView firstLayer(Performer me, Performance p, String csv) {
         PerformanceCard card = new PerformanceCard(p.id(), me.id(), me.stageName().value(), p.instrument(), p.colour(), p.background(),
                 p.createdAt(), null, p.touches().size(), p.touches().duration(), 0, 1, false);
-        return Views.full(card, List.of(Views.layer(card, p)));
+        return Views.full(card, List.of(Views.layer(card, csv)));
     }
 
     Views.PerformanceView full(UUID id) {
@@ -141,7 +141,7 @@ final class PerformanceRoutes {
         List<Views.LayerView> layers = new ArrayList<>(chain.size());
         for (Performance p : chain) {
             PerformanceCard card = cards.get(p.id());
-            if (card != null) layers.add(Views.layer(card, p)); // a layer deleted meanwhile is simply absent
+            if (card != null) layers.add(Views.layer(card, TouchCsv.write(p.touches()))); // a layer deleted meanwhile is simply absent
         }
         PerformanceCard self = cards.get(id);
         if (self == null) throw ApiError.notFound("performance");

@@ -2,7 +2,6 @@
 package microjam.web;
 
 import microjam.performance.Performance;
-import microjam.performance.TouchCsv;
 import microjam.store.PerformanceCard;
 import microjam.performance.Performer;
 
@@ -50,10 +49,10 @@ final class Views {
         return c.layers() < Performance.MAX_LAYERS;
     }
 
-    static LayerView layer(PerformanceCard c, Performance p) {
+    static LayerView layer(PerformanceCard c, String touchesCsv) {
         return new LayerView(c.id(), c.performerId(), c.stageName(), avatarUrl(c.performerId()), c.instrument().wireName(),
                 c.colour().hex(), c.background().hex(), c.createdAt(), c.replyTo(), c.touchCount(), c.duration(),
-                TouchCsv.write(p.touches()), c.robot());
+                touchesCsv, c.robot());
     }
 
     /** The performance with its layers, itself first: its touches are those of its own layer, written once. */

@@ -43,7 +43,7 @@ class GroupCommitTest {
             int published = 0, refused = 0;
             for (var result : results) {
                 switch (result.get()) {
-                    case PerformanceStore.Publication.Published(var p) -> {
+                    case PerformanceStore.Publication.Published(var p, var csv) -> {
                         published++;
                         assertThat(performances.csv(p.id())).as("returned, so committed").contains(TouchCsv.write(p.touches()));
                     }
