@@ -127,7 +127,8 @@ public final class LoadDriver {
                 timeline.add(new Second(second, delta, samplers.stream().map(LoadDriver::memory).toList()));
                 long total = delta.values().stream().mapToLong(Long::longValue).sum();
                 long errors = stats.stream().flatMap(m -> m.values().stream()).mapToLong(RouteStats::errors).sum();
-                progress.step(String.format(Locale.ROOT, "%,d req/s, %d errors", total, errors));
+                long refused = stats.stream().flatMap(m -> m.values().stream()).mapToLong(RouteStats::refusals).sum();
+                progress.step(String.format(Locale.ROOT, "%,d req/s, %d refused, %d errors", total, refused, errors));
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -215,7 +216,9 @@ public final class LoadDriver {
                 try {
                     Connection.Response response = call.on(connection);
                     long took = System.nanoTime() - start;
-                    if (response.status() != route.success) {
+                    if (RouteStats.isRefusal(response.status())) {
+                        stats.get(route).refused(took, response.status() + " " + abbreviate(response.text()));
+                    } else if (response.status() != route.success) {
                         stats.get(route).failed(took, response.status() + " " + abbreviate(response.text()));
                     } else {
                         stats.get(route).ok(took);

@@ -1,4 +1,4 @@
-// What a load run found: a table per route (throughput, p50/p99/p99.9/max latency, errors), the
+// What a load run found: a table per route (throughput, p50/p99/p99.9/max latency, refusals, errors), the
 // server's peak heap and RSS, and optionally a CSV of every second and a plot of it. With several servers,
 // the same table for each server alone first, then for all together.
 package microjam.bench;
@@ -38,8 +38,11 @@ public final class LoadReport {
         table(result.routes(), result.seconds(), out);
         out.printf(Locale.ROOT, "server memory: heap in use up to %.0f MB, resident set up to %.0f MB%s (sampled every second from /metrics)%n",
                 result.maxHeapMb(), result.maxRssMb(), servers.size() > 1 ? " on one server" : "");
-        for (RouteStats s : result.routes())
+        for (RouteStats s : result.routes()) {
+            if (s.firstRefusal() != null)
+                out.printf("first refusal on %s (the server shedding load; not an error): %s%n", s.route.label(), s.firstRefusal());
             if (s.firstError() != null) out.printf("first error on %s: %s%n", s.route.label(), s.firstError());
+        }
         out.flush();
     }
 
@@ -50,16 +53,17 @@ public final class LoadReport {
     }
 
     private static void table(List<RouteStats> routes, double seconds, PrintWriter out) {
-        out.printf(Locale.ROOT, "%-12s %-32s %9s %9s %8s %8s %9s %8s %7s%n", "route", "request", "requests", "req/s",
-                "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors");
-        long total = 0, errors = 0;
+        out.printf(Locale.ROOT, "%-12s %-32s %9s %9s %8s %8s %9s %8s %7s %7s%n", "route", "request", "requests", "req/s",
+                "p50 ms", "p99 ms", "p99.9 ms", "max ms", "refused", "errors");
+        long total = 0, refused = 0, errors = 0;
         for (RouteStats s : routes) {
             total += s.requests();
+            refused += s.refusals();
             errors += s.errors();
-            out.printf(Locale.ROOT, "%-12s %-32s %9d %9.1f %8.2f %8.2f %9.2f %8.1f %7d%n", s.route.label(), s.route.request, s.requests(),
-                    s.requests() / seconds, s.millisAt(50), s.millisAt(99), s.millisAt(99.9), s.maxMillis(), s.errors());
+            out.printf(Locale.ROOT, "%-12s %-32s %9d %9.1f %8.2f %8.2f %9.2f %8.1f %7d %7d%n", s.route.label(), s.route.request, s.requests(),
+                    s.requests() / seconds, s.millisAt(50), s.millisAt(99), s.millisAt(99.9), s.maxMillis(), s.refusals(), s.errors());
         }
-        out.printf(Locale.ROOT, "%-45s %9d %9.1f %45d%n", "all", total, total / seconds, errors);
+        out.printf(Locale.ROOT, "%-45s %9d %9.1f %45d %7d%n", "all", total, total / seconds, refused, errors);
     }
 
     /** load.csv (one row per second) and load.png (requests per second by route, and memory, over the run). */

@@ -4,6 +4,7 @@ package microjam.bench;
 
 import microjam.testing.Engine;
 import microjam.testing.TestServer;
+import microjam.web.RateLimits;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -50,6 +51,23 @@ class LoadDriverTest {
             LoadReport.write(result, dir);
             assertThat(Files.readAllLines(dir.resolve("load.csv"))).hasSize(4).first().asString().startsWith("second,feed,");
             assertThat(Files.size(dir.resolve("load.png"))).isPositive();
+        }
+    }
+
+    @Test
+    void aServerSheddingLoadIsCountedAsRefusingNotAsFailing() throws Exception {
+        // An overloaded RoboJam (503) or a rate limit (429) says "try again later", as designed: a run that meets it
+        // reports the refusals in their own column, and only real failures as errors.
+        try (TestServer server = TestServer.withRateLimits(Engine.SQLITE, new RateLimits.Config(0, 0, 0, 40))) {
+            var settings = new LoadDriver.Settings(URI.create("http://127.0.0.1:" + server.server.httpPort()), LoadMix.parse("feed"), 2, 2, 0, 3);
+            LoadDriver.Result result = new LoadDriver(settings).run(new PrintWriter(new StringWriter()));
+            RouteStats feed = result.routes().getFirst();
+            assertThat(feed.refusals()).as("feed pages past 40 a minute from one address").isPositive();
+            assertThat(feed.requests()).isGreaterThan(feed.refusals());
+            assertThat(result.errors()).as(feed.firstError()).isZero();
+            StringWriter printed = new StringWriter();
+            LoadReport.print(result, new PrintWriter(printed));
+            assertThat(printed.toString()).contains("refused", "first refusal on feed (the server shedding load; not an error): 429");
         }
     }
 
