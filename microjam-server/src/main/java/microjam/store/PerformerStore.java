@@ -125,12 +125,10 @@ public final class PerformerStore {
     public record SignedIn(Performer performer, String acceptedPolicy) {
     }
 
-    /** The performer a token belongs to; the hashes are compared in constant time. */
-    public Optional<Performer> findByToken(String token) {
-        return signedIn(token).map(SignedIn::performer);
-    }
-
-    /** {@link #findByToken} with the policy they accepted, in the same query: one round trip for every upload. */
+    /**
+     * The performer a token belongs to, with the policy they accepted, in one query (one round trip for every
+     * upload); the hashes are compared in constant time.
+     */
     public Optional<SignedIn> signedIn(String token) {
         if (!Tokens.looksLikeToken(token)) return Optional.empty();
         String hash = Tokens.hash(token);

@@ -1,5 +1,6 @@
 // Who a request acts for: the performer whose secret token is sent as "Authorization: Bearer TOKEN".
-// The token is looked up by whoever needs the performer (the rate limiter for changes, then the route).
+// The token is looked up once a request, by whoever needs the performer first (the rate limiter for changes,
+// else the route), and what it found is kept for the rest of that request only.
 package microjam.web;
 
 import io.javalin.http.Context;
@@ -9,6 +10,7 @@ import microjam.store.PerformerStore;
 import java.util.Optional;
 
 final class Auth {
+    private static final String SIGNED_IN = "microjam.signedIn"; // the request attribute holding what the token found
     private final PerformerStore performers;
     private final PrivacyPolicy policy;
 
@@ -39,16 +41,25 @@ final class Auth {
             throw new ApiError(401, "Authorization", "this needs your performer token: send Authorization: Bearer TOKEN");
         if (!isBearer(header))
             throw new ApiError(401, "Authorization", "the Authorization header must be \"Bearer TOKEN\"");
-        return performers.signedIn(bearerToken(ctx)).orElseThrow(() -> new ApiError(401, "Authorization", "unknown or revoked performer token"));
+        return signedIn(ctx).orElseThrow(() -> new ApiError(401, "Authorization", "unknown or revoked performer token"));
+    }
+
+    // On PostgreSQL a lookup is a round trip; a limited write would make two (the limiter's and the route's).
+    private Optional<PerformerStore.SignedIn> signedIn(Context ctx) {
+        Optional<PerformerStore.SignedIn> known = ctx.attribute(SIGNED_IN);
+        if (known != null) return known;
+        String token = bearerToken(ctx);
+        Optional<PerformerStore.SignedIn> found = token == null ? Optional.empty() : performers.signedIn(token);
+        ctx.attribute(SIGNED_IN, found);
+        return found;
     }
 
     /**
      * The performer whose token this request carries, if it matches one; empty for none or a token that matches
-     * nobody. Looked up afresh for every use; nothing is kept in the request.
+     * nobody. Looked up afresh by every request (a token revoked a moment ago is refused at once).
      */
     Optional<Performer> identify(Context ctx) {
-        String token = bearerToken(ctx);
-        return token == null ? Optional.empty() : performers.findByToken(token);
+        return signedIn(ctx).map(PerformerStore.SignedIn::performer);
     }
 
     /** The token of an "Authorization: Bearer TOKEN" header, stripped; null for none or another scheme. */

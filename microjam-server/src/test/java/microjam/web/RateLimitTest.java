@@ -41,6 +41,27 @@ class RateLimitTest {
     }
 
     @Test
+    void aLimitedWriteLooksItsPerformerUpOnce() {
+        // With limits on, the limiter needs the performer before the route does: one lookup of the token serves both
+        // (on PostgreSQL each is a round trip of every upload).
+        try (TestServer server = TestServer.withRateLimits(Engine.SQLITE, new RateLimits.Config(100, 0, 0, 0))) {
+            Api api = server.http();
+            Api.Performer ada = api.newPerformer();
+            java.util.concurrent.atomic.AtomicInteger tokenLookups = new java.util.concurrent.atomic.AtomicInteger();
+            server.database.jdbi().setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+                @Override
+                public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                    if (context.getRawSql().contains("WHERE token_hash =")) tokenLookups.incrementAndGet();
+                }
+            });
+            assertThat(api.publish(ada, "keys", Api.sampleCsv(3), null).status()).isEqualTo(201);
+            assertThat(tokenLookups.get()).as("token lookups for one limited upload").isEqualTo(1);
+            assertThat(api.publish(ada, "keys", Api.sampleCsv(3), null).status()).isEqualTo(201);
+            assertThat(tokenLookups.get()).as("and one for the next: nothing outlives its request").isEqualTo(2);
+        }
+    }
+
+    @Test
     void madeUpOrPaddedTokensGetNoBucketOfTheirOwn() {
         try (TestServer server = TestServer.withRateLimits(Engine.SQLITE, new RateLimits.Config(5, 3, 0, 0))) {
             Api api = server.http();
