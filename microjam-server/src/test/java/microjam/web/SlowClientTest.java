@@ -101,8 +101,10 @@ class SlowClientTest {
                     assertThat(api.get("/api/performances/" + kept).status()).isEqualTo(200);
                     slowest = Math.max(slowest, System.nanoTime() - asked);
                 }
-                long stillOpen = tricklers.stream().filter(s -> !RawHttp.closedByServer(s)).count();
-                assertThat(stillOpen).as("of 300 connections (30 over TLS, 30 kept alive) trickling their headers for 6 s, still open (deadline 2 s)").isZero();
+                List<String> stillOpen = new ArrayList<>(); // which kind, when one is: seen once in CI (1 of 300), not reproduced since
+                for (int i = 0; i < tricklers.size(); i++)
+                    if (!RawHttp.closedByServer(tricklers.get(i))) stillOpen.add("#" + i + (i % 10 == 0 ? " TLS" : i % 10 == 1 ? " kept alive" : " plain"));
+                assertThat(stillOpen).as("of 300 connections (30 over TLS, 30 kept alive) trickling their headers for 6 s, still open (deadline 2 s)").isEmpty();
                 assertThat(Duration.ofNanos(slowest)).as("/health and a performance among the tricklers").isLessThan(Duration.ofSeconds(2));
             } finally {
                 for (Socket s : tricklers) s.close();
