@@ -8,10 +8,13 @@ import microjam.testing.Api;
 import microjam.testing.Engine;
 import microjam.testing.RawHttp;
 import microjam.testing.TestServer;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,10 +50,10 @@ class RateLimitTest {
         try (TestServer server = TestServer.withRateLimits(Engine.SQLITE, new RateLimits.Config(100, 0, 0, 0))) {
             Api api = server.http();
             Api.Performer ada = api.newPerformer();
-            java.util.concurrent.atomic.AtomicInteger tokenLookups = new java.util.concurrent.atomic.AtomicInteger();
-            server.database.jdbi().setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+            AtomicInteger tokenLookups = new AtomicInteger();
+            server.database.jdbi().setSqlLogger(new SqlLogger() {
                 @Override
-                public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                public void logBeforeExecution(StatementContext context) {
                     if (context.getRawSql().contains("WHERE token_hash =")) tokenLookups.incrementAndGet();
                 }
             });

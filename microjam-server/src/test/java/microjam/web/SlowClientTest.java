@@ -77,10 +77,10 @@ class SlowClientTest {
             javax.net.ssl.SSLSocketFactory tls = Api.trusting(Tls.selfSigned(server.dataDir)).getSocketFactory();
             try {
                 for (int i = 0; i < 300; i++) {
-                    Socket s = switch (i % 10) {
-                        case 0 -> tls.createSocket("localhost", server.server.httpsPort()); // over TLS
-                        case 1 -> keptAlive(server.server.httpPort()); // on a connection that has already served a request
-                        default -> new Socket("127.0.0.1", server.server.httpPort());
+                    Socket s = switch (Trickler.of(i)) {
+                        case TLS -> tls.createSocket("localhost", server.server.httpsPort());
+                        case KEPT_ALIVE -> keptAlive(server.server.httpPort());
+                        case PLAIN -> new Socket("127.0.0.1", server.server.httpPort());
                     };
                     s.getOutputStream().write(head);
                     tricklers.add(s);
@@ -103,13 +103,28 @@ class SlowClientTest {
                 }
                 List<String> stillOpen = new ArrayList<>(); // which kind, when one is: seen once in CI (1 of 300), not reproduced since
                 for (int i = 0; i < tricklers.size(); i++)
-                    if (!RawHttp.closedByServer(tricklers.get(i))) stillOpen.add("#" + i + (i % 10 == 0 ? " TLS" : i % 10 == 1 ? " kept alive" : " plain"));
+                    if (!RawHttp.closedByServer(tricklers.get(i))) stillOpen.add("#" + i + " " + Trickler.of(i));
                 assertThat(stillOpen).as("of 300 connections (30 over TLS, 30 kept alive) trickling their headers for 6 s, still open (deadline 2 s)").isEmpty();
                 assertThat(Duration.ofNanos(slowest)).as("/health and a performance among the tricklers").isLessThan(Duration.ofSeconds(2));
             } finally {
                 for (Socket s : tricklers) s.close();
             }
             assertThat(api.get("/api/performances/" + kept).status()).as("nothing stored is lost").isEqualTo(200);
+        }
+    }
+
+    /** The kinds of trickling connection, one in ten over TLS and one in ten kept alive. */
+    private enum Trickler {
+        TLS, // over TLS
+        KEPT_ALIVE, // on a connection that has already served a request
+        PLAIN;
+
+        static Trickler of(int i) {
+            return switch (i % 10) {
+                case 0 -> TLS;
+                case 1 -> KEPT_ALIVE;
+                default -> PLAIN;
+            };
         }
     }
 
